@@ -46,10 +46,10 @@ import org.jspecify.annotations.Nullable;
  * queue only by leaving, expiring, being matched or {@link #clear()}.
  *
  * <h2>Thread-safety: one ownership rule</h2>
- * All state sits behind one private lock. Every public method takes it briefly (constant time,
- * except {@link #snapshot()} and a wave's snapshot and commit, linear in the queue size) and
- * never calls foreign code while holding it, with one exception: the {@link Scheduler} and the
- * clock, which never block. The pairer, the listeners and the guard run outside the lock, on a
+ * All state sits behind one private lock. Every public method takes it briefly (for work that
+ * does not grow with the queue, except {@link #snapshot()}, {@link #clear()} and a wave's
+ * snapshot and commit, linear in the queue size) and never calls foreign code while holding
+ * it, with one exception: the {@link Scheduler} and the clock, which never block. The pairer, the listeners and the guard run outside the lock, on a
  * snapshot. Waves run one at a time (a second lock, taken before the state lock, never after).
  * All methods may be called from any thread; none blocks except {@link #runWave()}, which waits
  * for a running wave and then runs the pairer and the {@link WaveListener}.
@@ -269,6 +269,11 @@ public final class QueueService implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- reading
+
+    /** The options this service runs with. */
+    public QueueConfig config() {
+        return config;
+    }
 
     /** Where the player stands now. */
     public PlayerState stateOf(PlayerId player) {
@@ -509,15 +514,16 @@ public final class QueueService implements AutoCloseable {
         }
 
         Wave wave = new Wave(number, at, committed, entries.size(), unmatched, pairingTime);
-        WaveReceipt receipt;
+        // Whatever the listener does, even an Error, the wave is settled: nobody stays pending.
+        WaveReceipt receipt = WaveReceipt.noneCreated(wave);
         try {
             receipt = Objects.requireNonNull(waveListener.onWave(wave), "the wave listener returned null");
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "wave " + number + ": the wave listener failed; its " + committed.size()
                     + " pairs go back to the queue", e);
-            receipt = WaveReceipt.noneCreated(wave);
+        } finally {
+            settle(wave, receipt, events);
         }
-        settle(wave, receipt, events);
         publish(events);
         return wave;
     }

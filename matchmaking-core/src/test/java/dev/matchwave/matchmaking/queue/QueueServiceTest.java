@@ -461,6 +461,30 @@ class QueueServiceTest {
         }
 
         @Test
+        void evenAnErrorInTheListenerLeavesNobodyPending() {
+            QueueService service = builder(TestRules.inJoinOrder()).onWave(wave -> {
+                throw new StackOverflowError("deep");
+            }).build();
+            join(service, 1, 1500);
+            join(service, 2, 1500);
+
+            assertThatThrownBy(service::runWave).isInstanceOf(StackOverflowError.class);
+
+            assertThat(service.snapshot().queued()).extracting(QueuedPlayer::id).containsExactly(p(1), p(2));
+            assertThat(service.snapshot().inMatch()).isEmpty();
+        }
+
+        @Test
+        void aListenerThatReturnsNullIsTakenAsHavingCreatedNothing() {
+            QueueService service = builder(TestRules.inJoinOrder()).onWave(wave -> null).build();
+            join(service, 1, 1500);
+            join(service, 2, 1500);
+            service.runWave();
+            assertThat(service.stateOf(p(1))).isEqualTo(PlayerState.QUEUED);
+            assertThat(log).containsExactly("requeued 1 from wave 1 with 1 cycles", "requeued 2 from wave 1 with 1 cycles");
+        }
+
+        @Test
         void aListenerMayNotRunAWaveFromInsideOne() {
             QueueService[] holder = new QueueService[1];
             List<String> errors = new ArrayList<>();
