@@ -210,7 +210,7 @@ public abstract class MatchRepositoryContract {
         matches.commit(MatchTransition.of(conflict));
         assertThat(matches.withState(MatchState.CONFLICT, 10)).containsExactly(conflict);
 
-        Match resolved = conflict.nextVersion().withResolution(Resolution.DRAW);
+        Match resolved = conflict.nextVersion().withResolution(Resolution.DRAW, at(700));
         RatingChange a = gameChange(match.id(), LedgerCause.RESOLUTION, fresh(1, "bw_zerg"), Rating.points(1500),
                 0.5, 600);
         RatingChange b = gameChange(match.id(), LedgerCause.RESOLUTION, fresh(2, "sc2_terran"), Rating.points(1500),
