@@ -46,6 +46,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of a match, from a wave's pair to its result: confirmation within a window (with a
@@ -88,7 +89,7 @@ public final class MatchLifecycle {
         this.rating = new MatchRating(builder.ratingSystem);
         this.rules = builder.rules;
         this.clock = builder.clock;
-        this.scheduler = Objects.requireNonNull(builder.scheduler, "scheduler (required)");
+        this.scheduler = Objects.requireNonNull(builder.scheduler, "scheduler");
         this.listener = builder.listener;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -651,7 +652,7 @@ public final class MatchLifecycle {
         private RatingSystem ratingSystem = RatingSystem.elo();
         private LifecycleRules rules = LifecycleRules.REFERENCE;
         private InstantSource clock = InstantSource.system();
-        private Scheduler scheduler;
+        private @Nullable Scheduler scheduler;
         private MatchListener listener = MatchListener.none();
         private final Set<String> set = new HashSet<>();
 

@@ -501,5 +501,4 @@ public final class InMemoryLadderStore implements LadderStore {
             }
         }
     }
-
 }
