@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -35,6 +37,56 @@ public final class LadderMessages {
     static final int ABORTED = 0x95A5A6;
 
     private LadderMessages() {
+    }
+
+    /** The {@code /queue} view: a BW race select, an SC2 race select, map vetoes, join and clear. */
+    public static MessageCreateData queue(QueueView view) {
+        String races = Stream.of(label(view.bwRaces(), view.selectedBw()),
+                        label(view.sc2Races(), view.selectedSc2()))
+                .flatMap(Optional::stream).map(LadderMessages::escape).collect(Collectors.joining(", "));
+        List<String> vetoed = view.mapPool().stream().filter(view.vetoed()::contains).toList();
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(SEARCHING)
+                .setTitle("Ranked queue")
+                .setDescription("Pick at most one Brood War race and one StarCraft II race (at least one in all), and veto up to "
+                        + view.maxVetoes() + (view.maxVetoes() == 1 ? " map" : " maps") + ". Your choices are saved for next time.")
+                .addField("Races", races.isEmpty() ? "none yet" : races, true)
+                .addField("Vetoed maps", vetoed.isEmpty() ? "none" : escapeAll(vetoed), true);
+        long player = view.playerId();
+        List<ActionRow> rows = new ArrayList<>();
+        rows.add(ActionRow.of(raceSelect(ComponentAction.BW_RACE, player, "Brood War race", view.bwRaces(),
+                view.selectedBw())));
+        rows.add(ActionRow.of(raceSelect(ComponentAction.SC2_RACE, player, "StarCraft II race", view.sc2Races(),
+                view.selectedSc2())));
+        if (view.maxVetoes() > 0) {
+            StringSelectMenu.Builder vetoes = StringSelectMenu.create(
+                            CustomId.forPlayer(ComponentAction.MAP_VETO, player).encode())
+                    .setPlaceholder("Maps to veto (up to " + view.maxVetoes() + ")")
+                    .setRequiredRange(0, Math.min(view.maxVetoes(), view.mapPool().size()));
+            view.mapPool().forEach(map -> vetoes.addOption(truncate(map, 100), map));
+            vetoes.setDefaultValues(vetoed);
+            rows.add(ActionRow.of(vetoes.build()));
+        }
+        rows.add(ActionRow.of(
+                Button.success(CustomId.forPlayer(ComponentAction.JOIN, player).encode(), "Join the queue")
+                        .withDisabled(!view.canJoin()),
+                Button.secondary(CustomId.forPlayer(ComponentAction.CLEAR, player).encode(), "Clear")));
+        return message(embed.build(), rows);
+    }
+
+    private static StringSelectMenu raceSelect(ComponentAction action, long player, String placeholder,
+            List<QueueView.Option> options, Optional<String> selected) {
+        StringSelectMenu.Builder select = StringSelectMenu.create(CustomId.forPlayer(action, player).encode())
+                .setPlaceholder(placeholder + " (optional)")
+                .setRequiredRange(0, 1);
+        options.forEach(option -> select.addOption(option.label(), option.value()));
+        selected.ifPresent(select::setDefaultValues);
+        return select.build();
+    }
+
+    private static Optional<String> label(List<QueueView.Option> options, Optional<String> value) {
+        return value.flatMap(v -> options.stream().filter(o -> o.value().equals(v)).map(QueueView.Option::label)
+                .findFirst());
     }
 
     /** The "Searching..." message: next wave, population, matches in progress, queue counts, cancel. */

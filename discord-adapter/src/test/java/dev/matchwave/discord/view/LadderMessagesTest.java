@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.stream.Collectors;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -51,6 +52,66 @@ class LadderMessagesTest {
         return new SearchingView(ALICE, List.of("BW Zerg", "SC2 Protoss"), List.of("Fighting Spirit"),
                 NOW.minusSeconds(300), Instant.parse("2026-01-01T12:00:45Z"), 57, 4,
                 List.of(new CategoryCount("BW only", 3), new CategoryCount("SC2 only", 5), new CategoryCount("Both", 2)));
+    }
+
+    private static QueueView queueView(Optional<String> bw, Optional<String> sc2, Set<String> vetoed) {
+        return new QueueView(ALICE,
+                List.of(new QueueView.Option("bw_terran", "BW Terran"), new QueueView.Option("bw_zerg", "BW Zerg")),
+                List.of(new QueueView.Option("sc2_protoss", "SC2 Protoss")),
+                bw, sc2, List.of("Fighting Spirit", "Circuit Breaker", "Polypoid"), vetoed, 2);
+    }
+
+    @Test
+    void queueViewWithRaceSelectsVetoesJoinAndClear() {
+        MessageCreateData data = LadderMessages.queue(queueView(Optional.of("bw_zerg"), Optional.empty(),
+                Set.of("Polypoid")));
+        MessageEmbed embed = embed(data);
+        assertThat(embed.getTitle()).isEqualTo("Ranked queue");
+        assertThat(embed.getDescription()).contains("veto up to 2 maps");
+        assertThat(fields(embed)).containsEntry("Races", "BW Zerg").containsEntry("Vetoed maps", "Polypoid");
+
+        List<ActionRow> rows = rows(data);
+        assertThat(rows).hasSize(4);
+        StringSelectMenu bw = rows.get(0).getComponents().get(0).asStringSelectMenu();
+        assertThat(CustomId.parse(bw.getCustomId())).isEqualTo(CustomId.forPlayer(ComponentAction.BW_RACE, ALICE));
+        assertThat(bw.getMinValues()).isZero();
+        assertThat(bw.getMaxValues()).isEqualTo(1);
+        assertThat(bw.getOptions()).filteredOn(SelectOption::isDefault).extracting(SelectOption::getValue)
+                .containsExactly("bw_zerg");
+        StringSelectMenu sc2 = rows.get(1).getComponents().get(0).asStringSelectMenu();
+        assertThat(CustomId.parse(sc2.getCustomId()).action()).isEqualTo(ComponentAction.SC2_RACE);
+        assertThat(sc2.getOptions()).noneMatch(SelectOption::isDefault);
+        StringSelectMenu vetoes = rows.get(2).getComponents().get(0).asStringSelectMenu();
+        assertThat(CustomId.parse(vetoes.getCustomId()).action()).isEqualTo(ComponentAction.MAP_VETO);
+        assertThat(vetoes.getMaxValues()).isEqualTo(2);
+        assertThat(vetoes.getOptions()).extracting(SelectOption::getValue)
+                .containsExactly("Fighting Spirit", "Circuit Breaker", "Polypoid");
+        assertThat(vetoes.getOptions()).filteredOn(SelectOption::isDefault).extracting(SelectOption::getValue)
+                .containsExactly("Polypoid");
+        List<Button> buttons = rows.get(3).getButtons();
+        assertThat(buttons).extracting(Button::getLabel).containsExactly("Join the queue", "Clear");
+        assertThat(buttons.get(0).isDisabled()).isFalse();
+        assertThat(CustomId.parse(buttons.get(0).getCustomId()).action()).isEqualTo(ComponentAction.JOIN);
+        assertThat(CustomId.parse(buttons.get(1).getCustomId()).action()).isEqualTo(ComponentAction.CLEAR);
+    }
+
+    @Test
+    void joinNeedsARace() {
+        QueueView view = queueView(Optional.empty(), Optional.empty(), Set.of());
+        assertThat(view.canJoin()).isFalse();
+        MessageCreateData data = LadderMessages.queue(view);
+        assertThat(rows(data).get(3).getButtons().get(0).isDisabled()).isTrue();
+        assertThat(fields(embed(data))).containsEntry("Races", "none yet").containsEntry("Vetoed maps", "none");
+    }
+
+    @Test
+    void queueViewsAreChecked() {
+        assertThatThrownBy(() -> queueView(Optional.of("sc2_zerg"), Optional.empty(), Set.of()))
+                .hasMessage("selectedBw 'sc2_zerg' is not one of the options");
+        assertThatThrownBy(() -> queueView(Optional.empty(), Optional.empty(), Set.of("Polypoid", "Circuit Breaker",
+                "Fighting Spirit"))).hasMessage("at most 2 vetoes, got 3");
+        assertThatThrownBy(() -> queueView(Optional.empty(), Optional.empty(), Set.of("Nowhere")))
+                .hasMessageContaining("vetoed maps must be in the pool");
     }
 
     @Test
