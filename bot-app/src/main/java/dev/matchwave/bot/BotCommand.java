@@ -1,0 +1,72 @@
+package dev.matchwave.bot;
+
+import dev.matchwave.bot.config.BotConfig;
+import dev.matchwave.bot.config.BotConfigLoader;
+import dev.matchwave.bot.config.ConfigException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code matchwave bot}: the Discord ladder bot. So far it reads and checks the configuration
+ * ({@code --check} stops there); starting the database, the waves, Discord and the monitoring
+ * server comes with the ladder wiring (issue 6, next session). Not registered in {@link Main}
+ * yet: {@code register(new BotCommand())} in {@code Main()} does it.
+ */
+final class BotCommand implements Subcommand {
+
+    private final Map<String, String> environment;
+
+    BotCommand() {
+        this(System.getenv());
+    }
+
+    /** With the given environment (tests). */
+    BotCommand(Map<String, String> environment) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+    }
+
+    @Override
+    public String name() {
+        return "bot";
+    }
+
+    @Override
+    public String summary() {
+        return "run the Discord ladder bot (settings: docs/bot.md; --check only checks them)";
+    }
+
+    @Override
+    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println("usage: matchwave bot [--check] [--config FILE]");
+            out.println("  settings come from environment variables or the properties file FILE");
+            out.println("  (or the file named by MATCHWAVE_CONFIG); see docs/bot.md");
+            out.println("  --check   read and check the settings, print them (no secrets) and stop");
+            return 0;
+        }
+        boolean checkOnly = rest.remove("--check");
+        BotConfig config;
+        try {
+            config = new BotConfigLoader().load(rest, environment);
+        } catch (ConfigException e) {
+            // One line per problem, each naming the setting: nothing else, no stack trace.
+            e.problems().forEach(problem -> err.println("matchwave bot: " + problem));
+            return Main.USAGE;
+        }
+        out.println("matchwave bot: settings ok: " + config);
+        if (checkOnly) {
+            return 0;
+        }
+        if (!config.online()) {
+            err.println("matchwave bot: no DISCORD_TOKEN set, and the offline demo is not available yet");
+        } else {
+            err.println("matchwave bot: the ladder is not wired to Discord yet; nothing to run");
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.matchwave.discord.rest;
+
+import dev.matchwave.discord.timing.Ticker;
+import dev.matchwave.matchmaking.time.Scheduler;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.requests.Route;
+import net.dv8tion.jda.api.requests.SequentialRestRateLimiter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JDA's REST rate limiter with a {@link RestRequestGate} in front: each request first asks the
+ * gate when it may go, waits that long (on a scheduler, never on a thread of its own), then
+ * joins JDA's own limiter, which still keeps one request at a time per bucket and obeys 429s.
+ * Every answer is shown to the gate, so a Discord-model limiter learns the buckets.
+ *
+ * <p>Order: requests wait in two lanes, interaction routes (exempt from the global limit) and
+ * the rest. Within a lane a request never goes before one queued earlier, so a bucket's
+ * requests keep their order; across lanes nothing waits, so an interaction edit (phase 1) is
+ * never held up behind direct messages (phase 2).
+ *
+ * <p>Plug it in with {@code new RestConfig().setRateLimiterFactory(GatedRestRateLimiter.factory(gate, ticker))}.
+ *
+ * <p>Thread-safe; {@link #enqueue} never blocks.
+ */
+public final class GatedRestRateLimiter implements RestRateLimiter {
+
+    private final RestRateLimiter delegate;
+    private final RestRequestGate gate;
+    private final Ticker ticker;
+    private final Scheduler scheduler;
+    private final Set<Work> waiting = new LinkedHashSet<>();
+    private long interactionLaneFree;
+    private long globalLaneFree;
+    private boolean stopped;
+
+    /**
+     * @param delegate  JDA's limiter that the requests join once the gate lets them go
+     * @param gate      decides when each request may go
+     * @param ticker    the time the gate reasons in
+     * @param scheduler runs the delayed hand-overs (JDA's rate-limit scheduler in production)
+     */
+    public GatedRestRateLimiter(RestRateLimiter delegate, RestRequestGate gate, Ticker ticker, Scheduler scheduler) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        long now = ticker.read();
+        this.interactionLaneFree = now;
+        this.globalLaneFree = now;
+    }
+
+    /** The factory for {@code RestConfig#setRateLimiterFactory}: JDA's sequential limiter behind the gate. */
+    public static Function<RateLimitConfig, RestRateLimiter> factory(RestRequestGate gate, Ticker ticker) {
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(ticker, "ticker");
+        return config -> new GatedRestRateLimiter(new SequentialRestRateLimiter(config), gate, ticker,
+                Scheduler.forScheduledExecutorService(config.getScheduler()));
+    }
+
+    /** How a JDA route looks to the gate. */
+    public static RestRequest describe(Route.CompiledRoute route) {
+        Route base = route.getBaseRoute();
+        return new RestRequest(base.getMethod().name(), base.getRoute(), route.getMajorParameters(),
+                base.isInteractionBucket());
+    }
+
+    @Override
+    public void enqueue(Work task) {
+        RestRequest request = describe(task.getRoute());
+        Work observed = new ObservedWork(task, request, gate);
+        long now = ticker.read();
+        long wait;
+        synchronized (this) {
+            if (stopped) {
+                // JDA's limiter decides what a stopped limiter does with late requests.
+                wait = 0;
+            } else {
+                long due = now + Math.max(0, gate.reserve(request, now));
+                if (request.interaction()) {
+                    due = Math.max(due, interactionLaneFree);
+                    interactionLaneFree = due;
+                } else {
+                    due = Math.max(due, globalLaneFree);
+                    globalLaneFree = due;
+                }
+                wait = due - now;
+                if (wait > 0) {
+                    waiting.add(observed);
+                }
+            }
+        }
+        if (wait <= 0) {
+            delegate.enqueue(observed);
+            return;
+        }
+        scheduler.schedule(() -> handOver(observed), Duration.ofNanos(wait));
+    }
+
+    private void handOver(Work work) {
+        synchronized (this) {
+            if (!waiting.remove(work)) {
+                return; // flushed by stop() or cancelled meanwhile
+            }
+        }
+        delegate.enqueue(work);
+    }
+
+    /** Requests waiting for the gate, not yet handed to JDA's limiter. */
+    public synchronized int waiting() {
+        return waiting.size();
+    }
+
+    @Override
+    public void stop(boolean shutdown, Runnable callback) {
+        List<Work> flush;
+        synchronized (this) {
+            stopped = true;
+            flush = new ArrayList<>(waiting);
+            waiting.clear();
+        }
+        // Waiting requests join JDA's limiter now, so its stop() finishes or cancels them as it does its own.
+        flush.forEach(delegate::enqueue);
+        delegate.stop(shutdown, callback);
+    }
+
+    @Override
+    public boolean isStopped() {
+        return delegate.isStopped();
+    }
+
+    @Override
+    public int cancelRequests() {
+        List<Work> cancelled = new ArrayList<>();
+        synchronized (this) {
+            waiting.removeIf(work -> {
+                if (work.isPriority() || work.isCancelled()) {
+                    return false;
+                }
+                cancelled.add(work);
+                return true;
+            });
+        }
+        cancelled.forEach(Work::cancel);
+        return cancelled.size() + delegate.cancelRequests();
+    }
+
+    /** A request that shows Discord's answer to the gate. */
+    private static final class ObservedWork implements Work {
+        private final Work work;
+        private final RestRequest request;
+        private final RestRequestGate gate;
+
+        ObservedWork(Work work, RestRequest request, RestRequestGate gate) {
+            this.work = work;
+            this.request = request;
+            this.gate = gate;
+        }
+
+        @Override
+        public Route.CompiledRoute getRoute() {
+            return work.getRoute();
+        }
+
+        @Override
+        public JDA getJDA() {
+            return work.getJDA();
+        }
+
+        @Override
+        public okhttp3.@Nullable Response execute() {
+            okhttp3.Response response = work.execute();
+            if (response != null) {
+                gate.observe(request, read(response));
+            }
+            return response;
+        }
+
+        @Override
+        public boolean isSkipped() {
+            return work.isSkipped();
+        }
+
+        @Override
+        public boolean isDone() {
+            return work.isDone();
+        }
+
+        @Override
+        public boolean isPriority() {
+            return work.isPriority();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return work.isCancelled();
+        }
+
+        @Override
+        public void cancel() {
+            work.cancel();
+        }
+
+        @Override
+        public String toString() {
+            return "ObservedWork[" + request.label() + "]";
+        }
+    }
+
+    /** The rate-limit headers of an answer; a malformed header counts as absent. */
+    static RestResponse read(okhttp3.Response response) {
+        return new RestResponse(
+                response.code(),
+                Optional.ofNullable(response.header(HASH_HEADER)),
+                integer(response.header(LIMIT_HEADER)),
+                integer(response.header(REMAINING_HEADER)),
+                seconds(response.header(RESET_AFTER_HEADER)),
+                seconds(response.header(RETRY_AFTER_HEADER)),
+                Boolean.parseBoolean(response.header(GLOBAL_HEADER)),
+                Optional.ofNullable(response.header(SCOPE_HEADER)),
+                response.header("Via") != null);
+    }
+
+    private static OptionalInt integer(@Nullable String header) {
+        if (header == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(header.strip()));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static Optional<Duration> seconds(@Nullable String header) {
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            double seconds = Double.parseDouble(header.strip());
+            if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.ofNanos(Math.round(seconds * 1e9)));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,294 @@
+package dev.matchwave.discord.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.discord.timing.Ticker;
+import dev.matchwave.matchmaking.time.ManualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.requests.RestRateLimiter;
+import net.dv8tion.jda.api.requests.Route;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** The gate in front of JDA's limiter, on virtual time: no request is sent anywhere. */
+class GatedRestRateLimiterTest {
+
+    private final ManualClock clock = ManualClock.atEpochSecond(1_000);
+    private final RecordingLimiter jda = new RecordingLimiter();
+    private final ScriptedGate gate = new ScriptedGate();
+    private final GatedRestRateLimiter limiter = new GatedRestRateLimiter(jda, gate, Ticker.of(clock), clock);
+
+    /** A direct message; the name is its channel id, so it shows in the route's major parameters. */
+    private static FakeWork dm(String name) {
+        return new FakeWork(Route.Messages.SEND_MESSAGE.compile(name));
+    }
+
+    /** An interaction edit; the name is its (short) token. */
+    private static FakeWork edit(String name) {
+        return new FakeWork(Route.Interactions.EDIT_FOLLOWUP.compile("1", name, "@original"));
+    }
+
+    /** "channel_id=a" is request a. */
+    private static String nameOf(RestRequest request) {
+        return request.majorParameters().substring(request.majorParameters().indexOf('=') + 1);
+    }
+
+    @Test
+    void describesRoutes() {
+        RestRequest send = GatedRestRateLimiter.describe(Route.Messages.SEND_MESSAGE.compile("555"));
+        assertThat(send.interaction()).isFalse();
+        assertThat(send).isEqualTo(new RestRequest("POST", "channels/{channel_id}/messages", "channel_id=555", false));
+        assertThat(send.label()).isEqualTo("POST/channels/{channel_id}/messages");
+        RestRequest edit = GatedRestRateLimiter.describe(
+                Route.Interactions.EDIT_FOLLOWUP.compile("1", "tok", "@original"));
+        assertThat(edit.interaction()).isTrue();
+        assertThat(edit.method()).isEqualTo("PATCH");
+    }
+
+    @Test
+    void aRequestTheGateLetsGoJoinsJdaAtOnce() {
+        limiter.enqueue(dm("a"));
+        assertThat(jda.names()).containsExactly("a");
+        assertThat(gate.asked).containsExactly("POST/channels/{channel_id}/messages a@1000.000");
+    }
+
+    @Test
+    void aRequestWaitsAsLongAsTheGateSays() {
+        gate.waits.put("a", Duration.ofMillis(100));
+        limiter.enqueue(dm("a"));
+        assertThat(jda.names()).isEmpty();
+        assertThat(limiter.waiting()).isEqualTo(1);
+        clock.advance(Duration.ofMillis(99));
+        assertThat(jda.names()).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertThat(jda.names()).containsExactly("a");
+        assertThat(limiter.waiting()).isZero();
+    }
+
+    @Test
+    void withinALaneNothingOvertakes() {
+        gate.waits.put("a", Duration.ofMillis(100));
+        limiter.enqueue(dm("a"));
+        limiter.enqueue(dm("b")); // the gate lets b go at once, but a was first
+        assertThat(jda.names()).isEmpty();
+        clock.advance(Duration.ofMillis(100));
+        assertThat(jda.names()).containsExactly("a", "b");
+    }
+
+    @Test
+    void interactionsDoNotWaitBehindTheGlobalLane() {
+        gate.waits.put("dm", Duration.ofSeconds(1));
+        limiter.enqueue(dm("dm"));
+        limiter.enqueue(edit("edit"));
+        assertThat(jda.names()).containsExactly("edit");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jda.names()).containsExactly("edit", "dm");
+    }
+
+    @Test
+    void answersAreShownToTheGateAndItsObservers() {
+        List<String> seen = new ArrayList<>();
+        GatedRestRateLimiter observed = new GatedRestRateLimiter(jda,
+                gate.observedBy((request, response) -> seen.add(request.label() + " " + response.status())),
+                Ticker.of(clock), clock);
+        FakeWork work = dm("a");
+        work.response = response(429, Map.of(
+                "X-RateLimit-Bucket", "abcd", "X-RateLimit-Limit", "5", "X-RateLimit-Remaining", "0",
+                "X-RateLimit-Reset-After", "1.250", "Retry-After", "2", "X-RateLimit-Global", "true",
+                "X-RateLimit-Scope", "global", "Via", "1.1 google"));
+        observed.enqueue(work);
+        jda.works.get(0).execute();
+
+        assertThat(gate.observed).containsExactly(new RestResponse(429, Optional.of("abcd"), OptionalInt.of(5),
+                OptionalInt.of(0), Optional.of(Duration.ofMillis(1250)), Optional.of(Duration.ofSeconds(2)), true,
+                Optional.of("global"), true));
+        assertThat(gate.observed.get(0).rateLimited()).isTrue();
+        assertThat(seen).containsExactly("POST/channels/{channel_id}/messages 429");
+    }
+
+    @Test
+    void missingOrBadHeadersCountAsAbsent() {
+        RestResponse read = GatedRestRateLimiter.read(response(200, Map.of(
+                "X-RateLimit-Limit", "many", "X-RateLimit-Reset-After", "-1", "Retry-After", "NaN")));
+        assertThat(read).isEqualTo(new RestResponse(200, Optional.empty(), OptionalInt.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), false));
+        assertThat(read.rateLimited()).isFalse();
+    }
+
+    @Test
+    void aSkippedRequestIsNotObserved() {
+        FakeWork work = dm("a");
+        work.response = null;
+        limiter.enqueue(work);
+        assertThat(jda.works.get(0).execute()).isNull();
+        assertThat(gate.observed).isEmpty();
+    }
+
+    @Test
+    void stoppingHandsWaitingRequestsToJdaThenStopsIt() {
+        gate.waits.put("a", Duration.ofSeconds(5));
+        limiter.enqueue(dm("a"));
+        List<String> callbacks = new ArrayList<>();
+        limiter.stop(false, () -> callbacks.add("stopped"));
+        assertThat(jda.names()).containsExactly("a");
+        assertThat(jda.stopped).isTrue();
+        assertThat(callbacks).containsExactly("stopped");
+        assertThat(limiter.isStopped()).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(jda.names()).as("not handed over twice").containsExactly("a");
+    }
+
+    @Test
+    void cancellingDropsWaitingRequestsButNotPriorityOnes() {
+        gate.waits.put("a", Duration.ofSeconds(1));
+        FakeWork a = dm("a");
+        FakeWork b = dm("b");
+        b.priority = true;
+        limiter.enqueue(a);
+        limiter.enqueue(b);
+        assertThat(limiter.cancelRequests()).isEqualTo(1);
+        assertThat(a.cancelled).isTrue();
+        assertThat(b.cancelled).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jda.names()).containsExactly("b");
+    }
+
+    @Test
+    void theFactoryWrapsJdasOwnLimiter() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1);
+        try {
+            RestRateLimiter built = GatedRestRateLimiter.factory(RestRequestGate.unlimited(), Ticker.system())
+                    .apply(new RestRateLimiter.RateLimitConfig(scheduler, RestRateLimiter.GlobalRateLimit.create(), true));
+            assertThat(built).isInstanceOf(GatedRestRateLimiter.class);
+            assertThat(built.isStopped()).isFalse();
+            built.stop(true, () -> { });
+            assertThat(built.isStopped()).isTrue();
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    private static Response response(int code, Map<String, String> headers) {
+        Response.Builder builder = new Response.Builder()
+                .request(new Request.Builder().url("http://127.0.0.1/").build())
+                .protocol(Protocol.HTTP_1_1)
+                .code(code)
+                .message("status " + code);
+        headers.forEach(builder::header);
+        return builder.build();
+    }
+
+    /** A gate that waits as told per request name (via the route's major parameters), and records. */
+    private final class ScriptedGate implements RestRequestGate {
+        final Map<String, Duration> waits = new HashMap<>();
+        final List<String> asked = new ArrayList<>();
+        final List<RestResponse> observed = new ArrayList<>();
+
+        @Override
+        public long reserve(RestRequest request, long nowNanos) {
+            asked.add(request.label() + " " + nameOf(request) + "@"
+                    + String.format(Locale.ROOT, "%.3f", nowNanos / 1e9));
+            return waits.getOrDefault(nameOf(request), Duration.ZERO).toNanos();
+        }
+
+        @Override
+        public void observe(RestRequest request, RestResponse response) {
+            observed.add(response);
+        }
+    }
+
+    /** JDA's side, recording what it was given. */
+    private static final class RecordingLimiter implements RestRateLimiter {
+        final List<Work> works = new ArrayList<>();
+        boolean stopped;
+
+        List<String> names() {
+            return works.stream().map(w -> nameOf(GatedRestRateLimiter.describe(w.getRoute()))).toList();
+        }
+
+        @Override
+        public void enqueue(Work task) {
+            works.add(task);
+        }
+
+        @Override
+        public void stop(boolean shutdown, Runnable callback) {
+            stopped = true;
+            callback.run();
+        }
+
+        @Override
+        public boolean isStopped() {
+            return stopped;
+        }
+
+        @Override
+        public int cancelRequests() {
+            return 0;
+        }
+    }
+
+    /** A request that does nothing but say what it is. */
+    private static final class FakeWork implements RestRateLimiter.Work {
+        final Route.CompiledRoute route;
+        @Nullable Response response;
+        boolean priority;
+        boolean cancelled;
+
+        FakeWork(Route.CompiledRoute route) {
+            this.route = route;
+        }
+
+        @Override
+        public Route.CompiledRoute getRoute() {
+            return route;
+        }
+
+        @Override
+        public JDA getJDA() {
+            throw new UnsupportedOperationException("no JDA in this test");
+        }
+
+        @Override
+        public @Nullable Response execute() {
+            return response;
+        }
+
+        @Override
+        public boolean isSkipped() {
+            return cancelled;
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public boolean isPriority() {
+            return priority;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+}
