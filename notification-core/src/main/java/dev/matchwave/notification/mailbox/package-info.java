@@ -1,0 +1,11 @@
+/**
+ * Player mailboxes: {@link dev.matchwave.notification.mailbox.Mailboxes} keeps, per player, the
+ * notifications not yet delivered, and hands them to the player's one subscriber in the order
+ * they were published.
+ *
+ * <p>Thread-safe throughout; the rules are on {@code Mailboxes}.
+ */
+@NullMarked
+package dev.matchwave.notification.mailbox;
+
+import org.jspecify.annotations.NullMarked;
