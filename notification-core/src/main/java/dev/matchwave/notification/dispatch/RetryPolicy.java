@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How failed sends are retried. A 429 is retried after exactly its {@code retry_after} (the
- * server said when); any other retryable failure after an exponential backoff, or after its
+ * How failed sends are retried. A 429 is retried after its {@code retry_after} (the server
+ * said when; but never sooner than {@code firstBackoff}, so that "retry after 0" does not turn
+ * into a busy loop); any other retryable failure after an exponential backoff, or after its
  * retry-after hint when that is longer. A notification whose next try would start later than
  * {@code giveUpAfter} after its first try fails for good. No jitter: the rate limiter, not
  * chance, spreads the retries.

@@ -160,7 +160,9 @@ public final class TwoPhaseDispatcher {
             case SendResult.RateLimited limited -> {
                 limiter.onRateLimited(route, limited.retryAfter(), limited.global());
                 delivery.run.rateLimited();
-                retryOrGiveUp(delivery, route, limited.retryAfter(),
+                // At least firstBackoff: a server that says "retry after 0" is not hammered.
+                Duration floor = retry.firstBackoff();
+                retryOrGiveUp(delivery, route, limited.retryAfter().compareTo(floor) > 0 ? limited.retryAfter() : floor,
                         "rate limited (429" + (limited.global() ? ", global" : "") + ")");
             }
             case SendResult.Failed failed -> {
