@@ -26,10 +26,7 @@ public record SimulationConfig(int matches, Policy policy, int globalLimit, Dura
             throw new IllegalArgumentException("matches must be between 1 and " + MAX_MATCHES + ", got " + matches);
         }
         Objects.requireNonNull(policy, "policy");
-        if (globalLimit < 1 || globalLimit > MAX_GLOBAL_LIMIT) {
-            throw new IllegalArgumentException(
-                    "globalLimit must be between 1 and " + MAX_GLOBAL_LIMIT + ", got " + globalLimit);
-        }
+        checkGlobalLimit(globalLimit);
         Objects.requireNonNull(latency, "latency");
         if (latency.isNegative() || latency.compareTo(Duration.ofSeconds(10)) > 0) {
             throw new IllegalArgumentException("latency must be between 0 and 10 s, got " + latency);
@@ -43,6 +40,7 @@ public record SimulationConfig(int matches, Policy policy, int globalLimit, Dura
 
     /** The documented Discord limits with the given global limit, and the default latency. */
     public static SimulationConfig of(int matches, Policy policy, int globalLimit) {
+        checkGlobalLimit(globalLimit);
         return new SimulationConfig(matches, policy, globalLimit, DEFAULT_LATENCY,
                 DiscordModel.Limits.documented(globalLimit));
     }
@@ -50,6 +48,13 @@ public record SimulationConfig(int matches, Policy policy, int globalLimit, Dura
     /** The same wave against other model limits (for example the field reports' variant). */
     public SimulationConfig withLimits(DiscordModel.Limits other) {
         return new SimulationConfig(matches, policy, globalLimit, latency, other);
+    }
+
+    private static void checkGlobalLimit(int globalLimit) {
+        if (globalLimit < 1 || globalLimit > MAX_GLOBAL_LIMIT) {
+            throw new IllegalArgumentException(
+                    "globalLimit must be between 1 and " + MAX_GLOBAL_LIMIT + ", got " + globalLimit);
+        }
     }
 
     public int players() {
