@@ -13,6 +13,7 @@ import dev.matchwave.notification.ratelimit.Route;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -97,11 +98,15 @@ public final class TwoPhaseDispatcher {
         if (matches.isEmpty()) {
             finish(run);
         }
+        // Book every "match found" before sending any: a sink that answers at once would
+        // otherwise release details that queue in the limiter ahead of later confirmations.
+        List<Booked> phase1 = new ArrayList<>(2 * matches.size());
         for (int m = 0; m < matches.size(); m++) {
             MatchInfo match = matches.get(m);
-            attempt(new Delivery(run, m, found(match.first(), match)));
-            attempt(new Delivery(run, m, found(match.second(), match)));
+            book(new Delivery(run, m, found(match.first(), match))).ifPresent(phase1::add);
+            book(new Delivery(run, m, found(match.second(), match))).ifPresent(phase1::add);
         }
+        phase1.forEach(this::go);
         return run.done.copy();
     }
 
@@ -110,22 +115,35 @@ public final class TwoPhaseDispatcher {
     }
 
     private void attempt(Delivery delivery) {
+        book(delivery).ifPresent(this::go);
+    }
+
+    /** A try with its route and its permit. */
+    private record Booked(Delivery delivery, Route route, Reservation reservation) {
+    }
+
+    /** Names the route and books the permit; empty when the sink cannot name a route (given up). */
+    private Optional<Booked> book(Delivery delivery) {
         Route route;
         try {
             route = sink.route(delivery.notification);
         } catch (RuntimeException e) {
             giveUp(delivery, Route.ANY, "the sink could not name a route: " + e);
-            return;
+            return Optional.empty();
         }
         if (delivery.firstTry == null) {
             delivery.firstTry = clock.instant();
         }
         Reservation reservation = limiter.reserve(route);
         delivery.run.waited(reservation.delay());
-        if (reservation.isImmediate()) {
-            transmit(delivery, route);
+        return Optional.of(new Booked(delivery, route, reservation));
+    }
+
+    private void go(Booked booked) {
+        if (booked.reservation().isImmediate()) {
+            transmit(booked.delivery(), booked.route());
         } else {
-            scheduler.schedule(() -> transmit(delivery, route), reservation.delay());
+            scheduler.schedule(() -> transmit(booked.delivery(), booked.route()), booked.reservation().delay());
         }
     }
 
