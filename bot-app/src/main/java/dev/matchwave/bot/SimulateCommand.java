@@ -88,6 +88,10 @@ final class SimulateCommand implements Subcommand {
         }
         SimulationReport report = Simulation.run(SimulationConfig.of(matches, policy, globalLimit));
         out.println(json ? json(report) : table(report));
+        if (json && report.figures().failures() > 0) {
+            err.println("matchwave simulate: " + report.figures().failures() + " notifications failed for good (kept "
+                    + "pending); the latencies cover the delivered ones");
+        }
         return 0;
     }
 

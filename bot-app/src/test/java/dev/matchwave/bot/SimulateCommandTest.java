@@ -67,6 +67,14 @@ class SimulateCommandTest {
     }
 
     @Test
+    void failuresThatJsonHasNoFieldForAreSaidOnStandardError() {
+        Result result = run("--matches", "4000", "--policy", "naive", "--json");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.err()).startsWith("matchwave simulate: ").contains("failed for good");
+    }
+
+    @Test
     void withoutJsonItPrintsAShortTable() {
         Result result = run("--matches", "13", "--policy", "fixed-batch", "--global-limit", "20");
 

@@ -7,6 +7,9 @@
  *
  * <p>Pure Java: no Discord, database or third-party runtime types. Null is not a value in this
  * package: absent values are {@link java.util.Optional}.
+ *
+ * <p>Records here are immutable values, safe to share between threads; times are
+ * {@link java.time.Duration}s and {@link java.time.Instant}s unless a name says otherwise.
  */
 @NullMarked
 package dev.matchwave.notification;

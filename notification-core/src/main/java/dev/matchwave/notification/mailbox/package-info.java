@@ -4,6 +4,9 @@
  * they were published.
  *
  * <p>Thread-safe throughout; the rules are on {@code Mailboxes}.
+ *
+ * <p>Records here are immutable values, safe to share between threads; times are
+ * {@link java.time.Duration}s and {@link java.time.Instant}s unless a name says otherwise.
  */
 @NullMarked
 package dev.matchwave.notification.mailbox;

@@ -5,6 +5,9 @@
  *
  * <p>The standard limiters are made by the static factories of {@code RateLimiter}; their
  * classes are package-private. Every limiter is thread-safe.
+ *
+ * <p>Records here are immutable values, safe to share between threads; times are
+ * {@link java.time.Duration}s and {@link java.time.Instant}s unless a name says otherwise.
  */
 @NullMarked
 package dev.matchwave.notification.ratelimit;

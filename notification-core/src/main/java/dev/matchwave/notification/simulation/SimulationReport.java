@@ -24,6 +24,10 @@ public record SimulationReport(SimulationConfig config, WaveFigures figures, lon
 
     /** How far phase 2 ended from the best the limits allow: 1.0 is the bound itself. */
     public double phase2OverLowerBound() {
-        return (double) figures.phase2().max().toNanos() / lowerBound.toNanos();
+        long took = figures.phase2().max().toNanos();
+        if (lowerBound.isZero()) {
+            return took == 0 ? 1.0 : Double.POSITIVE_INFINITY;
+        }
+        return (double) took / lowerBound.toNanos();
     }
 }

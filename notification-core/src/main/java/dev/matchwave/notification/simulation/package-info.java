@@ -5,6 +5,9 @@
  * {@link dev.matchwave.notification.simulation.Simulation} runs one wave through the real
  * {@link dev.matchwave.notification.dispatch.TwoPhaseDispatcher} under one of three policies.
  * Deterministic: the same settings always give the same figures.
+ *
+ * <p>Records here are immutable values, safe to share between threads; times are
+ * {@link java.time.Duration}s and {@link java.time.Instant}s unless a name says otherwise.
  */
 @NullMarked
 package dev.matchwave.notification.simulation;
