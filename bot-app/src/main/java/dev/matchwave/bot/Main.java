@@ -19,6 +19,7 @@ public final class Main {
 
     Main() {
         register(new PairCommand());
+        register(new SimulateCommand());
     }
 
     private void register(Subcommand command) {
