@@ -114,6 +114,9 @@ public final class EvoLadderRules implements MatchRules {
     public boolean compatible(QueuedPlayer a, QueuedPlayer b) {
         Set<String> vetoesA = a.preferences().vetoedMaps();
         Set<String> vetoesB = b.preferences().vetoedMaps();
+        if (vetoesA.isEmpty() && vetoesB.isEmpty()) {
+            return true; // the pool is never empty
+        }
         for (String map : mapPool) {
             if (!vetoesA.contains(map) && !vetoesB.contains(map)) {
                 return true;
