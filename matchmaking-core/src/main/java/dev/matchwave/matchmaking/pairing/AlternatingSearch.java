@@ -138,7 +138,6 @@ final class AlternatingSearch {
      * players are few and the paths short, as the sweep leaves them.
      */
     void augmentDepthFirst() {
-        long[] freeBits = new long[unlabelled.length];
         int[] frameSeat = new int[n];
         int[] frameLane = new int[n];
         int[] frameCursor = new int[n];
@@ -146,24 +145,46 @@ final class AlternatingSearch {
         int[] framePlayer = new int[n];
         int[] frameVia = new int[n];
         frameDown = new boolean[n];
+        freeStart = new int[g.laneCount + 1];
+        int seats = g.posSeat.length;
+        freePos = new int[seats];
+        freeSkip = new int[seats + 1];
         while (true) {
-            Arrays.fill(freeBits, 0L);
             int free = 0;
+            Arrays.fill(freeStart, 0);
             for (int p = 0; p < n; p++) {
                 if (active[p] && mate[p] < 0) {
-                    setSeats(freeBits, p);
                     free++;
+                    for (int seat = g.seatStart[p]; seat < g.seatStart[p + 1]; seat++) {
+                        freeStart[g.seatLane[seat] + 1]++;
+                    }
                 }
             }
             if (free < 2) {
                 return;
+            }
+            for (int l = 0; l < g.laneCount; l++) {
+                freeStart[l + 1] += freeStart[l];
+            }
+            int[] fill = Arrays.copyOf(freeStart, g.laneCount);
+            for (int l = 0; l < g.laneCount; l++) {
+                // Lane positions ascend with rating: collect each lane's free seats in order.
+                for (int pos = g.laneStart[l]; pos < g.laneStart[l + 1] && fill[l] < freeStart[l + 1]; pos++) {
+                    int p = g.posPlayer[pos];
+                    if (active[p] && mate[p] < 0) {
+                        freePos[fill[l]++] = pos;
+                    }
+                }
+            }
+            for (int i = 0; i <= seats; i++) {
+                freeSkip[i] = i;
             }
             int found = 0;
             for (int u = 0; u < n; u++) {
                 if (!active[u] || mate[u] >= 0 || label[u] != NONE) {
                     continue;
                 }
-                visit(u, freeBits);
+                visit(u);
                 int depth = 0;
                 framePlayer[0] = u;
                 frameSeat[0] = g.seatStart[u];
@@ -171,11 +192,11 @@ final class AlternatingSearch {
                 long rootRating = g.seatRating[g.seatStart[u]];
                 boolean augmented = false;
                 // Look-ahead for the root.
-                int w = freeNeighbour(u, freeBits);
+                int w = freeNeighbour(u);
                 if (w >= 0) {
                     mate[u] = w;
                     mate[w] = u;
-                    visit(w, freeBits);
+                    visit(w);
                     found++;
                     continue;
                 }
@@ -186,17 +207,17 @@ final class AlternatingSearch {
                         depth--;
                         continue;
                     }
-                    visit(q, freeBits);
+                    visit(q);
                     int m = mate[q];
-                    visit(m, freeBits);
+                    visit(m);
                     depth++;
                     framePlayer[depth] = m;
                     frameVia[depth] = q;
                     frameSeat[depth] = g.seatStart[m];
                     frameLane[depth] = -1;
-                    w = freeNeighbour(m, freeBits);
+                    w = freeNeighbour(m);
                     if (w >= 0) {
-                        visit(w, freeBits);
+                        visit(w);
                         mate[m] = w;
                         mate[w] = m;
                         for (int i = depth; i >= 1; i--) {
@@ -224,22 +245,46 @@ final class AlternatingSearch {
 
     private boolean[] frameDown = new boolean[0];
 
-    private void visit(int p, long[] freeBits) {
+    private void visit(int p) {
         label[p] = ODD;
         clearSeats(unlabelled, p);
-        clearSeats(freeBits, p);
     }
 
+    // The free players' positions of each lane, in rating order, for the look-ahead; a slot
+    // whose player was visited or matched is skipped through freeSkip (path halving).
+    private int[] freeStart = new int[0];
+    private int[] freePos = new int[0];
+    private int[] freeSkip = new int[0];
+
     /** A free, unvisited, compatible neighbour of v, or -1. */
-    private int freeNeighbour(int v, long[] freeBits) {
+    private int freeNeighbour(int v) {
         for (int seat = g.seatStart[v]; seat < g.seatStart[v + 1]; seat++) {
             long rating = g.seatRating[seat];
             for (int lane : g.lanesFacing[g.seatSide[seat]]) {
+                int from = freeStart[lane];
+                int to = freeStart[lane + 1];
+                if (from == to) {
+                    continue;
+                }
                 long radius = Math.max(g.window[v], g.laneWindow[lane]);
-                int lo = g.lowerBound(lane, rating - radius);
-                int hi = g.upperBound(lane, rating + radius);
-                for (int pos = nextBit(freeBits, lo, hi); pos >= 0; pos = nextBit(freeBits, pos + 1, hi)) {
-                    int w = g.posPlayer[pos];
+                long low = rating - radius;
+                long high = rating + radius;
+                int lo = from;
+                int hi = to;
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (g.posRating[freePos[mid]] < low) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                for (int i = nextFree(lo, to); i < to && g.posRating[freePos[i]] <= high; i = nextFree(i + 1, to)) {
+                    int w = g.posPlayer[freePos[i]];
+                    if (label[w] != NONE || mate[w] >= 0) {
+                        freeSkip[i] = i + 1;
+                        continue;
+                    }
                     if (g.compatible(v, w)) {
                         return w;
                     }
@@ -247,6 +292,15 @@ final class AlternatingSearch {
             }
         }
         return -1;
+    }
+
+    private int nextFree(int i, int limit) {
+        while (i < limit && freeSkip[i] != i) {
+            int next = freeSkip[i];
+            freeSkip[i] = freeSkip[next] <= limit ? freeSkip[next] : next;
+            i = next;
+        }
+        return i;
     }
 
     /**

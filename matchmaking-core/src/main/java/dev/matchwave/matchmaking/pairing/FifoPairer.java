@@ -22,7 +22,7 @@ final class FifoPairer implements Pairer {
     @Override
     public Pairing pair(List<QueuedPlayer> queue, MatchRules rules) {
         QueueCheck.validate(queue, rules);
-        PairingGraph g = new PairingGraph(queue, rules);
+        PairingGraph g = new PairingGraph(queue, rules, false);
         int[] mate = new int[g.n];
         java.util.Arrays.fill(mate, -1);
         // The next free player after each index, skipping the matched ones.

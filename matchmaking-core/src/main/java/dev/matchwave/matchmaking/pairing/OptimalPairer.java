@@ -36,7 +36,7 @@ final class OptimalPairer implements Pairer {
             return FifoPairer.INSTANCE.pair(queue, rules);
         }
         QueueCheck.validate(queue, rules);
-        PairingGraph g = new PairingGraph(queue, rules);
+        PairingGraph g = new PairingGraph(queue, rules, true);
         int[] mate = new int[g.n];
         Arrays.fill(mate, -1);
         boolean[] active = new boolean[g.n];

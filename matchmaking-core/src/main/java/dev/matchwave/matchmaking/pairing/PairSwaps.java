@@ -88,7 +88,7 @@ final class PairSwaps {
             int x = option == 0 ? c : d;
             int y = option == 0 ? d : c;
             long s1 = g.seating(a, x);
-            if (s1 < 0) {
+            if (s1 < 0 || PairingGraph.cost(s1) >= current) {
                 continue;
             }
             long s2 = g.seating(b, y);

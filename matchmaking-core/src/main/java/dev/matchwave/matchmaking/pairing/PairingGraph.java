@@ -15,8 +15,9 @@ import java.util.Map;
  * gap fits the larger of their windows ({@link MatchRules#allowed}) and the rules find them
  * {@link MatchRules#compatible}.
  *
- * <p>Players are numbered by their place in the queue (join order), which is also every
- * tie-break. Immutable after construction; not shared between threads.
+ * <p>Players are numbered internally either in join order or along the rating line (for
+ * memory locality); either numbering is fixed by the input, so results are deterministic.
+ * Immutable after construction; not shared between threads.
  */
 final class PairingGraph {
 
@@ -24,7 +25,12 @@ final class PairingGraph {
     static final long HUGE_COST = Long.MAX_VALUE / 4;
 
     final MatchRules rules;
+    /** The players, by internal number. */
     final QueuedPlayer[] players;
+    /** Each player's place in the queue (join order), by internal number. */
+    final int[] joinIndex;
+    /** Each queue place's internal number. */
+    final int[] internal;
     final int n;
     final int[] wait;
     /** The window of each player, in rating points (Integer.MAX_VALUE for none). */
@@ -43,6 +49,8 @@ final class PairingGraph {
     final int sideCount;
     /** meets[s][t]: a seat on side s may take the first place against one on side t. */
     final boolean[][] meets;
+    /** faces[s * sideCount + t]: seats on sides s and t may meet, in one place or the other. */
+    final boolean[] faces;
 
     final int laneCount;
     /** Positions of lane l are laneStart[l] .. laneStart[l+1]-1, sorted by rating then seat id. */
@@ -60,17 +68,81 @@ final class PairingGraph {
     final int[] block;
     final int blockCount;
 
-    PairingGraph(List<QueuedPlayer> queue, MatchRules rules) {
+    /**
+     * @param ratingOrder number players by their lowest seat rating (then join order) rather
+     *     than by join order, so that players close on the rating line are close in memory
+     */
+    PairingGraph(List<QueuedPlayer> queue, MatchRules rules, boolean ratingOrder) {
         this.rules = rules;
         this.n = queue.size();
-        this.players = queue.toArray(new QueuedPlayer[0]);
-        this.wait = new int[n];
-        this.window = new long[n];
+        QueuedPlayer[] joined = queue.toArray(new QueuedPlayer[0]);
+
+        // Seats in join order first.
+        int seats = 0;
+        for (QueuedPlayer player : joined) {
+            seats += player.seats().size();
+        }
+        int[] joinSeatStart = new int[n + 1];
+        int[] joinSeatRating = new int[seats];
+        int[] joinSeatSide = new int[seats];
+        int[] joinSeatPlayer = new int[seats];
+        List<String> sideList = new java.util.ArrayList<>(4);
+        int s = 0;
+        for (int j = 0; j < n; j++) {
+            joinSeatStart[j] = s;
+            for (Seat seat : joined[j].seats()) {
+                joinSeatPlayer[s] = j;
+                joinSeatRating[s] = seat.rating();
+                joinSeatSide[s] = sideId(sideList, seat.side());
+                s++;
+            }
+        }
+        joinSeatStart[n] = s;
+        long[] keys = new long[seats];
+        for (int i = 0; i < seats; i++) {
+            keys[i] = ((long) joinSeatRating[i] << 32) | i;
+        }
+        Arrays.sort(keys);
+
+        // Internal numbering.
+        joinIndex = new int[n];
+        internal = new int[n];
+        if (ratingOrder) {
+            Arrays.fill(internal, -1);
+            int next = 0;
+            for (long key : keys) {
+                int j = joinSeatPlayer[(int) key];
+                if (internal[j] < 0) {
+                    internal[j] = next++;
+                }
+            }
+            for (int j = 0; j < n; j++) {
+                if (internal[j] < 0) {
+                    internal[j] = next++; // a player without seats
+                }
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                internal[j] = j;
+            }
+        }
+        players = new QueuedPlayer[n];
+        wait = new int[n];
+        window = new long[n];
+        seatStart = new int[n + 1];
+        for (int j = 0; j < n; j++) {
+            int p = internal[j];
+            joinIndex[p] = j;
+            players[p] = joined[j];
+            seatStart[p + 1] = joinSeatStart[j + 1] - joinSeatStart[j];
+        }
+        for (int p = 0; p < n; p++) {
+            seatStart[p + 1] += seatStart[p];
+        }
         // Few distinct waits: ask the rules once per wait.
         Map<Integer, Long> windowByWait = new HashMap<>();
         long[] smallWaits = new long[64];
         Arrays.fill(smallWaits, -1);
-        int seats = 0;
         for (int p = 0; p < n; p++) {
             int w = players[p].waitCycles();
             wait[p] = w;
@@ -83,32 +155,23 @@ final class PairingGraph {
             } else {
                 window[p] = windowByWait.computeIfAbsent(w, x -> (long) Math.max(0, rules.window(x)));
             }
-            seats += players[p].seats().size();
         }
-        seatStart = new int[n + 1];
         seatPlayer = new int[seats];
         seatRating = new int[seats];
         seatSide = new int[seats];
         seatLane = new int[seats];
         seatPos = new int[seats];
-        Map<String, Integer> sideIds = new HashMap<>();
-        int s = 0;
-        for (int p = 0; p < n; p++) {
-            seatStart[p] = s;
-            for (Seat seat : players[p].seats()) {
-                seatPlayer[s] = p;
-                seatRating[s] = seat.rating();
-                String side = seat.side();
-                Integer id = sideIds.get(side);
-                if (id == null) {
-                    id = sideIds.size();
-                    sideIds.put(side, id);
-                }
-                seatSide[s] = id;
-                s++;
+        int[] seatOfJoinSeat = new int[seats];
+        for (int j = 0; j < n; j++) {
+            int p = internal[j];
+            for (int t = joinSeatStart[j]; t < joinSeatStart[j + 1]; t++) {
+                int seat = seatStart[p] + (t - joinSeatStart[j]);
+                seatOfJoinSeat[t] = seat;
+                seatPlayer[seat] = p;
+                seatRating[seat] = joinSeatRating[t];
+                seatSide[seat] = joinSeatSide[t];
             }
         }
-        seatStart[n] = s;
         topRating = new int[n];
         for (int p = 0; p < n; p++) {
             int top = Integer.MIN_VALUE;
@@ -117,13 +180,17 @@ final class PairingGraph {
             }
             topRating[p] = top;
         }
-        sideCount = sideIds.size();
-        String[] sideNames = new String[sideCount];
-        sideIds.forEach((name, id) -> sideNames[id] = name);
+        sideCount = sideList.size();
         meets = new boolean[sideCount][sideCount];
+        faces = new boolean[sideCount * sideCount];
         for (int a = 0; a < sideCount; a++) {
             for (int b = 0; b < sideCount; b++) {
-                meets[a][b] = rules.sidesMeet(sideNames[a], sideNames[b]);
+                meets[a][b] = rules.sidesMeet(sideList.get(a), sideList.get(b));
+            }
+        }
+        for (int a = 0; a < sideCount; a++) {
+            for (int b = 0; b < sideCount; b++) {
+                faces[a * sideCount + b] = meets[a][b] || meets[b][a];
             }
         }
 
@@ -134,15 +201,10 @@ final class PairingGraph {
         for (int l = 0; l < laneCount; l++) {
             laneWindow[l] = distinctWindows.length == 0 ? 0 : distinctWindows[l % classes];
         }
-        long[] keys = new long[seats];
-        for (int i = 0; i < seats; i++) {
-            keys[i] = ((long) seatRating[i] << 32) | i;
-        }
-        Arrays.sort(keys);
         seatsByRating = new int[seats];
         laneStart = new int[laneCount + 1];
         for (int i = 0; i < seats; i++) {
-            int seat = (int) keys[i];
+            int seat = seatOfJoinSeat[(int) keys[i]];
             seatsByRating[i] = seat;
             int windowClass = Arrays.binarySearch(distinctWindows, window[seatPlayer[seat]]);
             seatLane[seat] = seatSide[seat] * classes + windowClass;
@@ -219,6 +281,18 @@ final class PairingGraph {
         blockCount = count;
     }
 
+    /** The number of a side; sides are few, so a list beats hashing. */
+    private static int sideId(List<String> sides, String side) {
+        for (int i = 0; i < sides.size(); i++) {
+            String known = sides.get(i);
+            if (known == side || known.equals(side)) {
+                return i;
+            }
+        }
+        sides.add(side);
+        return sides.size() - 1;
+    }
+
     private static int find(int[] union, int x) {
         while (union[x] != x) {
             union[x] = union[union[x]];
@@ -271,17 +345,16 @@ final class PairingGraph {
         int b0 = seatStart[q];
         if (seatStart[p + 1] - a0 == 1 && seatStart[q + 1] - b0 == 1) {
             // The common case: one seat each.
-            int sa = seatSide[a0];
-            int sb = seatSide[b0];
             long gap = Math.abs((long) seatRating[a0] - seatRating[b0]);
-            return (meets[sa][sb] || meets[sb][sa]) && gap <= limit ? gap << 30 : -1;
+            return faces[seatSide[a0] * sideCount + seatSide[b0]] && gap <= limit ? gap << 30 : -1;
         }
         long best = -1;
-        for (int a = seatStart[p]; a < seatStart[p + 1]; a++) {
-            for (int b = seatStart[q]; b < seatStart[q + 1]; b++) {
-                int sa = seatSide[a];
-                int sb = seatSide[b];
-                if (!meets[sa][sb] && !meets[sb][sa]) {
+        int a1 = seatStart[p + 1];
+        int b1 = seatStart[q + 1];
+        for (int a = a0; a < a1; a++) {
+            int row = seatSide[a] * sideCount;
+            for (int b = b0; b < b1; b++) {
+                if (!faces[row + seatSide[b]]) {
                     continue;
                 }
                 long gap = Math.abs((long) seatRating[a] - seatRating[b]);
@@ -330,6 +403,6 @@ final class PairingGraph {
         int b = seatStart[q] + secondOffset(seating);
         boolean pFirst = meets[seatSide[a]][seatSide[b]];
         boolean qFirst = meets[seatSide[b]][seatSide[a]];
-        return pFirst && (!qFirst || p < q);
+        return pFirst && (!qFirst || joinIndex[p] < joinIndex[q]);
     }
 }

@@ -21,11 +21,12 @@ final class Pairings {
     static Pairing of(PairingGraph g, int[] mate) {
         List<Pair> pairs = new ArrayList<>();
         List<QueuedPlayer> unmatched = new ArrayList<>();
-        for (int p = 0; p < g.n; p++) {
+        for (int j = 0; j < g.n; j++) {
+            int p = g.internal[j];
             int q = mate[p];
             if (q < 0) {
                 unmatched.add(g.players[p]);
-            } else if (q > p) {
+            } else if (g.joinIndex[q] > j) {
                 long seating = g.seating(p, q);
                 if (seating < 0) {
                     throw new IllegalStateException("pairing produced a pair the rules forbid: " + p + ", " + q);

@@ -1,5 +1,7 @@
 package dev.matchwave.matchmaking.pairing;
 
+import java.util.Arrays;
+
 /**
  * A fast first matching: sweep all seats in rating order; each seat takes the lowest-rated
  * waiting seat it may face (players with a seat still ahead in the sweep last), or waits
@@ -25,6 +27,9 @@ final class SweepMatching {
         // Copies of each waiting seat's rating and player, side by side for the cache.
         int[] bufferRating = new int[g.posSeat.length];
         int[] bufferPlayer = new int[g.posSeat.length];
+        // Where each seat waits, to mark it gone (player -1) when its player is matched.
+        int[] slotOfSeat = new int[g.posSeat.length];
+        Arrays.fill(slotOfSeat, -1);
         // skip[i]: where to look next from buffer slot i (itself while its player is free).
         int[] skip = new int[g.posSeat.length + 1];
         for (int i = 0; i < skip.length; i++) {
@@ -52,7 +57,7 @@ final class SweepMatching {
                 int t = tail[lane];
                 long expiry = Math.max(g.laneWindow[lane], maxWindow);
                 while (h < t) {
-                    if (mate[bufferPlayer[h]] >= 0 || r - bufferRating[h] > expiry) {
+                    if (bufferPlayer[h] < 0 || r - bufferRating[h] > expiry) {
                         h++;
                     } else {
                         break;
@@ -72,7 +77,7 @@ final class SweepMatching {
                         break;
                     }
                     int q = bufferPlayer[i];
-                    if (mate[q] >= 0) {
+                    if (q < 0) {
                         skip[i] = i + 1;
                         continue;
                     }
@@ -100,12 +105,24 @@ final class SweepMatching {
                 int q = g.seatPlayer[bestSeat];
                 mate[p] = q;
                 mate[q] = p;
+                leave(g, p, slotOfSeat, bufferPlayer);
+                leave(g, q, slotOfSeat, bufferPlayer);
             } else {
                 int lane = g.seatLane[seat];
                 int slot = tail[lane]++;
                 buffer[slot] = seat;
                 bufferRating[slot] = (int) r;
                 bufferPlayer[slot] = p;
+                slotOfSeat[seat] = slot;
+            }
+        }
+    }
+
+    /** Marks the waiting seats of a player just matched as gone. */
+    private static void leave(PairingGraph g, int p, int[] slotOfSeat, int[] bufferPlayer) {
+        for (int seat = g.seatStart[p]; seat < g.seatStart[p + 1]; seat++) {
+            if (slotOfSeat[seat] >= 0) {
+                bufferPlayer[slotOfSeat[seat]] = -1;
             }
         }
     }

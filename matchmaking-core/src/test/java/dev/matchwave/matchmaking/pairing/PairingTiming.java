@@ -15,7 +15,7 @@ final class PairingTiming {
         EvoLadderRules rules = EvoLadderRules.defaults();
         for (int size : sizes) {
             List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, 42);
-            int runs = size >= 100_000 ? 15 : 60;
+            int runs = size >= 100_000 ? 15 : Integer.getInteger("runs", 60);
             long[] nanos = new long[runs];
             Pairing pairing = null;
             for (int r = 0; r < runs; r++) {

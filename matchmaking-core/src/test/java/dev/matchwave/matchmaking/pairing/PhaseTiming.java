@@ -17,7 +17,7 @@ final class PhaseTiming {
         List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, 42);
         for (int r = 0; r < runs; r++) {
             long t0 = CPU.getCurrentThreadCpuTime();
-            PairingGraph g = new PairingGraph(queue, rules);
+            PairingGraph g = new PairingGraph(queue, rules, true);
             long t1 = CPU.getCurrentThreadCpuTime();
             int[] mate = new int[g.n];
             Arrays.fill(mate, -1);
