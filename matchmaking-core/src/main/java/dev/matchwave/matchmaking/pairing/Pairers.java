@@ -18,7 +18,7 @@ public final class Pairers {
      * matched sets form a matroid); (3) then the smallest sum of squared rating gaps. A player
      * with seats on two sides gets the side that serves the objective.
      *
-     * <p>(1) and (2) are exact for every queue. (3) is exact for every block of at most 160
+     * <p>(1) and (2) are exact for every queue. (3) is exact for every block of at most 128
      * players (players whose ratings lie further from everyone else's than any window form
      * separate blocks), and a local optimum under pair swaps beyond. Rules whose {@link
      * dev.matchwave.matchmaking.MatchRules#firstInFirstOut()} is true are paired by {@link

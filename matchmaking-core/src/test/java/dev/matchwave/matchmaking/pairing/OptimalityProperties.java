@@ -50,7 +50,7 @@ class OptimalityProperties {
 
     @Property(tries = 300)
     void largeQueuePathMatchesTheExactSolverOnPairsAndWaits(@ForAll("ratedKinds") Queues.Kind kind,
-                                                            @ForAll @IntRange(min = 10, max = 150) int size,
+                                                            @ForAll @IntRange(min = 10, max = 120) int size,
                                                             @ForAll long seed, @ForAll("spreads") int spread) {
         List<QueuedPlayer> queue = Queues.random(kind, size, seed, spread, false);
         Objective exact = Objective.of(Pairers.optimal().pair(queue, kind.rules), kind.rules);
