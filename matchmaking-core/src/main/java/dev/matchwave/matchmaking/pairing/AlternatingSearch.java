@@ -61,7 +61,6 @@ final class AlternatingSearch {
     // Exchange search state.
     private boolean exchanging;
     private int exchangeAbove;
-    private int exchangeFloor;
     private int exchangeBest;
     /** Set when the search should end: best exchange found, or an augmenting path flipped. */
     private boolean stop;
@@ -393,22 +392,32 @@ final class AlternatingSearch {
     }
 
     /**
-     * Exchanges free players for matched players who waited less, until no exchange helps; the
-     * number of pairs stays the same. Free players are tried longest wait first.
+     * Makes the set of matched players one of largest total wait, keeping the number of pairs:
+     * the matroid greedy, level by level from the longest wait down. At level t, the matched
+     * players who waited at least t must stay matched; each free player of wait t searches for
+     * a matched player who waited less (or a free player) at the end of an even alternating
+     * path, and the path is flipped. A search that finds neither leaves a tree no later search
+     * of the level can get through (its even players only touch its odd ones), so the tree is
+     * set aside until the next level: each level costs about one pass over the queue.
      */
     void favourLongWaits() {
-        int[] floor = new int[g.blockCount];
-        Arrays.fill(floor, Integer.MAX_VALUE);
-        for (int p = 0; p < n; p++) {
-            if (active[p]) {
-                floor[g.block[p]] = Math.min(floor[g.block[p]], g.wait[p]);
+        int[] levels = Arrays.stream(g.wait).distinct().sorted().toArray();
+        for (int li = levels.length - 1; li >= 1; li--) {
+            int level = levels[li];
+            // Exchanges free players of lower levels: list the free players afresh.
+            int[] free = freeByWait();
+            boolean any = false;
+            for (int u : free) {
+                if (g.wait[u] == level && mate[u] < 0) {
+                    any = true;
+                    break;
+                }
             }
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int u : freeByWait()) {
-                if (mate[u] >= 0 || g.wait[u] <= floor[g.block[u]]) {
+            if (!any) {
+                continue;
+            }
+            for (int u : free) {
+                if (g.wait[u] != level || mate[u] >= 0 || label[u] != NONE || !available(u)) {
                     continue;
                 }
                 queueHead = 0;
@@ -416,22 +425,51 @@ final class AlternatingSearch {
                 stop = false;
                 augmentations = 0;
                 exchanging = true;
-                exchangeAbove = g.wait[u];
-                exchangeFloor = floor[g.block[u]];
+                exchangeAbove = level;
                 exchangeBest = -1;
                 labelEven(u, u);
                 grow();
                 exchanging = false;
                 if (augmentations > 0) {
-                    // Cannot happen once the matching is maximum; the extra pair is kept.
-                    changed = true;
+                    clear(); // cannot happen once the matching is maximum; the extra pair is kept
                 } else if (exchangeBest >= 0) {
                     exchange(exchangeBest);
-                    changed = true;
+                    clear();
+                } else {
+                    setAside();
                 }
-                clear();
+            }
+            // Trees set aside at this level come back for the next one.
+            for (int p = 0; p < n; p++) {
+                if (active[p]) {
+                    setSeats(unlabelled, p);
+                }
             }
         }
+    }
+
+    /** Whether p is still unlabelled (not in a tree set aside at this level). */
+    private boolean available(int p) {
+        int pos = g.seatPos[g.seatStart[p]];
+        return (unlabelled[pos >>> 6] & (1L << pos)) != 0;
+    }
+
+    /** Like {@link #clear()}, but the tree's players stay out of reach until the level ends. */
+    private void setAside() {
+        for (int i = 0; i < touched.size(); i++) {
+            int x = touched.get(i);
+            if (label[x] == EVEN) {
+                clearSeats(even, x);
+            }
+            if (tree[x] == x) {
+                deadTree[x] = false;
+                treeFirst[x] = -1;
+            }
+            label[x] = NONE;
+            parent[x] = -1;
+            base[x] = x;
+        }
+        touched.clear();
     }
 
     private int[] freeByWait() {
@@ -585,12 +623,9 @@ final class AlternatingSearch {
     }
 
     private void considerExchange(int m) {
-        if (exchanging && mate[m] >= 0 && g.wait[m] < exchangeAbove
-                && (exchangeBest < 0 || g.wait[m] < g.wait[exchangeBest])) {
+        if (exchanging && mate[m] >= 0 && g.wait[m] < exchangeAbove) {
             exchangeBest = m;
-            if (g.wait[m] <= exchangeFloor) {
-                stop = true;
-            }
+            stop = true;
         }
     }
 
