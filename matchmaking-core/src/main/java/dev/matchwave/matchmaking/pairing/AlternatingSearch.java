@@ -61,9 +61,7 @@ final class AlternatingSearch {
     // Exchange search state.
     private boolean exchanging;
     private int exchangeAbove;
-    private int exchangeBest;
-    /** Set when the search should end: best exchange found, or an augmenting path flipped. */
-    private boolean stop;
+    private int exchangeBest = -1;
     private int augmentations;
 
     AlternatingSearch(PairingGraph g, int[] mate, boolean[] active) {
@@ -107,7 +105,6 @@ final class AlternatingSearch {
             }
             queueHead = 0;
             queueTail = 0;
-            stop = false;
             augmentations = 0;
             boolean anyRoot = false;
             for (int p = 0; p < n; p++) {
@@ -393,104 +390,47 @@ final class AlternatingSearch {
 
     /**
      * Makes the set of matched players one of largest total wait, keeping the number of pairs:
-     * the matroid greedy, level by level from the longest wait down. At level t, the matched
-     * players who waited at least t must stay matched; each free player of wait t searches for
-     * a matched player who waited less (or a free player) at the end of an even alternating
-     * path, and the path is flipped. A search that finds neither leaves a tree no later search
-     * of the level can get through (its even players only touch its odd ones), so the tree is
-     * set aside until the next level: each level costs about one pass over the queue.
+     * the matroid greedy, level by level from the longest wait down. At level t the matched
+     * players who waited at least t must stay matched; trees grow from all free players of wait
+     * t at once, and a tree that reaches, as an even player, a matched player who waited less
+     * flips the path to him (he is now the free one) and leaves the round. Rounds repeat until
+     * one makes no exchange: then no free player of wait t can be matched without unmatching a
+     * player who waited as long, and the level is done.
      */
     void favourLongWaits() {
         int[] levels = Arrays.stream(g.wait).distinct().sorted().toArray();
         for (int li = levels.length - 1; li >= 1; li--) {
             int level = levels[li];
-            // Exchanges free players of lower levels: list the free players afresh.
-            int[] free = freeByWait();
-            boolean any = false;
-            for (int u : free) {
-                if (g.wait[u] == level && mate[u] < 0) {
-                    any = true;
+            while (true) {
+                queueHead = 0;
+                queueTail = 0;
+                augmentations = 0;
+                exchangeBest = -1;
+                boolean anyRoot = false;
+                for (int p = 0; p < n; p++) {
+                    if (active[p] && mate[p] < 0 && g.wait[p] == level) {
+                        labelEven(p, p);
+                        anyRoot = true;
+                    }
+                }
+                if (!anyRoot) {
+                    break;
+                }
+                exchanging = true;
+                exchangeAbove = level;
+                grow();
+                exchanging = false;
+                clear();
+                if (augmentations == 0) {
                     break;
                 }
             }
-            if (!any) {
-                continue;
-            }
-            for (int u : free) {
-                if (g.wait[u] != level || mate[u] >= 0 || label[u] != NONE || !available(u)) {
-                    continue;
-                }
-                queueHead = 0;
-                queueTail = 0;
-                stop = false;
-                augmentations = 0;
-                exchanging = true;
-                exchangeAbove = level;
-                exchangeBest = -1;
-                labelEven(u, u);
-                grow();
-                exchanging = false;
-                if (augmentations > 0) {
-                    clear(); // cannot happen once the matching is maximum; the extra pair is kept
-                } else if (exchangeBest >= 0) {
-                    exchange(exchangeBest);
-                    clear();
-                } else {
-                    setAside();
-                }
-            }
-            // Trees set aside at this level come back for the next one.
-            for (int p = 0; p < n; p++) {
-                if (active[p]) {
-                    setSeats(unlabelled, p);
-                }
-            }
         }
     }
 
-    /** Whether p is still unlabelled (not in a tree set aside at this level). */
-    private boolean available(int p) {
-        int pos = g.seatPos[g.seatStart[p]];
-        return (unlabelled[pos >>> 6] & (1L << pos)) != 0;
-    }
-
-    /** Like {@link #clear()}, but the tree's players stay out of reach until the level ends. */
-    private void setAside() {
-        for (int i = 0; i < touched.size(); i++) {
-            int x = touched.get(i);
-            if (label[x] == EVEN) {
-                clearSeats(even, x);
-            }
-            if (tree[x] == x) {
-                deadTree[x] = false;
-                treeFirst[x] = -1;
-            }
-            label[x] = NONE;
-            parent[x] = -1;
-            base[x] = x;
-        }
-        touched.clear();
-    }
-
-    private int[] freeByWait() {
-        int count = 0;
-        long[] keys = new long[n];
-        for (int p = 0; p < n; p++) {
-            if (active[p] && mate[p] < 0) {
-                keys[count++] = ((long) (Integer.MAX_VALUE - g.wait[p]) << 32) | p;
-            }
-        }
-        Arrays.sort(keys, 0, count);
-        int[] free = new int[count];
-        for (int i = 0; i < count; i++) {
-            free[i] = (int) keys[i];
-        }
-        return free;
-    }
-
-    /** Scans queued even players until the queue is empty or {@link #stop} is set. */
+    /** Scans queued even players of live trees until the queue is empty. */
     private void grow() {
-        while (queueHead < queueTail && !stop) {
+        while (queueHead < queueTail) {
             int v = queue[queueHead++];
             if (deadTree[tree[v]]) {
                 continue;
@@ -523,11 +463,11 @@ final class AlternatingSearch {
                             mate[q] = v;
                             augmentations++;
                             killTree(tree[v]);
-                            stop = exchanging;
                             break scan;
                         }
                         labelEven(m, tree[v]);
-                        if (stop) {
+                        if (exchangeBest >= 0) {
+                            finishExchange();
                             break scan;
                         }
                     }
@@ -539,7 +479,7 @@ final class AlternatingSearch {
         }
     }
 
-    /** Looks at the even players of [lo, hi); true when v's tree is gone or the search should stop. */
+    /** Looks at the even players of [lo, hi); true when v's tree is gone. */
     private boolean scanEven(int v, int lo, int hi) {
         int firstWord = lo >>> 6;
         int lastWord = (hi - 1) >>> 6;
@@ -567,7 +507,8 @@ final class AlternatingSearch {
                 }
                 if (tree[q] == tree[v]) {
                     contract(v, q);
-                    if (stop) {
+                    if (exchangeBest >= 0) {
+                        finishExchange();
                         return true;
                     }
                 } else {
@@ -623,10 +564,19 @@ final class AlternatingSearch {
     }
 
     private void considerExchange(int m) {
-        if (exchanging && mate[m] >= 0 && g.wait[m] < exchangeAbove) {
+        if (exchanging && exchangeBest < 0 && mate[m] >= 0 && g.wait[m] < exchangeAbove) {
             exchangeBest = m;
-            stop = true;
         }
+    }
+
+    /** Flips the even path from the root to the player found, who is left free; drops the tree. */
+    private void finishExchange() {
+        int m = exchangeBest;
+        exchangeBest = -1;
+        int root = tree[m];
+        flipToRoot(m);
+        killTree(root);
+        augmentations++;
     }
 
     private void setEven(int p) {
@@ -727,10 +677,6 @@ final class AlternatingSearch {
             mate[px] = x;
             x = next;
         }
-    }
-
-    private void exchange(int m) {
-        flipToRoot(m);
     }
 
     /** Forgets the search and makes its players unlabelled again. */

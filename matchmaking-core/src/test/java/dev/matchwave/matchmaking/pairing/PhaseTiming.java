@@ -15,6 +15,16 @@ final class PhaseTiming {
         int runs = Integer.parseInt(args[1]);
         EvoLadderRules rules = EvoLadderRules.defaults();
         List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, 42);
+        if (args.length > 2 && args[2].equals("onesided")) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+            queue = new java.util.ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                queue.add(new QueuedPlayer(dev.matchwave.matchmaking.PlayerId.of(i), List.of(r.nextInt(10) < 7
+                        ? EvoLadderRules.seat("bw_zerg", 1500 + (int) (r.nextGaussian() * 300))
+                        : EvoLadderRules.seat("sc2_zerg", 1500 + (int) (r.nextGaussian() * 300))),
+                        dev.matchwave.matchmaking.Preferences.NONE, java.time.Instant.EPOCH, r.nextInt(6)));
+            }
+        }
         for (int r = 0; r < runs; r++) {
             long t0 = CPU.getCurrentThreadCpuTime();
             PairingGraph g = new PairingGraph(queue, rules, true);
