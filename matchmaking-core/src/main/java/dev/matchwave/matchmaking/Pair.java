@@ -17,9 +17,19 @@ public record Pair(QueuedPlayer first, Seat firstSeat, QueuedPlayer second, Seat
         if (first.id().equals(second.id())) {
             throw new IllegalArgumentException("a player cannot meet himself: " + first.id());
         }
-        if (!first.seats().contains(firstSeat) || !second.seats().contains(secondSeat)) {
+        if (!offers(first, firstSeat) || !offers(second, secondSeat)) {
             throw new IllegalArgumentException("a pair must use seats the players offered");
         }
+    }
+
+    /** Whether the player offered this seat; identity first, as pairers hand back his own seats. */
+    private static boolean offers(QueuedPlayer player, Seat seat) {
+        for (Seat offered : player.seats()) {
+            if (offered == seat || offered.equals(seat)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The absolute rating gap between the two seats, in rating points. */

@@ -1,0 +1,60 @@
+package dev.matchwave.matchmaking.pairing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.matchmaking.MatchRules;
+import dev.matchwave.matchmaking.Pair;
+import dev.matchwave.matchmaking.Pairing;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.Preferences;
+import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.rules.EvoLadderRules;
+import dev.matchwave.matchmaking.rules.RuleSets;
+import dev.matchwave.matchmaking.rules.Venue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The example of docs/matchmaking.md ("Pairing a queue"), compiled and run; keep the two in step. */
+class MatchmakingDocExampleTest {
+
+    @Test
+    void pairingAQueue() {
+        // --- docs/matchmaking.md: begin
+        MatchRules rules = RuleSets.byName("evoladder");
+        Instant now = Instant.parse("2026-11-22T20:00:00Z");
+        List<QueuedPlayer> queue = List.of(
+                new QueuedPlayer(PlayerId.of(17), List.of(EvoLadderRules.seat("bw_zerg", 1620)),
+                        Preferences.of(Set.of("Eclipse"), "EUW"), now.minusSeconds(90), 2),
+                new QueuedPlayer(PlayerId.of(23), List.of(EvoLadderRules.seat("bw_terran", 1510),
+                        EvoLadderRules.seat("sc2_protoss", 1560)), Preferences.of(Set.of(), "EUE"), now, 0),
+                new QueuedPlayer(PlayerId.of(42), List.of(EvoLadderRules.seat("sc2_zerg", 1480)),
+                        Preferences.NONE, now.minusSeconds(45), 1),
+                new QueuedPlayer(PlayerId.of(51), List.of(EvoLadderRules.seat("bw_protoss", 1450)),
+                        Preferences.NONE, now, 0));
+
+        Pairing pairing = Pairers.optimal().pair(queue, rules);
+
+        List<String> lines = new ArrayList<>();
+        long matchId = 1041;
+        SplittableRandom random = new SplittableRandom(20261122);
+        for (Pair pair : pairing.pairs()) {
+            Venue venue = EvoLadderRules.defaults().venue(pair, matchId++, random);
+            lines.add(pair.first().id() + " (" + pair.firstSeat().race() + ") vs " + pair.second().id()
+                    + " (" + pair.secondSeat().race() + ") on " + venue.map() + ", server " + venue.server()
+                    + ", channel " + venue.channel());
+        }
+        // --- docs/matchmaking.md: end
+
+        // Two pairs are possible only with 23, who plays both games, on the SC2 side.
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("17 (bw_zerg) vs 23 (sc2_protoss) on ")
+                .contains("server EUC", "channel scevo01").doesNotContain("Eclipse");
+        assertThat(lines.get(1)).startsWith("51 (bw_protoss) vs 42 (sc2_zerg) on ").contains("channel scevo02");
+        assertThat(pairing.unmatched()).isEmpty();
+        lines.forEach(System.out::println);
+    }
+}
