@@ -18,7 +18,7 @@ public final class Main {
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
 
     Main() {
-        register(new PairCommand());
+        register(new PairCommand(PairCommand.standardChoices()));
         register(new SimulateCommand());
     }
 

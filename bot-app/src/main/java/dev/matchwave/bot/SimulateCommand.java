@@ -3,6 +3,7 @@ package dev.matchwave.bot;
 import dev.matchwave.notification.dispatch.Latencies;
 import dev.matchwave.notification.dispatch.WaveFigures;
 import dev.matchwave.notification.simulation.Policy;
+import dev.matchwave.notification.simulation.DiscordModel;
 import dev.matchwave.notification.simulation.Simulation;
 import dev.matchwave.notification.simulation.SimulationConfig;
 import dev.matchwave.notification.simulation.SimulationReport;
@@ -22,7 +23,7 @@ import java.util.Set;
 final class SimulateCommand implements Subcommand {
 
     private static final String USAGE = "usage: matchwave simulate --matches N [--policy "
-            + Policy.cliNames().replace(", ", "|") + "] [--global-limit 50] [--json]";
+            + Policy.cliNames().replace(", ", "|") + "] [--global-limit 50] [--edits-global] [--json]";
 
     @Override
     public String name() {
@@ -40,6 +41,7 @@ final class SimulateCommand implements Subcommand {
         Policy policy = Policy.LIMITER;
         int globalLimit = 50;
         boolean json = false;
+        boolean editsGlobal = false;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -74,6 +76,12 @@ final class SimulateCommand implements Subcommand {
                     value = value != null ? value : valueOf(args, ++i, option);
                     globalLimit = number(option, value, 1, SimulationConfig.MAX_GLOBAL_LIMIT);
                 }
+                case "--edits-global" -> {
+                    if (value != null) {
+                        throw new UsageException("--edits-global takes no value, got '" + value + "'");
+                    }
+                    editsGlobal = true;
+                }
                 case "--json" -> {
                     if (value != null) {
                         throw new UsageException("--json takes no value, got '" + value + "'");
@@ -86,7 +94,14 @@ final class SimulateCommand implements Subcommand {
         if (matches == null) {
             throw new UsageException("--matches is required: the number of matches in the wave (" + USAGE + ")");
         }
-        SimulationReport report = Simulation.run(SimulationConfig.of(matches, policy, globalLimit));
+        SimulationConfig config = SimulationConfig.of(matches, policy, globalLimit);
+        if (editsGlobal) {
+            // Field reports, not the documentation: interaction edits counted toward the global limit.
+            DiscordModel.Limits documented = DiscordModel.Limits.documented(globalLimit);
+            config = config.withLimits(new DiscordModel.Limits(documented.globalLimit(), documented.globalWindow(),
+                    documented.channelLimit(), documented.channelWindow(), true));
+        }
+        SimulationReport report = Simulation.run(config);
         out.println(json ? json(report) : table(report));
         if (json && report.figures().failures() > 0) {
             err.println("matchwave simulate: " + report.figures().failures() + " notifications failed for good (kept "
@@ -170,6 +185,8 @@ final class SimulateCommand implements Subcommand {
         out.println("  --policy P          limiter (default): paced by the Discord rate limiter;");
         out.println("                      fixed-batch: 10 matches per batch, 1 s apart; naive: all at once");
         out.println("  --global-limit L    Discord's global limit per second (default 50)");
+        out.println("  --edits-global      count interaction edits toward the global limit too, as field reports");
+        out.println("                      (not the documentation) describe; the limiter still trusts the docs");
         out.println("  --json              print one JSON object instead of a table");
     }
 }

@@ -66,6 +66,30 @@ class SimulateCommandTest {
         assertThat(json.get("rate_limited_429").asInt()).isEqualTo(30);
     }
 
+    /**
+     * The design note saw 429s from about 13 matches because it counted the interaction edits
+     * toward the global limit: 4 calls a match, 52 at 13 matches. Documented Discord exempts the
+     * edits, so naive hits the limit only from 26 matches (2 DM messages a match, 52 at 26).
+     */
+    @Test
+    void naiveHitsTheLimitFrom13MatchesWhenEditsCountAndFrom26WhenTheyDoNot() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        java.util.function.BiFunction<Integer, Boolean, Integer> limited = (matches, editsGlobal) -> {
+            Result result = editsGlobal
+                    ? run("--matches", matches.toString(), "--policy", "naive", "--edits-global", "--json")
+                    : run("--matches", matches.toString(), "--policy", "naive", "--json");
+            try {
+                return mapper.readTree(result.out()).get("rate_limited_429").asInt();
+            } catch (Exception e) {
+                throw new AssertionError(result.err(), e);
+            }
+        };
+        assertThat(limited.apply(12, true)).isZero();
+        assertThat(limited.apply(13, true)).isPositive();
+        assertThat(limited.apply(25, false)).isZero();
+        assertThat(limited.apply(26, false)).isPositive();
+    }
+
     @Test
     void failuresThatJsonHasNoFieldForAreSaidOnStandardError() {
         Result result = run("--matches", "4000", "--policy", "naive", "--json");
