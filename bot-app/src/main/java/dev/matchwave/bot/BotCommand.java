@@ -13,8 +13,7 @@ import java.util.Objects;
 /**
  * {@code matchwave bot}: the Discord ladder bot. So far it reads and checks the configuration
  * ({@code --check} stops there); starting the database, the waves, Discord and the monitoring
- * server comes with the ladder wiring (issue 6, next session). Not registered in {@link Main}
- * yet: {@code register(new BotCommand())} in {@code Main()} does it.
+ * server comes with the ladder wiring (issue 6).
  */
 final class BotCommand implements Subcommand {
 

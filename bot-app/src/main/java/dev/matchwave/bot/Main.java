@@ -20,6 +20,7 @@ public final class Main {
     Main() {
         register(new PairCommand(PairCommand.standardChoices()));
         register(new SimulateCommand());
+        register(new BotCommand());
     }
 
     private void register(Subcommand command) {
