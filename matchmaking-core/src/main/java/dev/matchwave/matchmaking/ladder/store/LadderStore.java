@@ -1,0 +1,28 @@
+package dev.matchwave.matchmaking.ladder.store;
+
+import dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.match.MatchRepository;
+import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
+import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
+import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
+
+/**
+ * The repositories of one ladder, over one store: writes of one repository that touch another's
+ * data (a match transition writing ratings, the ledger, aborts and the audit trail) are atomic
+ * because they share the store.
+ *
+ * <p>Implementations are thread-safe; the accessors return the same instances every call and
+ * never block.
+ */
+public interface LadderStore {
+
+    PlayerRepository players();
+
+    QueuePreferenceRepository preferences();
+
+    RatingRepository ratings();
+
+    MatchRepository matches();
+
+    AdminAuditRepository audit();
+}
