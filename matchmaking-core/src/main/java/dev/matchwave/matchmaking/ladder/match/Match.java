@@ -132,11 +132,14 @@ public record Match(MatchId id, long version, Participant player1, Participant p
                 confirmDeadline, startedAt, Optional.of(at), resolution);
     }
 
-    /** A copy resolved by an admin; keeps {@link #endedAt}. */
-    public Match withResolution(Resolution newResolution) {
+    /**
+     * A copy resolved by an admin. A closed match keeps its {@link #endedAt}; an open one ends
+     * {@code at}.
+     */
+    public Match withResolution(Resolution newResolution, Instant at) {
         MatchState newState = newResolution == Resolution.INVALIDATE ? MatchState.INVALIDATED : MatchState.RESOLVED;
         MatchResult newResult = newResolution.verdict().map(Verdict::result).orElse(MatchResult.ABORT);
         return new Match(id, version, player1, player2, setup, newState, Optional.of(newResult), foundAt,
-                confirmDeadline, startedAt, endedAt, Optional.of(newResolution));
+                confirmDeadline, startedAt, endedAt.or(() -> Optional.of(at)), Optional.of(newResolution));
     }
 }
