@@ -113,7 +113,7 @@ final class PostgresMatchRepository implements MatchRepository {
         Objects.requireNonNull(player, "player");
         return SqlFailures.call("find the open match of player " + player, () -> selectMatches(dsl)
                 .where(MATCHES.ID.in(DSL.select(MATCH_PARTICIPANTS.MATCH_ID).from(MATCH_PARTICIPANTS)
-                        .where(MATCH_PARTICIPANTS.PLAYER_ID.eq(player.value()), MATCH_PARTICIPANTS.IS_OPEN)))
+                        .where(MATCH_PARTICIPANTS.PLAYER_ID.eq(player.value()), MATCH_PARTICIPANTS.IS_OPEN.isTrue())))
                 .fetchOptional()
                 .map(PostgresMatchRepository::match));
     }
@@ -121,7 +121,7 @@ final class PostgresMatchRepository implements MatchRepository {
     @Override
     public List<Match> open() {
         return SqlFailures.call("read the open matches", () ->
-                selectMatches(dsl).where(MATCHES.IS_OPEN).orderBy(MATCHES.ID).fetch(PostgresMatchRepository::match));
+                selectMatches(dsl).where(MATCHES.IS_OPEN.isTrue()).orderBy(MATCHES.ID).fetch(PostgresMatchRepository::match));
     }
 
     @Override
