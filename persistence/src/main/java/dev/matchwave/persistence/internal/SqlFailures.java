@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.exception.DataAccessException;
@@ -75,31 +74,6 @@ public final class SqlFailures {
     private SqlFailures() {
     }
 
-    /**
-     * Runs {@code work}, translating failures. A {@link StoreException} thrown by the work passes
-     * through unchanged.
-     *
-     * @param operation what is being done, for the message and the log line (e.g. "create 500
-     *                  matches")
-     */
-    public static <T> T call(String operation, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (StoreException e) {
-            throw e;
-        } catch (DataAccessException e) {
-            throw translate(operation, e);
-        }
-    }
-
-    /** {@link #call} for work without a result. */
-    public static void run(String operation, Runnable work) {
-        call(operation, () -> {
-            work.run();
-            return null;
-        });
-    }
-
     /** The domain error for a failure of {@code operation}; logs the ones that mean an outage. */
     public static StoreException translate(String operation, RuntimeException failure) {
         Optional<SQLException> sql = sqlCause(failure);
@@ -134,11 +108,30 @@ public final class SqlFailures {
                 + reason + ")", failure);
     }
 
-    /** True when the failure means the connection or the server is gone, as opposed to bad data. */
-    static boolean isConnectionFailure(SQLException e) {
-        String state = e.getSQLState();
-        return e instanceof SQLTransientConnectionException || state == null || state.startsWith("08")
-                || state.startsWith("57P") || state.startsWith("53");
+    /**
+     * The connection broke while the transaction committed: it may or may not be stored. Logged;
+     * reported as unavailable with a message that says so.
+     */
+    static StoreException uncertainCommit(String operation, RuntimeException failure) {
+        String reason = sqlCause(failure).map(SqlFailures::firstLine).orElseGet(() -> firstLine(failure));
+        LOG.error("database lost while committing: {} may or may not be stored; read it back before retrying: {}",
+                operation, reason);
+        return new StoreException(Kind.UNAVAILABLE, operation + ": the database failed while committing, it may or"
+                + " may not be stored; read it back before retrying (" + reason + ")", failure);
+    }
+
+    /**
+     * True when the failure came from a connection that broke (the server closed or killed it),
+     * so the same work on a fresh connection may succeed. A timeout waiting for the pool is not
+     * one: the pool already waited.
+     */
+    static boolean brokenConnection(RuntimeException failure) {
+        Optional<SQLException> sql = sqlCause(failure);
+        if (sql.isEmpty() || sql.get() instanceof SQLTransientConnectionException) {
+            return false;
+        }
+        String state = sql.get().getSQLState();
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
     }
 
     private static Optional<SQLException> sqlCause(Throwable failure) {

@@ -6,7 +6,7 @@ import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.admin.AdminAction;
 import dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository;
 import dev.matchwave.matchmaking.ladder.admin.AuditEntry;
-import dev.matchwave.persistence.internal.SqlFailures;
+import dev.matchwave.persistence.internal.Sql;
 import java.util.List;
 import java.util.Objects;
 import org.jooq.Condition;
@@ -30,7 +30,7 @@ final class PostgresAdminAuditRepository implements AdminAuditRepository {
     @Override
     public AuditEntry append(AdminAction action) {
         Objects.requireNonNull(action, "action");
-        return SqlFailures.call("audit " + action.kind() + " by " + action.admin(), () -> Rows.auditEntry(dsl
+        return Sql.write(dsl, "audit " + action.kind() + " by " + action.admin(), tx -> Rows.auditEntry(tx
                 .insertInto(ADMIN_ACTIONS)
                 .set(Rows.auditRow(action))
                 .returning()
@@ -56,7 +56,7 @@ final class PostgresAdminAuditRepository implements AdminAuditRepository {
 
     private List<AuditEntry> newestFirst(String operation, Condition condition, int limit) {
         Limits.requirePositive(limit);
-        return SqlFailures.call(operation, () -> dsl.selectFrom(ADMIN_ACTIONS)
+        return Sql.read(dsl, operation, db -> db.selectFrom(ADMIN_ACTIONS)
                 .where(condition)
                 .orderBy(ADMIN_ACTIONS.SEQUENCE.desc())
                 .limit(limit)

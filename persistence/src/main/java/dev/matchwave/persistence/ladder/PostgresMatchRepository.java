@@ -18,7 +18,7 @@ import dev.matchwave.matchmaking.ladder.match.MatchTransition;
 import dev.matchwave.matchmaking.ladder.match.Participant;
 import dev.matchwave.matchmaking.ladder.match.Resolution;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
-import dev.matchwave.persistence.internal.SqlFailures;
+import dev.matchwave.persistence.internal.Sql;
 import dev.matchwave.persistence.internal.schema.MatchParticipants;
 import dev.matchwave.persistence.internal.schema.MatchParticipantsRecord;
 import dev.matchwave.persistence.internal.schema.MatchesRecord;
@@ -79,8 +79,8 @@ final class PostgresMatchRepository implements MatchRepository {
                 }
             }
         }
-        return SqlFailures.call("create a wave of " + wave.size() + " matches", () -> dsl.transactionResult(tx -> {
-            List<Long> ids = nextMatchIds(tx.dsl(), wave.size());
+        return Sql.write(dsl, "create a wave of " + wave.size() + " matches", tx -> {
+            List<Long> ids = nextMatchIds(tx, wave.size());
             List<MatchesRecord> matchRows = new ArrayList<>(wave.size());
             List<MatchParticipantsRecord> participantRows = new ArrayList<>(wave.size() * 2);
             List<Match> created = new ArrayList<>(wave.size());
@@ -92,26 +92,26 @@ final class PostgresMatchRepository implements MatchRepository {
                 created.add(match);
             }
             for (List<MatchesRecord> chunk : chunks(matchRows)) {
-                tx.dsl().insertInto(MATCHES, MATCHES.fields()).valuesOfRecords(chunk).execute();
+                tx.insertInto(MATCHES, MATCHES.fields()).valuesOfRecords(chunk).execute();
             }
             for (List<MatchParticipantsRecord> chunk : chunks(participantRows)) {
-                tx.dsl().insertInto(MATCH_PARTICIPANTS, MATCH_PARTICIPANTS.fields()).valuesOfRecords(chunk).execute();
+                tx.insertInto(MATCH_PARTICIPANTS, MATCH_PARTICIPANTS.fields()).valuesOfRecords(chunk).execute();
             }
             return created;
-        }));
+        });
     }
 
     @Override
     public Optional<Match> find(MatchId id) {
         Objects.requireNonNull(id, "id");
-        return SqlFailures.call("find match " + id, () ->
-                selectMatches(dsl).where(MATCHES.ID.eq(id.value())).fetchOptional().map(PostgresMatchRepository::match));
+        return Sql.read(dsl, "find match " + id, db ->
+                selectMatches(db).where(MATCHES.ID.eq(id.value())).fetchOptional().map(PostgresMatchRepository::match));
     }
 
     @Override
     public Optional<Match> openMatchOf(PlayerId player) {
         Objects.requireNonNull(player, "player");
-        return SqlFailures.call("find the open match of player " + player, () -> selectMatches(dsl)
+        return Sql.read(dsl, "find the open match of player " + player, db -> selectMatches(db)
                 .where(MATCHES.ID.in(DSL.select(MATCH_PARTICIPANTS.MATCH_ID).from(MATCH_PARTICIPANTS)
                         .where(MATCH_PARTICIPANTS.PLAYER_ID.eq(player.value()), MATCH_PARTICIPANTS.IS_OPEN.isTrue())))
                 .fetchOptional()
@@ -120,15 +120,15 @@ final class PostgresMatchRepository implements MatchRepository {
 
     @Override
     public List<Match> open() {
-        return SqlFailures.call("read the open matches", () ->
-                selectMatches(dsl).where(MATCHES.IS_OPEN.isTrue()).orderBy(MATCHES.ID).fetch(PostgresMatchRepository::match));
+        return Sql.read(dsl, "read the open matches", db ->
+                selectMatches(db).where(MATCHES.IS_OPEN.isTrue()).orderBy(MATCHES.ID).fetch(PostgresMatchRepository::match));
     }
 
     @Override
     public List<Match> withState(MatchState state, int limit) {
         Objects.requireNonNull(state, "state");
         Limits.requirePositive(limit);
-        return SqlFailures.call("read matches in state " + state, () -> selectMatches(dsl)
+        return Sql.read(dsl, "read matches in state " + state, db -> selectMatches(db)
                 .where(MATCHES.STATE.eq(Rows.name(state)))
                 .orderBy(MATCHES.ID)
                 .limit(limit)
@@ -139,7 +139,7 @@ final class PostgresMatchRepository implements MatchRepository {
     public List<Match> recentOf(PlayerId player, int limit) {
         Objects.requireNonNull(player, "player");
         Limits.requirePositive(limit);
-        return SqlFailures.call("read the recent matches of player " + player, () -> selectMatches(dsl)
+        return Sql.read(dsl, "read the recent matches of player " + player, db -> selectMatches(db)
                 .where(MATCHES.ID.in(DSL.select(MATCH_PARTICIPANTS.MATCH_ID).from(MATCH_PARTICIPANTS)
                         .where(MATCH_PARTICIPANTS.PLAYER_ID.eq(player.value()))))
                 .orderBy(MATCHES.ID.desc())
@@ -151,8 +151,8 @@ final class PostgresMatchRepository implements MatchRepository {
     public Committed commit(MatchTransition transition) {
         Objects.requireNonNull(transition, "transition");
         Match next = Rows.micros(transition.match());
-        Committed committed = SqlFailures.call("commit version " + next.version() + " of match " + next.id(),
-                () -> dsl.transactionResult(tx -> commit(tx.dsl(), transition, next)));
+        Committed committed = Sql.write(dsl, "commit version " + next.version() + " of match " + next.id(),
+                tx -> commit(tx, transition, next));
         if (!committed.ledger().isEmpty()) {
             ratingsChanged.run();
         }

@@ -12,7 +12,7 @@ import dev.matchwave.matchmaking.ladder.admin.AdminAction;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
-import dev.matchwave.persistence.internal.SqlFailures;
+import dev.matchwave.persistence.internal.Sql;
 import dev.matchwave.persistence.internal.schema.PlayersRecord;
 import java.time.Instant;
 import java.util.Collection;
@@ -42,8 +42,8 @@ final class PostgresPlayerRepository implements PlayerRepository {
     @Override
     public Optional<Player> find(PlayerId id) {
         Objects.requireNonNull(id, "id");
-        return SqlFailures.call("find player " + id, () ->
-                dsl.selectFrom(PLAYERS).where(PLAYERS.ID.eq(id.value())).fetchOptional().map(Rows::player));
+        return Sql.read(dsl, "find player " + id, db ->
+                db.selectFrom(PLAYERS).where(PLAYERS.ID.eq(id.value())).fetchOptional().map(Rows::player));
     }
 
     @Override
@@ -52,9 +52,9 @@ final class PostgresPlayerRepository implements PlayerRepository {
         if (values.isEmpty()) {
             return Map.of();
         }
-        return SqlFailures.call("find " + values.size() + " players", () -> {
+        return Sql.read(dsl, "find " + values.size() + " players", db -> {
             Map<PlayerId, Player> found = new LinkedHashMap<>();
-            for (PlayersRecord row : dsl.selectFrom(PLAYERS).where(PLAYERS.ID.in(values)).orderBy(PLAYERS.ID).fetch()) {
+            for (PlayersRecord row : db.selectFrom(PLAYERS).where(PLAYERS.ID.in(values)).orderBy(PLAYERS.ID).fetch()) {
                 Player player = Rows.player(row);
                 found.put(player.id(), player);
             }
@@ -65,8 +65,8 @@ final class PostgresPlayerRepository implements PlayerRepository {
     @Override
     public Optional<Player> findByUserId(String userId) {
         Objects.requireNonNull(userId, "userId");
-        return SqlFailures.call("find player by user id", () ->
-                dsl.selectFrom(PLAYERS).where(lower(PLAYERS.USER_ID).eq(lower(val(userId)))).fetchOptional()
+        return Sql.read(dsl, "find player by user id", db ->
+                db.selectFrom(PLAYERS).where(lower(PLAYERS.USER_ID).eq(lower(val(userId)))).fetchOptional()
                         .map(Rows::player));
     }
 
@@ -77,8 +77,8 @@ final class PostgresPlayerRepository implements PlayerRepository {
         if (abortsLeft < 0) {
             throw StoreException.invalid("abortsLeft must not be negative, got " + abortsLeft);
         }
-        return SqlFailures.call("register player " + id, () -> {
-            Optional<PlayersRecord> inserted = dsl.insertInto(PLAYERS)
+        return Sql.write(dsl, "register player " + id, tx -> {
+            Optional<PlayersRecord> inserted = tx.insertInto(PLAYERS)
                     .set(PLAYERS.ID, id.value())
                     .set(PLAYERS.ABORTS_LEFT, abortsLeft)
                     .set(PLAYERS.BANNED, false)
@@ -86,7 +86,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
                     .onConflict(PLAYERS.ID).doNothing()
                     .returning()
                     .fetchOptional();
-            return inserted.or(() -> dsl.selectFrom(PLAYERS).where(PLAYERS.ID.eq(id.value())).fetchOptional())
+            return inserted.or(() -> tx.selectFrom(PLAYERS).where(PLAYERS.ID.eq(id.value())).fetchOptional())
                     .map(Rows::player)
                     .orElseThrow(() -> StoreException.stale("player " + id + " vanished while registering"));
         });
@@ -96,7 +96,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player saveProfile(PlayerId id, PlayerProfile profile) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(profile, "profile");
-        return SqlFailures.call("save profile of player " + id, () -> dsl.update(PLAYERS)
+        return Sql.write(dsl, "save profile of player " + id, tx -> tx.update(PLAYERS)
                 .set(PLAYERS.USER_ID, profile.userId())
                 .set(PLAYERS.BATTLE_TAG, profile.battleTag())
                 .set(PLAYERS.ALTERNATIVE_IDS, Rows.array(profile.alternativeIds()))
@@ -113,7 +113,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player acceptTerms(PlayerId id, Instant at) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
-        return SqlFailures.call("accept terms for player " + id, () -> dsl.update(PLAYERS)
+        return Sql.write(dsl, "accept terms for player " + id, tx -> tx.update(PLAYERS)
                 // A second acceptance keeps the first time.
                 .set(PLAYERS.TERMS_ACCEPTED_AT, coalesce(PLAYERS.TERMS_ACCEPTED_AT, val(Rows.micros(at))))
                 .where(PLAYERS.ID.eq(id.value()))
@@ -127,17 +127,17 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player setBanned(PlayerId id, boolean banned, AdminAction audit) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(audit, "audit");
-        return SqlFailures.call((banned ? "ban" : "unban") + " player " + id, () -> dsl.transactionResult(tx -> {
-            Player player = tx.dsl().update(PLAYERS)
+        return Sql.write(dsl, (banned ? "ban" : "unban") + " player " + id, tx -> {
+            Player player = tx.update(PLAYERS)
                     .set(PLAYERS.BANNED, banned)
                     .where(PLAYERS.ID.eq(id.value()))
                     .returning()
                     .fetchOptional()
                     .map(Rows::player)
                     .orElseThrow(() -> notRegistered(id));
-            tx.dsl().insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
+            tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
             return player;
-        }));
+        });
     }
 
     @Override
@@ -147,17 +147,17 @@ final class PostgresPlayerRepository implements PlayerRepository {
         if (abortsLeft < 0) {
             throw StoreException.invalid("abortsLeft must not be negative, got " + abortsLeft);
         }
-        return SqlFailures.call("set aborts of player " + id, () -> dsl.transactionResult(tx -> {
-            Player player = tx.dsl().update(PLAYERS)
+        return Sql.write(dsl, "set aborts of player " + id, tx -> {
+            Player player = tx.update(PLAYERS)
                     .set(PLAYERS.ABORTS_LEFT, abortsLeft)
                     .where(PLAYERS.ID.eq(id.value()))
                     .returning()
                     .fetchOptional()
                     .map(Rows::player)
                     .orElseThrow(() -> notRegistered(id));
-            tx.dsl().insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
+            tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
             return player;
-        }));
+        });
     }
 
     static StoreException notRegistered(PlayerId id) {

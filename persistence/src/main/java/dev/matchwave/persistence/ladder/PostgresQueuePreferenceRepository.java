@@ -5,7 +5,7 @@ import static dev.matchwave.persistence.internal.schema.Tables.QUEUE_PREFERENCES
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.player.SavedPreferences;
-import dev.matchwave.persistence.internal.SqlFailures;
+import dev.matchwave.persistence.internal.Sql;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +29,7 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
     @Override
     public Optional<SavedPreferences> find(PlayerId player) {
         Objects.requireNonNull(player, "player");
-        return SqlFailures.call("find queue preferences of player " + player, () -> dsl
+        return Sql.read(dsl, "find queue preferences of player " + player, db -> db
                 .selectFrom(QUEUE_PREFERENCES)
                 .where(QUEUE_PREFERENCES.PLAYER_ID.eq(player.value()))
                 .fetchOptional()
@@ -42,7 +42,7 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
         Objects.requireNonNull(preferences, "preferences");
         String[] races = sorted(preferences.races());
         String[] vetoes = sorted(preferences.vetoedMaps());
-        SqlFailures.run("save queue preferences of player " + player, () -> dsl
+        Sql.write(dsl, "save queue preferences of player " + player, tx -> tx
                 .insertInto(QUEUE_PREFERENCES)
                 .set(QUEUE_PREFERENCES.PLAYER_ID, player.value())
                 .set(QUEUE_PREFERENCES.RACES, races)
@@ -56,7 +56,7 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
     @Override
     public void delete(PlayerId player) {
         Objects.requireNonNull(player, "player");
-        SqlFailures.run("delete queue preferences of player " + player, () -> dsl
+        Sql.write(dsl, "delete queue preferences of player " + player, tx -> tx
                 .deleteFrom(QUEUE_PREFERENCES)
                 .where(QUEUE_PREFERENCES.PLAYER_ID.eq(player.value()))
                 .execute());

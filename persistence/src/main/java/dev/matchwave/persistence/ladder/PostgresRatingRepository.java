@@ -11,7 +11,7 @@ import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
-import dev.matchwave.persistence.internal.SqlFailures;
+import dev.matchwave.persistence.internal.Sql;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class PostgresRatingRepository implements RatingRepository {
     public Optional<PlayerRating> find(PlayerId player, String race) {
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(race, "race");
-        return SqlFailures.call("find rating of player " + player + " " + race, () -> dsl.selectFrom(RATINGS)
+        return Sql.read(dsl, "find rating of player " + player + " " + race, db -> db.selectFrom(RATINGS)
                 .where(RATINGS.PLAYER_ID.eq(player.value()), RATINGS.RACE.eq(race))
                 .fetchOptional()
                 .map(Rows::rating));
@@ -48,9 +48,9 @@ final class PostgresRatingRepository implements RatingRepository {
     @Override
     public Map<String, PlayerRating> ratingsOf(PlayerId player) {
         Objects.requireNonNull(player, "player");
-        return SqlFailures.call("read ratings of player " + player, () -> {
+        return Sql.read(dsl, "read ratings of player " + player, db -> {
             Map<String, PlayerRating> byRace = new LinkedHashMap<>();
-            dsl.selectFrom(RATINGS)
+            db.selectFrom(RATINGS)
                     .where(RATINGS.PLAYER_ID.eq(player.value()))
                     .orderBy(RATINGS.RACE)
                     .fetch()
@@ -61,7 +61,7 @@ final class PostgresRatingRepository implements RatingRepository {
 
     @Override
     public List<PlayerRating> all() {
-        return SqlFailures.call("read all ratings", () -> dsl.selectFrom(RATINGS)
+        return Sql.read(dsl, "read all ratings", db -> db.selectFrom(RATINGS)
                 .orderBy(RATINGS.PLAYER_ID, RATINGS.RACE)
                 .fetch(Rows::rating));
     }
@@ -70,12 +70,11 @@ final class PostgresRatingRepository implements RatingRepository {
     public List<LedgerEntry> record(List<RatingChange> changes, Optional<AdminAction> audit) {
         List<RatingChange> copy = List.copyOf(changes);
         Objects.requireNonNull(audit, "audit");
-        List<LedgerEntry> entries = SqlFailures.call("record " + copy.size() + " rating changes",
-                () -> dsl.transactionResult(tx -> {
-                    List<LedgerEntry> written = RatingWrites.apply(tx.dsl(), copy);
-                    audit.ifPresent(a -> tx.dsl().insertInto(ADMIN_ACTIONS).set(Rows.auditRow(a)).execute());
-                    return written;
-                }));
+        List<LedgerEntry> entries = Sql.write(dsl, "record " + copy.size() + " rating changes", tx -> {
+            List<LedgerEntry> written = RatingWrites.apply(tx, copy);
+            audit.ifPresent(a -> tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(a)).execute());
+            return written;
+        });
         if (!entries.isEmpty()) {
             ratingsChanged.run();
         }
@@ -85,7 +84,7 @@ final class PostgresRatingRepository implements RatingRepository {
     @Override
     public List<LedgerEntry> ledger(long afterSequence, int limit) {
         Limits.requirePositive(limit);
-        return SqlFailures.call("read the rating ledger", () -> dsl.selectFrom(RATING_LEDGER)
+        return Sql.read(dsl, "read the rating ledger", db -> db.selectFrom(RATING_LEDGER)
                 .where(RATING_LEDGER.SEQUENCE.gt(afterSequence))
                 .orderBy(RATING_LEDGER.SEQUENCE)
                 .limit(limit)
@@ -95,7 +94,7 @@ final class PostgresRatingRepository implements RatingRepository {
     @Override
     public List<LedgerEntry> ledgerOf(MatchId match) {
         Objects.requireNonNull(match, "match");
-        return SqlFailures.call("read the rating ledger of match " + match, () -> dsl.selectFrom(RATING_LEDGER)
+        return Sql.read(dsl, "read the rating ledger of match " + match, db -> db.selectFrom(RATING_LEDGER)
                 .where(RATING_LEDGER.MATCH_ID.eq(match.value()))
                 .orderBy(RATING_LEDGER.SEQUENCE)
                 .fetch(Rows::ledgerEntry));
@@ -105,7 +104,7 @@ final class PostgresRatingRepository implements RatingRepository {
     public List<LedgerEntry> ledgerOf(PlayerId player, String race) {
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(race, "race");
-        return SqlFailures.call("read the rating ledger of player " + player + " " + race, () -> dsl
+        return Sql.read(dsl, "read the rating ledger of player " + player + " " + race, db -> db
                 .selectFrom(RATING_LEDGER)
                 .where(RATING_LEDGER.PLAYER_ID.eq(player.value()), RATING_LEDGER.RACE.eq(race))
                 .orderBy(RATING_LEDGER.SEQUENCE)
