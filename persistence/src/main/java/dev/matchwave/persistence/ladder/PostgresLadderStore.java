@@ -32,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PostgresLadderStore implements LadderStore {
 
     private final Database database;
-    private final List<Runnable> ratingListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final PostgresPlayerRepository players;
     private final PostgresQueuePreferenceRepository preferences;
     private final PostgresRatingRepository ratings;
@@ -42,11 +42,11 @@ public final class PostgresLadderStore implements LadderStore {
     public PostgresLadderStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
         var dsl = database.dsl();
-        Runnable ratingsChanged = () -> ratingListeners.forEach(Runnable::run);
-        this.players = new PostgresPlayerRepository(dsl);
+        Runnable changed = () -> listeners.forEach(Runnable::run);
+        this.players = new PostgresPlayerRepository(dsl, changed);
         this.preferences = new PostgresQueuePreferenceRepository(dsl);
-        this.ratings = new PostgresRatingRepository(dsl, ratingsChanged);
-        this.matches = new PostgresMatchRepository(dsl, ratingsChanged);
+        this.ratings = new PostgresRatingRepository(dsl, changed);
+        this.matches = new PostgresMatchRepository(dsl, changed);
         this.audit = new PostgresAdminAuditRepository(dsl);
     }
 
@@ -81,10 +81,11 @@ public final class PostgresLadderStore implements LadderStore {
 
     /**
      * Calls {@code listener} after every committed write that changed a rating (a completed or
-     * resolved match, an adjustment), on the writing thread; caches of ranks and leaderboards
-     * use it to drop what they hold. Listeners must be quick and must not throw.
+     * resolved match, an adjustment) or a player's profile (name, country), on the writing
+     * thread; caches of ranks and leaderboards use it to drop what they hold. Listeners must be
+     * quick and must not throw.
      */
-    public void onRatingsChanged(Runnable listener) {
-        ratingListeners.add(Objects.requireNonNull(listener, "listener"));
+    public void onRatingsOrProfilesChanged(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 }

@@ -34,9 +34,11 @@ import org.jooq.DSLContext;
 final class PostgresPlayerRepository implements PlayerRepository {
 
     private final DSLContext dsl;
+    private final Runnable profileChanged;
 
-    PostgresPlayerRepository(DSLContext dsl) {
+    PostgresPlayerRepository(DSLContext dsl, Runnable profileChanged) {
         this.dsl = dsl;
+        this.profileChanged = profileChanged;
     }
 
     @Override
@@ -96,7 +98,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player saveProfile(PlayerId id, PlayerProfile profile) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(profile, "profile");
-        return Sql.write(dsl, "save profile of player " + id, tx -> tx.update(PLAYERS)
+        Player saved = Sql.write(dsl, "save profile of player " + id, tx -> tx.update(PLAYERS)
                 .set(PLAYERS.USER_ID, profile.userId())
                 .set(PLAYERS.BATTLE_TAG, profile.battleTag())
                 .set(PLAYERS.ALTERNATIVE_IDS, Rows.array(profile.alternativeIds()))
@@ -107,6 +109,8 @@ final class PostgresPlayerRepository implements PlayerRepository {
                 .fetchOptional()
                 .map(Rows::player)
                 .orElseThrow(() -> notRegistered(id)));
+        profileChanged.run();
+        return saved;
     }
 
     @Override
