@@ -55,9 +55,6 @@ CREATE TABLE ratings (
     CONSTRAINT ratings_uncertainty_not_negative CHECK (deviation >= 0 AND volatility >= 0)
 );
 
--- The leaderboard reads ratings by race, best first.
-CREATE INDEX ratings_by_race ON ratings (race, rating DESC);
-
 CREATE SEQUENCE match_ids START WITH 1;
 
 CREATE TABLE matches (
@@ -203,6 +200,13 @@ CREATE TABLE notification_outbox (
 CREATE INDEX notification_outbox_pending ON notification_outbox (id) WHERE delivered_at IS NULL;
 
 -- [jooq ignore start]
+-- The leaderboard: ranked entries best first (the order of Ranks.BEST_FIRST; race compared by
+-- code point), so a page is an index scan that stops after the page ...
+CREATE INDEX ratings_best_first ON ratings (rating DESC, last_played DESC, player_id, (race COLLATE "C"))
+    INCLUDE (games);
+-- ... and the ranked entries (a game in the active window) are counted from a narrow index.
+CREATE INDEX ratings_active ON ratings (last_played) INCLUDE (games);
+
 -- A user id belongs to one player, compared ignoring case.
 CREATE UNIQUE INDEX players_user_id_unique ON players (lower(user_id));
 

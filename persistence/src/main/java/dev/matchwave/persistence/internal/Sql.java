@@ -35,6 +35,18 @@ public final class Sql {
     }
 
     /**
+     * Runs several reads that must see one state of the database (a REPEATABLE READ, READ ONLY
+     * transaction); retried once on a broken connection.
+     */
+    public static <T> T readConsistent(DSLContext dsl, String operation, Function<DSLContext, T> work) {
+        Objects.requireNonNull(work, "work");
+        return attempt(operation, () -> dsl.transactionResult(tx -> {
+            tx.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            return work.apply(tx.dsl());
+        }));
+    }
+
+    /**
      * Runs {@code work} in one transaction: all of it commits, or none of it. Retried once on a
      * broken connection if the failure came before COMMIT.
      */

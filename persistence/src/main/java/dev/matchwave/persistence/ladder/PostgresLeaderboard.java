@@ -67,6 +67,8 @@ public final class PostgresLeaderboard {
 
     private static final Table<?> RANKED = table(name("ranked"));
     private static final Field<Long> PLACE = field(name("ranked", "place"), Long.class);
+    private static final Field<Long> RESULT_PLACE = field(name("place"), Long.class);
+    private static final Field<Integer> RESULT_TOTAL = field(name("total"), Integer.class);
     private static final Field<Long> NTH = field(name("ranked", "nth"), Long.class);
     private static final Field<Long> PLAYER = field(name("ranked", "player_id"), Long.class);
     private static final Field<String> RACE = field(name("ranked", "race"), String.class);
@@ -123,36 +125,78 @@ public final class PostgresLeaderboard {
         ranks.invalidateAll();
     }
 
-    /** A page straight from the database. */
+    /**
+     * A page straight from the database. The whole leaderboard (no country, race or best-race
+     * filter; a rank filter is a range of places) needs a count of the ranked entries and an
+     * index scan that stops after the page; the filters need one pass over the ranked entries
+     * to number them and count what the filters select.
+     */
     public LeaderboardPage pageUncached(LeaderboardQuery query) {
         Objects.requireNonNull(query, "query");
         Instant activeSince = clock.instant().minus(rules.ranks().activeWindow());
-        return Sql.read(dsl, "read a leaderboard page", db -> {
-            List<Long> bounds = bounds(countRanked(db, activeSince));
-            Optional<long[]> rankPlaces = query.rank().map(letter -> placesOf(letter, bounds));
-            if (rankPlaces.isPresent() && rankPlaces.get()[0] > rankPlaces.get()[1]) {
+        return Sql.readConsistent(dsl, "read a leaderboard page", db -> {
+            int ranked = countRanked(db, activeSince);
+            List<Long> bounds = bounds(ranked);
+            long[] places = query.rank().map(letter -> placesOf(letter, bounds)).orElse(new long[] {1, ranked});
+            if (places[0] > places[1]) {
                 return new LeaderboardPage(List.of(), 1, 1, 0);
             }
-            int page = Math.min(query.page(), rules.maxPages());
-            List<Record> rows = fetchPage(db, query, activeSince, rankPlaces, page);
-            if (rows.isEmpty() && page > 1) {
-                // Past the last page: show the last one.
-                int total = countSelected(db, query, activeSince, rankPlaces);
-                page = pageCount(total);
-                rows = fetchPage(db, query, activeSince, rankPlaces, page);
-            }
-            int total = rows.isEmpty() ? 0 : rows.get(0).get(TOTAL);
-            List<LeaderboardRow> lines = new ArrayList<>(rows.size());
-            int position = (page - 1) * rules.pageSize();
-            for (Record r : rows) {
-                PlayerRating rating = Rows.rating(r);
-                String userId = r.get(PLAYERS.USER_ID);
-                String country = r.get(PLAYERS.COUNTRY);
-                lines.add(new LeaderboardRow(++position, userId == null ? rating.player().toString() : userId,
-                        country == null ? "ZZ" : country, letterAt(r.get(PLACE), bounds), rating));
-            }
-            return new LeaderboardPage(lines, rows.isEmpty() ? 1 : page, pageCount(total), total);
+            boolean filtered = query.bestRaceOnly() || query.race().isPresent() || query.country().isPresent();
+            return filtered ? filteredPage(db, query, activeSince, places, bounds)
+                    : wholePage(db, query, activeSince, places, bounds);
         });
+    }
+
+    /** Places {@code places[0]..places[1]} of the whole leaderboard: the index gives them in order. */
+    private LeaderboardPage wholePage(DSLContext db, LeaderboardQuery query, Instant activeSince, long[] places,
+                                      List<Long> bounds) {
+        int total = (int) (places[1] - places[0] + 1);
+        int page = Math.min(query.page(), pageCount(total));
+        long skip = (long) (page - 1) * rules.pageSize();
+        int size = (int) Math.min(rules.pageSize(), total - skip);
+        List<Record> rows = db.select(RATINGS.fields()).select(PLAYERS.USER_ID, PLAYERS.COUNTRY)
+                .from(RATINGS)
+                .leftJoin(PLAYERS).on(PLAYERS.ID.eq(RATINGS.PLAYER_ID))
+                .where(ranked(activeSince))
+                .orderBy(bestFirst())
+                .limit(size)
+                .offset(places[0] - 1 + skip)
+                .fetch()
+                .stream()
+                .map(r -> (Record) r)
+                .toList();
+        List<LeaderboardRow> lines = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            lines.add(row(rows.get(i), (int) (skip + i + 1), places[0] + skip + i, bounds));
+        }
+        return new LeaderboardPage(lines, page, pageCount(total), total);
+    }
+
+    /** Numbers every ranked entry (one pass), applies the filters, counts them and keeps one page. */
+    private LeaderboardPage filteredPage(DSLContext db, LeaderboardQuery query, Instant activeSince,
+                                         long[] places, List<Long> bounds) {
+        int page = Math.min(query.page(), rules.maxPages());
+        List<Record> rows = fetchFiltered(db, query, activeSince, places, page);
+        if (rows.isEmpty() && page > 1) {
+            // Past the last page: show the last one.
+            page = pageCount(countFiltered(db, query, activeSince, places));
+            rows = fetchFiltered(db, query, activeSince, places, page);
+        }
+        int total = rows.isEmpty() ? 0 : rows.get(0).get(RESULT_TOTAL);
+        List<LeaderboardRow> lines = new ArrayList<>(rows.size());
+        int skip = (page - 1) * rules.pageSize();
+        for (int i = 0; i < rows.size(); i++) {
+            lines.add(row(rows.get(i), skip + i + 1, rows.get(i).get(RESULT_PLACE), bounds));
+        }
+        return new LeaderboardPage(lines, rows.isEmpty() ? 1 : page, pageCount(total), total);
+    }
+
+    private LeaderboardRow row(Record r, int position, long place, List<Long> bounds) {
+        PlayerRating rating = Rows.rating(r);
+        String userId = r.get(PLAYERS.USER_ID);
+        String country = r.get(PLAYERS.COUNTRY);
+        return new LeaderboardRow(position, userId == null ? rating.player().toString() : userId,
+                country == null ? "ZZ" : country, letterAt(place, bounds), rating);
     }
 
     /** The letter rank of one (player, race) straight from the database. */
@@ -204,9 +248,9 @@ public final class PostgresLeaderboard {
                 RATINGS.RACE.collate("C").asc());
     }
 
-    /** The ranked entries with their place, and (for best race only) their place within the player. */
+    /** The ranked entries, numbered best first; for best race only also numbered within each player. */
     private CommonTableExpression<Record> rankedEntries(Instant activeSince, boolean bestRaceOnly) {
-        List<Field<?>> columns = new ArrayList<>(List.of(RATINGS.fields()));
+        List<Field<?>> columns = new ArrayList<>(List.of(RATINGS.PLAYER_ID, RATINGS.RACE));
         columns.add(rowNumber().over().orderBy(bestFirst()).as("place"));
         if (bestRaceOnly) {
             columns.add(rowNumber().over().partitionBy(RATINGS.PLAYER_ID).orderBy(bestFirst()).as("nth"));
@@ -214,8 +258,8 @@ public final class PostgresLeaderboard {
         return name("ranked").as(DSL.select(columns).from(RATINGS).where(ranked(activeSince)));
     }
 
-    private Condition filters(LeaderboardQuery query, Optional<long[]> rankPlaces) {
-        Condition condition = DSL.trueCondition();
+    private Condition filters(LeaderboardQuery query, long[] places) {
+        Condition condition = PLACE.between(places[0], places[1]);
         if (query.bestRaceOnly()) {
             condition = condition.and(NTH.eq(1L));
         }
@@ -226,44 +270,43 @@ public final class PostgresLeaderboard {
             condition = condition.and(upper(coalesce(PLAYERS.COUNTRY, inline("ZZ")))
                     .eq(upper(val(query.country().get()))));
         }
-        if (rankPlaces.isPresent()) {
-            condition = condition.and(PLACE.between(rankPlaces.get()[0], rankPlaces.get()[1]));
-        }
         return condition;
     }
 
-    private List<Record> fetchPage(DSLContext db, LeaderboardQuery query, Instant activeSince,
-                                   Optional<long[]> rankPlaces, int page) {
-        var cte = rankedEntries(activeSince, query.bestRaceOnly());
-        List<Field<?>> columns = new ArrayList<>();
-        for (Field<?> f : RATINGS.fields()) {
-            columns.add(field(name("ranked", f.getName()), f.getDataType()).as(f.getName()));
-        }
-        columns.add(PLACE);
-        columns.add(PLAYERS.USER_ID);
-        columns.add(PLAYERS.COUNTRY);
-        columns.add(TOTAL);
-        return db.with(cte)
-                .select(columns)
+    private List<Record> fetchFiltered(DSLContext db, LeaderboardQuery query, Instant activeSince, long[] places,
+                                       int page) {
+        Table<?> selected = table(name("selected"));
+        Field<Long> selectedPlayer = field(name("selected", "player_id"), Long.class);
+        Field<String> selectedRace = field(name("selected", "race"), String.class);
+        Field<Long> selectedPlace = field(name("selected", "place"), Long.class);
+        Field<Integer> selectedTotal = field(name("selected", "total"), Integer.class);
+        var page40 = name("selected").as(DSL.select(PLAYER, RACE, PLACE, TOTAL)
                 .from(RANKED)
                 .leftJoin(PLAYERS).on(PLAYERS.ID.eq(PLAYER))
-                .where(filters(query, rankPlaces))
+                .where(filters(query, places))
                 .orderBy(PLACE)
                 .limit(rules.pageSize())
-                .offset((long) (page - 1) * rules.pageSize())
+                .offset((long) (page - 1) * rules.pageSize()));
+        return db.with(rankedEntries(activeSince, query.bestRaceOnly()))
+                .with(page40)
+                .select(RATINGS.fields())
+                .select(selectedPlace.as("place"), selectedTotal.as("total"), PLAYERS.USER_ID, PLAYERS.COUNTRY)
+                .from(selected)
+                .join(RATINGS).on(RATINGS.PLAYER_ID.eq(selectedPlayer), RATINGS.RACE.eq(selectedRace))
+                .leftJoin(PLAYERS).on(PLAYERS.ID.eq(selectedPlayer))
+                .orderBy(selectedPlace)
                 .fetch()
                 .stream()
                 .map(r -> (Record) r)
                 .toList();
     }
 
-    private int countSelected(DSLContext db, LeaderboardQuery query, Instant activeSince,
-                              Optional<long[]> rankPlaces) {
+    private int countFiltered(DSLContext db, LeaderboardQuery query, Instant activeSince, long[] places) {
         return db.with(rankedEntries(activeSince, query.bestRaceOnly()))
                 .selectCount()
                 .from(RANKED)
                 .leftJoin(PLAYERS).on(PLAYERS.ID.eq(PLAYER))
-                .where(filters(query, rankPlaces))
+                .where(filters(query, places))
                 .fetchSingle(0, Integer.class);
     }
 

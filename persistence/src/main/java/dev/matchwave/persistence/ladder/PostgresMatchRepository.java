@@ -52,8 +52,6 @@ import org.jooq.impl.DSL;
  */
 final class PostgresMatchRepository implements MatchRepository {
 
-    /** Rows per INSERT statement: PostgreSQL takes at most 32767 bind values per statement. */
-    private static final int ROWS_PER_STATEMENT = 2_000;
     private static final MatchParticipants P1 = MATCH_PARTICIPANTS.as("p1");
     private static final MatchParticipants P2 = MATCH_PARTICIPANTS.as("p2");
 
@@ -91,12 +89,8 @@ final class PostgresMatchRepository implements MatchRepository {
                 participantRows.add(participantRow(match, 2, match.player2()));
                 created.add(match);
             }
-            for (List<MatchesRecord> chunk : chunks(matchRows)) {
-                tx.insertInto(MATCHES, MATCHES.fields()).valuesOfRecords(chunk).execute();
-            }
-            for (List<MatchParticipantsRecord> chunk : chunks(participantRows)) {
-                tx.insertInto(MATCH_PARTICIPANTS, MATCH_PARTICIPANTS.fields()).valuesOfRecords(chunk).execute();
-            }
+            BulkInsert.into(tx, MATCHES, matchRows);
+            BulkInsert.into(tx, MATCH_PARTICIPANTS, participantRows);
             return created;
         });
     }
@@ -297,13 +291,5 @@ final class PostgresMatchRepository implements MatchRepository {
                 .stream()
                 .sorted()
                 .toList();
-    }
-
-    private static <T> List<List<T>> chunks(List<T> rows) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-            chunks.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
-        }
-        return chunks;
     }
 }
