@@ -2,6 +2,7 @@ package dev.matchwave.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.matchwave.persistence.internal.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -84,6 +85,9 @@ public final class Database implements AutoCloseable {
         this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings()
                 .withRenderSchema(false)
                 .withExecuteLogging(false));
+        // A broken connection usually means a restarted server: let the next calls get fresh ones.
+        this.dsl.configuration().data(Sql.CONNECTIONS_BROKEN,
+                (Runnable) () -> pool.getHikariPoolMXBean().softEvictConnections());
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("matchwave-db-", 0).factory());
     }
 

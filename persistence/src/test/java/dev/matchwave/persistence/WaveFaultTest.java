@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -34,12 +35,14 @@ import org.slf4j.LoggerFactory;
  * queue as they were), a log line says what happened, and the next wave works once the database
  * is back.
  *
- * <p>The wave is held at the right point by a test-only trigger that waits for an advisory lock
- * the test holds: no timing guesses.
+ * <p>The wave is held at the right point by a test-only trigger that waits (in short sleeps)
+ * until the test lets it go: no timing guesses.
  */
+@Timeout(120)
 class WaveFaultTest {
 
-    private static final int HOLD = 4242;
+    private static final String WAVE_SESSION = "SELECT pid FROM pg_stat_activity WHERE state = 'active'"
+            + " AND query ILIKE 'insert into%match_participants%'";
 
     private Path dir;
     private EmbeddedPostgresServer server;
@@ -58,8 +61,10 @@ class WaveFaultTest {
         for (long id = 1; id <= 20; id++) {
             ladder.register(id);
         }
-        db.dsl().execute("CREATE FUNCTION test_hold_wave() RETURNS trigger LANGUAGE plpgsql AS"
-                + " $$ BEGIN PERFORM pg_advisory_xact_lock_shared(" + HOLD + "); RETURN NULL; END $$");
+        db.dsl().execute("CREATE TABLE test_release (released boolean)");
+        db.dsl().execute("CREATE FUNCTION test_hold_wave() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " LOOP EXIT WHEN EXISTS (SELECT 1 FROM test_release); PERFORM pg_sleep(0.02); END LOOP;"
+                + " RETURN NULL; END $$");
         db.dsl().execute("CREATE TRIGGER test_hold_wave BEFORE INSERT ON match_participants"
                 + " FOR EACH STATEMENT EXECUTE FUNCTION test_hold_wave()");
         logs.start();
@@ -79,16 +84,11 @@ class WaveFaultTest {
         List<NewMatch> wave = LadderScenario.wave(1, 5);
         int port = server.port();
         CompletableFuture<Creation> running;
-        try (Connection holder = connect()) {
-            execute(holder, "SELECT pg_advisory_lock(" + HOLD + ")");
+        try (Connection observer = connect()) {
             running = createOnVirtualThread(wave);
-            awaitWaveHeld(holder);
-            assertThat(count(holder, "SELECT count(*) FROM pg_stat_activity WHERE state = 'active'"
-                    + " AND query ILIKE 'insert into%match_participants%'")).as("wave inside its transaction")
-                    .isEqualTo(1);
-
-            server.close(); // PostgreSQL's fast shutdown: the wave's transaction is rolled back
+            awaitWaveHeld(observer, "");
         }
+        server.close(); // PostgreSQL's fast shutdown: the wave's transaction is rolled back
 
         assertThat(running).failsWithin(Duration.ofSeconds(30)).withThrowableThat()
                 .havingCause().isInstanceOf(StoreException.class)
@@ -101,9 +101,11 @@ class WaveFaultTest {
         });
 
         server = EmbeddedPostgresServer.start(dir, port, TestDatabases.FAST);
+        awaitReachable();
         assertNothingOfTheWaveWasStored(wave);
 
         // The queue puts the players back as they were (wait cycles included): nothing holds them.
+        db.dsl().execute("INSERT INTO test_release VALUES (true)");
         Creation next = ladder.lifecycle.create(wave);
 
         assertThat(next.created()).hasSize(5);
@@ -115,18 +117,15 @@ class WaveFaultTest {
     void aWaveWhoseConnectionIsKilledInTheMiddleRunsAgainOnAFreshConnection() throws Exception {
         List<NewMatch> wave = LadderScenario.wave(1, 5);
         CompletableFuture<Creation> running;
-        try (Connection holder = connect()) {
-            execute(holder, "SELECT pg_advisory_lock(" + HOLD + ")");
+        try (Connection observer = connect()) {
             running = createOnVirtualThread(wave);
-            awaitWaveHeld(holder);
-            long killed = count(holder, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+            long killed = awaitWaveHeld(observer, "");
 
-            execute(holder, "SELECT pg_terminate_backend(" + killed + ")");
-            // Nothing of the first attempt was committed, so it runs once more and waits again.
-            awaitWaveHeld(holder);
-            assertThat(count(holder, "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"))
-                    .as("the retry runs on another session").isNotEqualTo(killed);
-            execute(holder, "SELECT pg_advisory_unlock(" + HOLD + ")");
+            execute(observer, "SELECT pg_terminate_backend(" + killed + ")");
+            // Nothing of the first attempt was committed, so it runs once more, on another
+            // session, and is held again.
+            awaitWaveHeld(observer, " AND pid <> " + killed);
+            execute(observer, "INSERT INTO test_release VALUES (true)");
         }
 
         assertThat(running).succeedsWithin(Duration.ofSeconds(30))
@@ -155,14 +154,34 @@ class WaveFaultTest {
                 Executors.newVirtualThreadPerTaskExecutor());
     }
 
-    /** Waits until the wave's session waits for the test's lock, i.e. stands inside its transaction. */
-    private static void awaitWaveHeld(Connection holder) throws Exception {
+    /**
+     * Waits until a session is held inside the participants insert (its matches are written,
+     * uncommitted) and returns its pid.
+     */
+    private static long awaitWaveHeld(Connection observer, String andAlso) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (count(holder, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0) {
+        while (true) {
+            try (Statement statement = observer.createStatement();
+                 ResultSet rows = statement.executeQuery(WAVE_SESSION + andAlso)) {
+                if (rows.next()) {
+                    return rows.getLong(1);
+                }
+            }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the wave never reached the participants insert");
             }
             Thread.sleep(10);
+        }
+    }
+
+    /** The database is back for the application once its pool reaches it again (what /health reports). */
+    private void awaitReachable() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!db.isReachable(Duration.ofSeconds(1))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the pool never reached the restarted server");
+            }
+            Thread.sleep(50);
         }
     }
 

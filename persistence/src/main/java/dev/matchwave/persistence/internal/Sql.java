@@ -25,13 +25,19 @@ public final class Sql {
 
     private static final Logger LOG = LoggerFactory.getLogger("dev.matchwave.persistence");
 
+    /**
+     * Key of a {@link Runnable} in the jOOQ configuration's data: called when a connection is
+     * found broken, to replace the pool's other connections (the pool's soft eviction).
+     */
+    public static final String CONNECTIONS_BROKEN = "matchwave.connections-broken";
+
     private Sql() {
     }
 
     /** Runs a read (no transaction); retried once on a broken connection. */
     public static <T> T read(DSLContext dsl, String operation, Function<DSLContext, T> work) {
         Objects.requireNonNull(work, "work");
-        return attempt(operation, () -> work.apply(dsl));
+        return attempt(dsl, operation, () -> work.apply(dsl));
     }
 
     /**
@@ -40,7 +46,7 @@ public final class Sql {
      */
     public static <T> T readConsistent(DSLContext dsl, String operation, Function<DSLContext, T> work) {
         Objects.requireNonNull(work, "work");
-        return attempt(operation, () -> dsl.transactionResult(tx -> {
+        return attempt(dsl, operation, () -> dsl.transactionResult(tx -> {
             tx.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
             return work.apply(tx.dsl());
         }));
@@ -52,7 +58,7 @@ public final class Sql {
      */
     public static <T> T write(DSLContext dsl, String operation, Function<DSLContext, T> work) {
         Objects.requireNonNull(work, "work");
-        return attempt(operation, () -> {
+        return attempt(dsl, operation, () -> {
             AtomicBoolean reachedCommit = new AtomicBoolean();
             try {
                 return dsl.transactionResult(tx -> {
@@ -69,7 +75,7 @@ public final class Sql {
         });
     }
 
-    private static <T> T attempt(String operation, Supplier<T> run) {
+    private static <T> T attempt(DSLContext dsl, String operation, Supplier<T> run) {
         try {
             try {
                 return run.get();
@@ -79,6 +85,10 @@ public final class Sql {
                 }
                 LOG.warn("database connection lost during {}, nothing of it was stored; trying once more on a fresh"
                         + " connection", operation);
+                // The other pooled connections are likely dead too (a server restart): replace them all.
+                if (dsl.configuration().data(CONNECTIONS_BROKEN) instanceof Runnable evict) {
+                    evict.run();
+                }
                 return run.get();
             }
         } catch (StoreException e) {
