@@ -1,9 +1,12 @@
 package dev.matchwave.matchmaking.ladder.admin;
 
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AuditEntry;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.StoreException;
-import dev.matchwave.matchmaking.ladder.match.MatchLifecycle;
+import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
 import dev.matchwave.matchmaking.ladder.match.Outcome;
 import dev.matchwave.matchmaking.ladder.match.Resolution;
 import dev.matchwave.matchmaking.ladder.player.Player;

@@ -1,9 +1,7 @@
 /**
- * The admin audit trail: every admin action (resolving a match, adjusting a rating, banning a
- * player, resetting aborts, clearing the queue...) is recorded with who, what, target, details,
- * reason and when. Writes that change ladder data take their {@link
- * dev.matchwave.matchmaking.ladder.admin.AdminAction} along so the change and its audit entry
- * are stored together.
+ * What ladder admins do: resolve conflicts, adjust ratings through the ledger, ban, reset
+ * aborts. Every action is recorded in the audit trail of
+ * {@link dev.matchwave.matchmaking.ladder.audit}.
  */
 @NullMarked
 package dev.matchwave.matchmaking.ladder.admin;

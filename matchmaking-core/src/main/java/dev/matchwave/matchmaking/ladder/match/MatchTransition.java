@@ -1,7 +1,7 @@
 package dev.matchwave.matchmaking.ladder.match;
 
 import dev.matchwave.matchmaking.PlayerId;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
 import java.util.List;
 import java.util.Objects;

@@ -47,7 +47,7 @@ public final class PlayerGuards {
 
     /**
      * All five, in order: {@link #standing}, {@link #notQueueing}, then {@code inMatch} (e.g.
-     * {@link dev.matchwave.matchmaking.ladder.match.MatchLifecycle#inMatchGuard()}).
+     * {@link dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle#inMatchGuard()}).
      */
     public static QueueGuard standard(PlayerRepository players, Predicate<PlayerId> queueing, QueueGuard inMatch) {
         return standing(players).and(notQueueing(queueing)).and(inMatch);

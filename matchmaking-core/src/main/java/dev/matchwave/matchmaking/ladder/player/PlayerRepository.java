@@ -1,7 +1,7 @@
 package dev.matchwave.matchmaking.ladder.player;
 
 import dev.matchwave.matchmaking.PlayerId;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;

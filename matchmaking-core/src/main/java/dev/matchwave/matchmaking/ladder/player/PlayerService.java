@@ -2,7 +2,6 @@ package dev.matchwave.matchmaking.ladder.player;
 
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.StoreException;
-import dev.matchwave.matchmaking.ladder.store.LadderStore;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,12 +13,13 @@ import java.util.Set;
  * A player's own actions on the ladder: registering, setup, terms, saved queue preferences.
  * Admin actions on players are in {@link dev.matchwave.matchmaking.ladder.admin.LadderAdmin}.
  *
- * <p>Thread-safe; methods block on the store. Invalid input comes back as
+ * <p>Thread-safe; methods block on the repositories. Invalid input comes back as
  * {@link Validation.Invalid} with one message per field and stores nothing.
  */
 public final class PlayerService {
 
-    private final LadderStore store;
+    private final PlayerRepository players;
+    private final QueuePreferenceRepository preferences;
     private final SetupRules rules;
     private final int abortBudget;
     private final InstantSource clock;
@@ -28,8 +28,10 @@ public final class PlayerService {
      * @param abortBudget the aborts a new player starts with (reference: 3, see
      *                    {@link dev.matchwave.matchmaking.ladder.match.LifecycleRules#abortBudget()})
      */
-    public PlayerService(LadderStore store, SetupRules rules, int abortBudget, InstantSource clock) {
-        this.store = Objects.requireNonNull(store, "store");
+    public PlayerService(PlayerRepository players, QueuePreferenceRepository preferences, SetupRules rules,
+                         int abortBudget, InstantSource clock) {
+        this.players = Objects.requireNonNull(players, "players");
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.clock = Objects.requireNonNull(clock, "clock");
         if (abortBudget < 0) {
@@ -44,11 +46,11 @@ public final class PlayerService {
 
     /** The player, registered now if he is new. Idempotent. */
     public Player register(PlayerId id) {
-        return store.players().register(id, abortBudget, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return players.register(id, abortBudget, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     public Optional<Player> find(PlayerId id) {
-        return store.players().find(id);
+        return players.find(id);
     }
 
     /**
@@ -61,7 +63,7 @@ public final class PlayerService {
             case Validation.Valid<PlayerProfile> valid -> {
                 register(id);
                 try {
-                    yield new Validation.Valid<>(store.players().saveProfile(id, valid.value()));
+                    yield new Validation.Valid<>(players.saveProfile(id, valid.value()));
                 } catch (StoreException e) {
                     if (e.kind() != StoreException.Kind.DUPLICATE) {
                         throw e;
@@ -76,21 +78,21 @@ public final class PlayerService {
     /** Records that the player accepted the terms of service (registering him if new). */
     public Player acceptTerms(PlayerId id) {
         register(id);
-        return store.players().acceptTerms(id, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return players.acceptTerms(id, clock.instant().truncatedTo(ChronoUnit.MICROS));
     }
 
     /** Checks and saves the player's queue preferences (registering him if new). */
     public Validation<SavedPreferences> savePreferences(PlayerId id, Set<String> races, Set<String> vetoedMaps) {
-        SavedPreferences preferences = new SavedPreferences(races, vetoedMaps);
-        Validation<SavedPreferences> checked = rules.validatePreferences(preferences);
+        SavedPreferences saved = new SavedPreferences(races, vetoedMaps);
+        Validation<SavedPreferences> checked = rules.validatePreferences(saved);
         if (checked.isValid()) {
             register(id);
-            store.preferences().save(id, preferences);
+            preferences.save(id, saved);
         }
         return checked;
     }
 
     public Optional<SavedPreferences> preferences(PlayerId id) {
-        return store.preferences().find(id);
+        return preferences.find(id);
     }
 }

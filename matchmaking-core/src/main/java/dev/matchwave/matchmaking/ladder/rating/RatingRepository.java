@@ -2,7 +2,7 @@ package dev.matchwave.matchmaking.ladder.rating;
 
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

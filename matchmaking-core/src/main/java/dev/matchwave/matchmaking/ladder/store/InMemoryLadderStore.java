@@ -3,9 +3,9 @@ package dev.matchwave.matchmaking.ladder.store;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.StoreException;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
-import dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository;
-import dev.matchwave.matchmaking.ladder.admin.AuditEntry;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.audit.AuditEntry;
 import dev.matchwave.matchmaking.ladder.match.Committed;
 import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchDraft;
@@ -501,5 +501,4 @@ public final class InMemoryLadderStore implements LadderStore {
             }
         }
     }
-
 }

@@ -1,5 +1,6 @@
 package dev.matchwave.matchmaking.ladder.match;
 
+import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
 import dev.matchwave.matchmaking.Pair;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;

@@ -1,9 +1,10 @@
 package dev.matchwave.matchmaking.ladder.match;
 
+import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.StoreException;
-import dev.matchwave.matchmaking.ladder.admin.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
 import dev.matchwave.matchmaking.ladder.rating.LedgerCause;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.LedgerReplay;
@@ -147,7 +148,7 @@ class MatchLifecycleTest {
 
     @Test
     void anAbortWithNoAbortLeftIsRejectedAndChangesNothing() {
-        ladder.store.players().setAbortsLeft(P1, 0, new dev.matchwave.matchmaking.ladder.admin.AdminAction(ADMIN,
+        ladder.store.players().setAbortsLeft(P1, 0, new dev.matchwave.matchmaking.ladder.audit.AdminAction(ADMIN,
                 AdminActionKind.RESET_ABORTS, "player:1", "0", "test", LadderFixture.START));
         MatchId id = ladder.started(1, 2);
         Match before = ladder.match(id);
@@ -391,7 +392,7 @@ class MatchLifecycleTest {
         }
 
         @Override
-        public dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository audit() {
+        public dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository audit() {
             return inner.audit();
         }
 

@@ -2,9 +2,9 @@ package dev.matchwave.matchmaking.ladder.player;
 
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.QueueGuard;
-import dev.matchwave.matchmaking.ladder.admin.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
 import dev.matchwave.matchmaking.ladder.admin.LadderAdmin;
-import dev.matchwave.matchmaking.ladder.match.MatchLifecycle;
+import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
 import dev.matchwave.matchmaking.ladder.rating.LedgerCause;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.LedgerReplay;
@@ -27,7 +27,7 @@ class PlayerServiceTest {
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final InMemoryLadderStore store = new InMemoryLadderStore();
-    private final PlayerService players = new PlayerService(store, SetupRules.REFERENCE, 3, clock);
+    private final PlayerService players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE, 3, clock);
     private final MatchLifecycle lifecycle = MatchLifecycle.builder(store).clock(clock).scheduler(clock).build();
     private final LadderAdmin admin = new LadderAdmin(store, lifecycle, clock);
 
@@ -97,7 +97,7 @@ class PlayerServiceTest {
     @Test
     void anAdminRestoresAborts() {
         players.register(ME);
-        store.players().setAbortsLeft(ME, 0, new dev.matchwave.matchmaking.ladder.admin.AdminAction(ADMIN,
+        store.players().setAbortsLeft(ME, 0, new dev.matchwave.matchmaking.ladder.audit.AdminAction(ADMIN,
                 AdminActionKind.RESET_ABORTS, "player:1", "", "", clock.instant()));
 
         Player restored = admin.resetAborts(ADMIN, ME, "new season");

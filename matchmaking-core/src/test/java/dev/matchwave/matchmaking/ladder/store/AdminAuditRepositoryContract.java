@@ -1,10 +1,10 @@
 package dev.matchwave.matchmaking.ladder.store;
 
 import dev.matchwave.matchmaking.PlayerId;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
-import dev.matchwave.matchmaking.ladder.admin.AdminActionKind;
-import dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository;
-import dev.matchwave.matchmaking.ladder.admin.AuditEntry;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.audit.AuditEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,8 +2,8 @@ package dev.matchwave.matchmaking.ladder.store;
 
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.StoreException.Kind;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
-import dev.matchwave.matchmaking.ladder.admin.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
 import dev.matchwave.matchmaking.ladder.match.Committed;
 import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchDraft;

@@ -2,8 +2,8 @@ package dev.matchwave.matchmaking.ladder.store;
 
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.StoreException.Kind;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
-import dev.matchwave.matchmaking.ladder.admin.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;

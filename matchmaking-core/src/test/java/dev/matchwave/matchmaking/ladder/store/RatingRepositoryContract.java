@@ -1,8 +1,8 @@
 package dev.matchwave.matchmaking.ladder.store;
 
 import dev.matchwave.matchmaking.ladder.StoreException.Kind;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
-import dev.matchwave.matchmaking.ladder.admin.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.Rating;

@@ -1,11 +1,28 @@
-package dev.matchwave.matchmaking.ladder.match;
+package dev.matchwave.matchmaking.ladder.lifecycle;
 
+import dev.matchwave.matchmaking.ladder.match.Committed;
+import dev.matchwave.matchmaking.ladder.match.Creation;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchDraft;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.matchmaking.ladder.match.MatchTransition;
+import dev.matchwave.matchmaking.ladder.match.NewMatch;
+import dev.matchwave.matchmaking.ladder.match.Participant;
+import dev.matchwave.matchmaking.ladder.match.Rejection;
+import dev.matchwave.matchmaking.ladder.match.Report;
+import dev.matchwave.matchmaking.ladder.match.Resolution;
+import dev.matchwave.matchmaking.ladder.match.Verdict;
+import dev.matchwave.matchmaking.ladder.match.MatchResult;
+import dev.matchwave.matchmaking.ladder.match.Outcome;
+import dev.matchwave.matchmaking.ladder.match.MatchEvent;
+import dev.matchwave.matchmaking.ladder.match.LifecycleRules;
+import dev.matchwave.matchmaking.ladder.match.MatchListener;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.QueueGuard;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.StoreException;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
-import dev.matchwave.matchmaking.ladder.admin.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent.AbortArmed;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent.ConfirmReminder;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent.MatchAborted;
@@ -46,6 +63,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The life of a match, from a wave's pair to its result: confirmation within a window (with a
@@ -88,7 +106,7 @@ public final class MatchLifecycle {
         this.rating = new MatchRating(builder.ratingSystem);
         this.rules = builder.rules;
         this.clock = builder.clock;
-        this.scheduler = Objects.requireNonNull(builder.scheduler, "scheduler (required)");
+        this.scheduler = Objects.requireNonNull(builder.scheduler, "scheduler");
         this.listener = builder.listener;
         for (int i = 0; i < STRIPES; i++) {
             locks[i] = new ReentrantLock();
@@ -651,7 +669,7 @@ public final class MatchLifecycle {
         private RatingSystem ratingSystem = RatingSystem.elo();
         private LifecycleRules rules = LifecycleRules.REFERENCE;
         private InstantSource clock = InstantSource.system();
-        private Scheduler scheduler;
+        private @Nullable Scheduler scheduler;
         private MatchListener listener = MatchListener.none();
         private final Set<String> set = new HashSet<>();
 

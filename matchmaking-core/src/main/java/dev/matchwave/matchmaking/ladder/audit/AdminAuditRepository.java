@@ -1,4 +1,4 @@
-package dev.matchwave.matchmaking.ladder.admin;
+package dev.matchwave.matchmaking.ladder.audit;
 
 import dev.matchwave.matchmaking.PlayerId;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.matchwave.matchmaking.ladder.admin;
+package dev.matchwave.matchmaking.ladder.audit;
 
 /** What an admin did; the admin commands of the reference ladder. */
 public enum AdminActionKind {

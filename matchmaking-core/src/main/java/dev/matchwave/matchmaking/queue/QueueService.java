@@ -1,0 +1,810 @@
+package dev.matchwave.matchmaking.queue;
+
+import dev.matchwave.matchmaking.MatchRules;
+import dev.matchwave.matchmaking.Pair;
+import dev.matchwave.matchmaking.Pairer;
+import dev.matchwave.matchmaking.Pairing;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.Preferences;
+import dev.matchwave.matchmaking.QueueGuard;
+import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.Seat;
+import dev.matchwave.matchmaking.time.Scheduler;
+import dev.matchwave.matchmaking.time.Scheduler.Cancellable;
+
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The single source of truth for who is queued and who is in a match, and the waves that pair
+ * the queue.
+ *
+ * <h2>Guarantees</h2>
+ * Each player is in exactly one {@link PlayerState}: free, queued (once, never twice) or in a
+ * match. A join while queued answers {@link JoinResult.AlreadyQueued} and changes nothing; a
+ * join while in a match is refused; a leave while not queued is harmless. A wave moves matched
+ * players from the queue to "in a match" atomically, only if both are still queued with the
+ * entry the wave paired; {@link #release} frees them again. Nobody is lost: a player leaves the
+ * queue only by leaving, expiring, being matched or {@link #clear()}.
+ *
+ * <h2>Thread-safety: one ownership rule</h2>
+ * All state sits behind one private lock. Every public method takes it briefly (for work that
+ * does not grow with the queue, except {@link #snapshot()}, {@link #clear()} and a wave's
+ * snapshot and commit, linear in the queue size) and never calls foreign code while holding
+ * it, with one exception: the {@link Scheduler} and the clock, which never block. The pairer, the listeners and the guard run outside the lock, on a
+ * snapshot. Waves run one at a time (a second lock, taken before the state lock, never after).
+ * All methods may be called from any thread; none blocks except {@link #runWave()}, which waits
+ * for a running wave and then runs the pairer and the {@link WaveListener}.
+ *
+ * <h2>Waves</h2>
+ * After {@link #start()}, a wave runs at every multiple of the wave interval on the Unix time
+ * line ({@link QueueConfig#nextWaveAfter}); {@link #runWave()} runs one by hand. A wave expires
+ * overdue entries, adds one wait cycle to every queued player, pairs a snapshot (when it holds
+ * two players or more), commits the pairs whose players are still queued, and hands them all
+ * at once to the {@link WaveListener}, which may give some back (see {@link WaveReceipt}).
+ * A failing pairer or listener is logged and the waves go on.
+ *
+ * <p>Units: times are {@link Instant}s of the injected clock; durations are {@link Duration}s.
+ */
+public final class QueueService implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(QueueService.class.getName());
+    private static final Comparator<QueueEntry> JOIN_ORDER = Comparator.comparingLong(e -> e.sequence);
+
+    private final MatchRules rules;
+    private final Pairer pairer;
+    private final QueueConfig config;
+    private final InstantSource clock;
+    private final @Nullable Scheduler scheduler;
+    private final QueueGuard guard;
+    private final WaveListener waveListener;
+    private final QueueListener queueListener;
+
+    private final long joinWindowMillis;
+    private final long activeWindowMillis;
+    private final long forgetAfterMillis;
+
+    /** Serialises waves. Taken before {@link #lock}, never while holding it. */
+    private final ReentrantLock waveLock = new ReentrantLock();
+    /** Guards every field below. */
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private final LinkedHashMap<PlayerId, QueueEntry> queued = new LinkedHashMap<>();
+    private final HashMap<PlayerId, Matched> inMatch = new HashMap<>();
+    /** In access order: touching a player moves him last, so the head is the least recently seen. */
+    private final LinkedHashMap<PlayerId, PlayerRecord> seen = new LinkedHashMap<>(16, 0.75f, true);
+    private final HashMap<String, int[]> queuedBySides = new HashMap<>();
+    private final HashMap<String, int[]> queuedByRace = new HashMap<>();
+    private final WaitHistory history;
+    /** Players who asked to leave while the wave that matched them was still handing out pairs. */
+    private final Set<PlayerId> leftWhilePending = new HashSet<>();
+    private long nextSequence;
+    private long lastWave;
+    private long pendingWave;
+    private boolean started;
+    private boolean closed;
+    private @Nullable Cancellable waveTimer;
+    private Instant nextScheduledWave = Instant.EPOCH;
+    private @Nullable Cancellable expiryTimer;
+    private long expiryTimerAt = Long.MAX_VALUE;
+
+    /** A player in a match; {@code entry} is his queue entry, kept so a failed match can requeue him. */
+    private record Matched(@Nullable QueueEntry entry, long wave) {
+    }
+
+    private QueueService(Builder builder) {
+        this.rules = builder.rules;
+        this.pairer = builder.pairer;
+        this.config = builder.config != null ? builder.config : QueueConfig.defaults();
+        this.clock = builder.clock != null ? builder.clock : InstantSource.system();
+        this.scheduler = builder.scheduler;
+        this.guard = builder.guard != null ? builder.guard : QueueGuard.none();
+        this.waveListener = builder.waveListener != null ? builder.waveListener : WaveListener.ignoring();
+        this.queueListener = builder.queueListener != null ? builder.queueListener : QueueListener.none();
+        this.joinWindowMillis = config.joinLimitWindow().toMillis();
+        this.activeWindowMillis = config.activeWindow().toMillis();
+        this.forgetAfterMillis = Math.max(joinWindowMillis, activeWindowMillis);
+        this.history = new WaitHistory(config.estimateWaves(), config.estimateBandWidth(), config.maxCycles());
+    }
+
+    /**
+     * Starts building a service that pairs with {@code pairer} under {@code rules}.
+     * Everything else has a default: {@link QueueConfig#defaults()}, the system clock, no
+     * scheduler (waves only by {@link #runWave()}), {@link QueueGuard#none()}, a wave listener
+     * that takes every pair as created, and no event listener.
+     */
+    public static Builder builder(MatchRules rules, Pairer pairer) {
+        return new Builder(rules, pairer);
+    }
+
+    // ---------------------------------------------------------------- players
+
+    /**
+     * Puts a player in the queue, unless he is in it already (the existing entry stands,
+     * unchanged), in a match, over the join limit, or refused by the guard, in that order of
+     * precedence. Only joins that create an entry count towards the join limit.
+     *
+     * <p>The guard is asked outside the lock, before anything else; an exception from it
+     * reaches the caller and changes nothing.
+     *
+     * @param seats       the seats he offers, at least one, at most one per side
+     * @param preferences map vetoes and home region
+     * @throws IllegalArgumentException when the seats are invalid (none, or two on one side)
+     */
+    public JoinResult join(PlayerId player, List<Seat> seats, Preferences preferences) {
+        Objects.requireNonNull(player, "player");
+        Objects.requireNonNull(seats, "seats");
+        Objects.requireNonNull(preferences, "preferences");
+        Optional<String> refusal = guard.refusal(player);
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            QueuedPlayer entry = new QueuedPlayer(player, seats, preferences, now, 0);
+            long nowMillis = now.toEpochMilli();
+            PlayerRecord record = touch(player, nowMillis);
+            if (inMatch.containsKey(player)) {
+                return JoinResult.Refused.inMatch();
+            }
+            QueueEntry existing = queued.get(player);
+            if (existing != null) {
+                return new JoinResult.AlreadyQueued(existing.player);
+            }
+            if (refusal.isPresent()) {
+                return JoinResult.Refused.guard(refusal.get());
+            }
+            long wait = record.millisUntilJoinAllowed(nowMillis, config.joinLimit(), joinWindowMillis);
+            if (wait > 0) {
+                return JoinResult.Refused.rateLimited(Duration.ofMillis(wait), config.joinLimit(),
+                        config.joinLimitWindow());
+            }
+            record.recordJoin(nowMillis, config.joinLimit());
+            enqueue(new QueueEntry(entry, nextSequence++, deadline(nowMillis)), nowMillis);
+            return new JoinResult.Joined(entry);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes a player out of the queue; harmless when he is not in it. */
+    public LeaveResult leave(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        lock.lock();
+        try {
+            touch(player, clock.millis());
+            QueueEntry entry = queued.remove(player);
+            if (entry != null) {
+                count(entry, -1);
+                return new LeaveResult.Left(entry.player);
+            }
+            Matched matched = inMatch.get(player);
+            if (matched != null) {
+                if (pendingWave != 0 && matched.wave() == pendingWave) {
+                    leftWhilePending.add(player);
+                }
+                return new LeaveResult.InMatch();
+            }
+            return new LeaveResult.NotQueued();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Frees a player whose match is over (completed, aborted, in conflict): he may queue again.
+     * The match lifecycle calls it for both players.
+     *
+     * @return whether he was in a match
+     */
+    public boolean release(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        lock.lock();
+        try {
+            Matched matched = inMatch.remove(player);
+            if (matched == null) {
+                return false;
+            }
+            leftWhilePending.remove(player);
+            touch(player, clock.millis());
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Marks a player as in a match that this service did not make: one restored from storage
+     * at start-up, or set up by an admin. A queued player leaves the queue.
+     *
+     * @return false when he was in a match already
+     */
+    public boolean markInMatch(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        lock.lock();
+        try {
+            if (inMatch.containsKey(player)) {
+                return false;
+            }
+            QueueEntry entry = queued.remove(player);
+            if (entry != null) {
+                count(entry, -1);
+            }
+            inMatch.put(player, new Matched(null, 0));
+            touch(player, clock.millis());
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Empties the queue (an admin's clear); players in a match stay there. */
+    public List<QueuedPlayer> clear() {
+        lock.lock();
+        try {
+            List<QueuedPlayer> removed = inJoinOrder(queued.values()).stream().map(e -> e.player).toList();
+            queued.clear();
+            queuedBySides.clear();
+            queuedByRace.clear();
+            return removed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The options this service runs with. */
+    public QueueConfig config() {
+        return config;
+    }
+
+    /** Where the player stands now. */
+    public PlayerState stateOf(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        lock.lock();
+        try {
+            if (queued.containsKey(player)) {
+                return PlayerState.QUEUED;
+            }
+            return inMatch.containsKey(player) ? PlayerState.IN_MATCH : PlayerState.FREE;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The player's queue entry, with the wait cycles he has reached, if he is queued. */
+    public Optional<QueuedPlayer> find(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        lock.lock();
+        try {
+            QueueEntry entry = queued.get(player);
+            return entry == null ? Optional.empty() : Optional.of(entry.player);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How many players are queued. */
+    public int size() {
+        lock.lock();
+        try {
+            return queued.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** An immutable copy of the queue (in join order) and of the players in a match. */
+    public QueueSnapshot snapshot() {
+        lock.lock();
+        try {
+            List<QueuedPlayer> players = inJoinOrder(queued.values()).stream().map(e -> e.player).toList();
+            return new QueueSnapshot(clock.instant(), players, inMatch.keySet());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The status for a UI, without a wait estimate. */
+    public QueueStatus status() {
+        return status(Optional.empty());
+    }
+
+    /**
+     * The status for a UI, with {@code viewer}'s estimated wait when he is queued and recent
+     * waves say enough. The estimate (docs/queue-and-waves.md, "Estimated wait"): among players
+     * matched in the last {@link QueueConfig#estimateWaves()} waves with a seat on one of the
+     * viewer's sides and a rating in his band or a band next to it (bands of
+     * {@link QueueConfig#estimateBandWidth()} points), keep those matched after more wait
+     * cycles than he has now; the lower median K of their cycles is when he should be matched.
+     * With fewer than 3 of them, everybody matched on his sides counts; with fewer than 3 still,
+     * there is no estimate. The wait is the time to the next wave plus (K - his cycles - 1)
+     * wave intervals.
+     */
+    public QueueStatus status(PlayerId viewer) {
+        return status(Optional.of(viewer));
+    }
+
+    private QueueStatus status(Optional<PlayerId> viewer) {
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            long nowMillis = now.toEpochMilli();
+            Instant nextWave = started ? nextScheduledWave : config.nextWaveAfter(now);
+            if (nextWave.isBefore(now)) {
+                nextWave = config.nextWaveAfter(now);
+            }
+            Optional<WaitEstimate> estimate = Optional.empty();
+            QueueEntry entry = viewer.map(queued::get).orElse(null);
+            if (entry != null) {
+                int cycles = entry.player.waitCycles();
+                Duration untilNext = Duration.between(now, nextWave);
+                estimate = history.expect(entry.player.seats(), cycles).map(e -> {
+                    int waves = e.matchedAtCycle() - cycles;
+                    Duration wait = untilNext.plus(config.waveInterval().multipliedBy(waves - 1L));
+                    return new WaitEstimate(wait, waves, e.samples());
+                });
+            }
+            return new QueueStatus(now, nextWave, lastWave, queued.size(), counts(queuedBySides),
+                    counts(queuedByRace), inMatch.size() / 2, activePopulation(nowMillis), estimate);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---------------------------------------------------------------- waves
+
+    /**
+     * Starts the waves and the expiry timer on the scheduler: the first wave falls at
+     * {@link QueueConfig#nextWaveAfter} now. Calling it again does nothing.
+     *
+     * @throws IllegalStateException when no scheduler was given or the service is closed
+     */
+    public void start() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("this QueueService is closed; build a new one");
+            }
+            if (scheduler == null) {
+                throw new IllegalStateException("no scheduler: give one to QueueService.builder(...).scheduler(...)");
+            }
+            if (started) {
+                return;
+            }
+            started = true;
+            Instant now = clock.instant();
+            scheduleWaveAfter(now);
+            queued.values().stream().mapToLong(e -> e.deadlineMillis).min()
+                    .ifPresent(deadline -> armExpiry(deadline, now.toEpochMilli()));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops the waves and the expiry timer (a running wave finishes). The queue stays usable:
+     * joins, leaves and {@link #runWave()} still work; {@link #start()} does not.
+     */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            started = false;
+            if (waveTimer != null) {
+                waveTimer.cancel();
+                waveTimer = null;
+            }
+            disarmExpiry();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs one wave now, on the calling thread, after any wave already running; for tests, the
+     * simulator and admins. Blocks while the pairer and the wave listener run.
+     *
+     * @return the wave as it was handed to the listener (pairs the listener gave back are in it,
+     *         and their players are queued again)
+     * @throws IllegalStateException when called from the pairer or the wave listener
+     */
+    public Wave runWave() {
+        if (waveLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("runWave() called from inside a wave (its pairer or listener)");
+        }
+        waveLock.lock();
+        try {
+            return wave();
+        } finally {
+            waveLock.unlock();
+        }
+    }
+
+    private Wave wave() {
+        List<QueueEvent> events = new ArrayList<>();
+        Instant at;
+        long number;
+        List<QueueEntry> entries;
+        lock.lock();
+        try {
+            at = clock.instant();
+            long nowMillis = at.toEpochMilli();
+            expireDue(nowMillis, at, events);
+            number = ++lastWave;
+            for (QueueEntry entry : queued.values()) {
+                entry.player = entry.player.nextCycle();
+                touch(entry.player.id(), nowMillis);
+            }
+            entries = inJoinOrder(queued.values());
+        } finally {
+            lock.unlock();
+        }
+        publish(events);
+        events.clear();
+
+        List<QueuedPlayer> players = entries.stream().map(e -> e.player).toList();
+        List<Pair> proposed = List.of();
+        long start = System.nanoTime();
+        if (players.size() >= 2) {
+            try {
+                Pairing pairing = pairer.pair(players, rules);
+                proposed = pairing.pairs();
+            } catch (RuntimeException e) {
+                LOG.log(Level.ERROR, "wave " + number + ": the pairer failed; every player stays queued", e);
+            }
+        }
+        Duration pairingTime = Duration.ofNanos(System.nanoTime() - start);
+
+        List<Pair> committed = new ArrayList<>(proposed.size());
+        int unmatched = 0;
+        lock.lock();
+        try {
+            Map<PlayerId, QueueEntry> paired = new HashMap<>(entries.size() * 2);
+            for (QueueEntry entry : entries) {
+                paired.put(entry.player.id(), entry);
+            }
+            long nowMillis = clock.millis();
+            for (Pair pair : proposed) {
+                QueueEntry first = paired.remove(pair.first().id());
+                QueueEntry second = paired.remove(pair.second().id());
+                if (first == null || second == null) {
+                    LOG.log(Level.WARNING, () -> "wave " + number + ": the pairer returned " + pair.first().id()
+                            + " and " + pair.second().id() + ", not both in its snapshot once; pair dropped");
+                    continue;
+                }
+                // Both must still hold the entry the wave paired: not left, not left and back.
+                if (queued.get(first.player.id()) != first || queued.get(second.player.id()) != second) {
+                    continue;
+                }
+                for (QueueEntry entry : List.of(first, second)) {
+                    queued.remove(entry.player.id());
+                    count(entry, -1);
+                    inMatch.put(entry.player.id(), new Matched(entry, number));
+                    touch(entry.player.id(), nowMillis);
+                }
+                committed.add(pair);
+            }
+            for (QueueEntry entry : entries) {
+                if (queued.get(entry.player.id()) == entry) {
+                    unmatched++;
+                }
+            }
+            pendingWave = number;
+        } finally {
+            lock.unlock();
+        }
+
+        Wave wave = new Wave(number, at, committed, entries.size(), unmatched, pairingTime);
+        // Whatever the listener does, even an Error, the wave is settled: nobody stays pending.
+        WaveReceipt receipt = WaveReceipt.noneCreated(wave);
+        try {
+            receipt = Objects.requireNonNull(waveListener.onWave(wave), "the wave listener returned null");
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "wave " + number + ": the wave listener failed; its " + committed.size()
+                    + " pairs go back to the queue", e);
+        } finally {
+            settle(wave, receipt, events);
+        }
+        publish(events);
+        return wave;
+    }
+
+    /** Requeues the players of the pairs the listener gave back; learns from the others. */
+    private void settle(Wave wave, WaveReceipt receipt, List<QueueEvent> events) {
+        Set<Pair> failed = new HashSet<>(receipt.notCreated());
+        Set<Pair> known = new HashSet<>(wave.pairs());
+        for (Pair pair : failed) {
+            if (!known.contains(pair)) {
+                LOG.log(Level.WARNING, () -> "wave " + wave.number() + ": the listener gave back a pair that is not"
+                        + " in the wave (" + pair.first().id() + ", " + pair.second().id() + "); ignored");
+            }
+        }
+        lock.lock();
+        try {
+            Instant now = clock.instant();
+            long nowMillis = now.toEpochMilli();
+            List<Pair> created = new ArrayList<>(wave.pairs().size());
+            for (Pair pair : wave.pairs()) {
+                if (!failed.contains(pair)) {
+                    created.add(pair);
+                    continue;
+                }
+                for (PlayerId id : List.of(pair.first().id(), pair.second().id())) {
+                    Matched matched = inMatch.get(id);
+                    // Released meanwhile: he is free, not ours to requeue.
+                    if (matched == null || matched.wave() != wave.number() || matched.entry() == null) {
+                        continue;
+                    }
+                    inMatch.remove(id);
+                    if (leftWhilePending.remove(id)) {
+                        continue;
+                    }
+                    enqueue(matched.entry(), nowMillis);
+                    events.add(new QueueEvent.Requeued(matched.entry().player, now, wave.number()));
+                }
+            }
+            history.record(created);
+            pendingWave = 0;
+            leftWhilePending.clear();
+            forgetStale(nowMillis);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void scheduledWave() {
+        lock.lock();
+        try {
+            if (!started) {
+                return;
+            }
+            Instant now = clock.instant();
+            // A timer that fires a little early must not schedule the same slot again.
+            scheduleWaveAfter(now.isAfter(nextScheduledWave) ? now : nextScheduledWave);
+        } finally {
+            lock.unlock();
+        }
+        try {
+            runWave();
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.ERROR, "a wave failed; the next one is scheduled", e);
+            if (e instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    /** Under the lock. */
+    private void scheduleWaveAfter(Instant after) {
+        Scheduler s = Objects.requireNonNull(scheduler);
+        nextScheduledWave = config.nextWaveAfter(after);
+        waveTimer = s.schedule(this::scheduledWave, Duration.between(clock.instant(), nextScheduledWave));
+    }
+
+    // ---------------------------------------------------------------- expiry
+
+    /** Under the lock: arms the expiry timer for {@code deadline} unless it fires earlier. */
+    private void armExpiry(long deadlineMillis, long nowMillis) {
+        if (!started || deadlineMillis >= expiryTimerAt) {
+            return;
+        }
+        disarmExpiry();
+        expiryTimerAt = deadlineMillis;
+        expiryTimer = Objects.requireNonNull(scheduler)
+                .schedule(this::expiryDue, Duration.ofMillis(Math.max(0, deadlineMillis - nowMillis)));
+    }
+
+    private void disarmExpiry() {
+        if (expiryTimer != null) {
+            expiryTimer.cancel();
+            expiryTimer = null;
+        }
+        expiryTimerAt = Long.MAX_VALUE;
+    }
+
+    private void expiryDue() {
+        List<QueueEvent> events = new ArrayList<>();
+        lock.lock();
+        try {
+            expiryTimer = null;
+            expiryTimerAt = Long.MAX_VALUE;
+            if (!started) {
+                return;
+            }
+            Instant now = clock.instant();
+            long nowMillis = now.toEpochMilli();
+            expireDue(nowMillis, now, events);
+            queued.values().stream().mapToLong(e -> e.deadlineMillis).min()
+                    .ifPresent(deadline -> armExpiry(deadline, nowMillis));
+        } finally {
+            lock.unlock();
+        }
+        publish(events);
+    }
+
+    /** Under the lock: removes every entry whose deadline has come. */
+    private void expireDue(long nowMillis, Instant now, List<QueueEvent> events) {
+        Iterator<QueueEntry> it = queued.values().iterator();
+        while (it.hasNext()) {
+            QueueEntry entry = it.next();
+            if (entry.deadlineMillis <= nowMillis) {
+                it.remove();
+                count(entry, -1);
+                events.add(new QueueEvent.Expired(entry.player, now));
+            }
+        }
+    }
+
+    private long deadline(long joinedMillis) {
+        long maxWait = config.maxWait().toMillis();
+        return joinedMillis > Long.MAX_VALUE - maxWait ? Long.MAX_VALUE : joinedMillis + maxWait;
+    }
+
+    // ---------------------------------------------------------------- bookkeeping (under the lock)
+
+    private void enqueue(QueueEntry entry, long nowMillis) {
+        queued.put(entry.player.id(), entry);
+        count(entry, 1);
+        armExpiry(entry.deadlineMillis, nowMillis);
+    }
+
+    private void count(QueueEntry entry, int delta) {
+        bump(queuedBySides, entry.sidesKey, delta);
+        for (Seat seat : entry.player.seats()) {
+            bump(queuedByRace, seat.race(), delta);
+        }
+    }
+
+    private static void bump(Map<String, int[]> counts, String key, int delta) {
+        int[] count = counts.computeIfAbsent(key, k -> new int[1]);
+        count[0] += delta;
+        if (count[0] == 0) {
+            counts.remove(key);
+        }
+    }
+
+    private static SortedMap<String, Integer> counts(Map<String, int[]> counts) {
+        SortedMap<String, Integer> copy = new TreeMap<>();
+        counts.forEach((key, count) -> copy.put(key, count[0]));
+        return copy;
+    }
+
+    private PlayerRecord touch(PlayerId player, long nowMillis) {
+        PlayerRecord record = seen.get(player);
+        if (record == null) {
+            record = new PlayerRecord(nowMillis);
+            seen.put(player, record);
+        } else {
+            record.lastSeenMillis = Math.max(record.lastSeenMillis, nowMillis);
+        }
+        return record;
+    }
+
+    /** Players seen within the active window; the oldest come first in {@link #seen}. */
+    private int activePopulation(long nowMillis) {
+        forgetStale(nowMillis);
+        int stale = 0;
+        for (PlayerRecord record : seen.values()) {
+            if (record.lastSeenMillis >= nowMillis - activeWindowMillis) {
+                break;
+            }
+            stale++;
+        }
+        return seen.size() - stale;
+    }
+
+    /** Drops records that neither the active population nor the join limit needs any more. */
+    private void forgetStale(long nowMillis) {
+        Iterator<PlayerRecord> it = seen.values().iterator();
+        while (it.hasNext() && it.next().lastSeenMillis < nowMillis - forgetAfterMillis) {
+            it.remove();
+        }
+    }
+
+    private static List<QueueEntry> inJoinOrder(java.util.Collection<QueueEntry> entries) {
+        // Nearly sorted already (requeued entries go last): TimSort makes this linear.
+        List<QueueEntry> list = new ArrayList<>(entries);
+        list.sort(JOIN_ORDER);
+        return list;
+    }
+
+    private void publish(List<QueueEvent> events) {
+        for (QueueEvent event : events) {
+            try {
+                queueListener.on(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "the queue listener failed on " + event, e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    /**
+     * Builds a {@link QueueService}. Each collaborator may be set once; a second call fails at
+     * once naming it. Not thread-safe.
+     */
+    public static final class Builder {
+        private final MatchRules rules;
+        private final Pairer pairer;
+        private @Nullable QueueConfig config;
+        private @Nullable InstantSource clock;
+        private @Nullable Scheduler scheduler;
+        private @Nullable QueueGuard guard;
+        private @Nullable WaveListener waveListener;
+        private @Nullable QueueListener queueListener;
+
+        private Builder(MatchRules rules, Pairer pairer) {
+            this.rules = Objects.requireNonNull(rules, "rules");
+            this.pairer = Objects.requireNonNull(pairer, "pairer");
+        }
+
+        public Builder config(QueueConfig config) {
+            once("config", this.config);
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** The clock for join times, expiry, wave alignment and the status. */
+        public Builder clock(InstantSource clock) {
+            once("clock", this.clock);
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Runs the waves and the expiry timer after {@link QueueService#start()}. */
+        public Builder scheduler(Scheduler scheduler) {
+            once("scheduler", this.scheduler);
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** Refusals beyond the queue's own (terms, setup, ban...). */
+        public Builder guard(QueueGuard guard) {
+            once("guard", this.guard);
+            this.guard = Objects.requireNonNull(guard, "guard");
+            return this;
+        }
+
+        public Builder onWave(WaveListener listener) {
+            once("onWave", this.waveListener);
+            this.waveListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public Builder onEvent(QueueListener listener) {
+            once("onEvent", this.queueListener);
+            this.queueListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public QueueService build() {
+            return new QueueService(this);
+        }
+
+        private static void once(String option, @Nullable Object current) {
+            if (current != null) {
+                throw new IllegalStateException(option + " is already set");
+            }
+        }
+    }
+}
