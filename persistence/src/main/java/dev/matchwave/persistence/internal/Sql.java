@@ -1,0 +1,113 @@
+package dev.matchwave.persistence.internal;
+
+import dev.matchwave.matchmaking.ladder.StoreException;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * How the repositories talk to the database: reads, and writes as one transaction each, with
+ * failures translated by {@link SqlFailures} into {@link StoreException}s.
+ *
+ * <p>A pooled connection may be dead without the pool knowing yet (the server restarted, or
+ * someone killed the session). Work that failed on such a connection before its transaction
+ * reached COMMIT changed nothing, so it is run once more on a fresh connection; a failure during
+ * COMMIT is not retried (it may have committed) and is reported as unavailable.
+ *
+ * <p>Stateless and thread-safe; blocks on the database.
+ */
+public final class Sql {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.matchwave.persistence");
+
+    /**
+     * Key of a {@link Runnable} in the jOOQ configuration's data: called when a connection is
+     * found broken, to replace the pool's other connections (the pool's soft eviction).
+     */
+    public static final String CONNECTIONS_BROKEN = "matchwave.connections-broken";
+
+    private Sql() {
+    }
+
+    /** Runs a read (no transaction); retried once on a broken connection. */
+    public static <T> T read(DSLContext dsl, String operation, Function<DSLContext, T> work) {
+        Objects.requireNonNull(work, "work");
+        return attempt(dsl, operation, () -> work.apply(dsl));
+    }
+
+    /**
+     * Runs several reads that must see one state of the database (a REPEATABLE READ, READ ONLY
+     * transaction); retried once on a broken connection.
+     */
+    public static <T> T readConsistent(DSLContext dsl, String operation, Function<DSLContext, T> work) {
+        Objects.requireNonNull(work, "work");
+        return attempt(dsl, operation, () -> dsl.transactionResult(tx -> {
+            tx.dsl().execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+            return work.apply(tx.dsl());
+        }));
+    }
+
+    /**
+     * Runs {@code work} in one transaction: all of it commits, or none of it. Retried once on a
+     * broken connection if the failure came before COMMIT.
+     */
+    public static <T> T write(DSLContext dsl, String operation, Function<DSLContext, T> work) {
+        Objects.requireNonNull(work, "work");
+        return attempt(dsl, operation, () -> {
+            AtomicBoolean reachedCommit = new AtomicBoolean();
+            try {
+                return dsl.transactionResult(tx -> {
+                    T value = work.apply(tx.dsl());
+                    reachedCommit.set(true);
+                    return value;
+                });
+            } catch (DataAccessException e) {
+                if (reachedCommit.get()) {
+                    throw new CommitUncertain(e);
+                }
+                throw e;
+            }
+        });
+    }
+
+    private static <T> T attempt(DSLContext dsl, String operation, Supplier<T> run) {
+        try {
+            try {
+                return run.get();
+            } catch (DataAccessException e) {
+                if (!SqlFailures.brokenConnection(e)) {
+                    throw e;
+                }
+                LOG.warn("database connection lost during {}, nothing of it was stored; trying once more on a fresh"
+                        + " connection", operation);
+                // The other pooled connections are likely dead too (a server restart): replace them all.
+                if (dsl.configuration().data(CONNECTIONS_BROKEN) instanceof Runnable evict) {
+                    evict.run();
+                }
+                return run.get();
+            }
+        } catch (StoreException e) {
+            throw e;
+        } catch (CommitUncertain e) {
+            throw SqlFailures.uncertainCommit(operation, e.failure);
+        } catch (DataAccessException e) {
+            throw SqlFailures.translate(operation, e);
+        }
+    }
+
+    /** The connection broke during COMMIT: whether it committed is unknown, so no retry. */
+    private static final class CommitUncertain extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient DataAccessException failure;
+
+        CommitUncertain(DataAccessException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.matchwave.persistence.ladder;
+
+import dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.match.MatchRepository;
+import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
+import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
+import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
+import dev.matchwave.matchmaking.ladder.store.LadderStore;
+import dev.matchwave.persistence.Database;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The ladder's repositories on one PostgreSQL {@link Database}: writes that span repositories (a
+ * match transition with its ratings, ledger, abort and audit entry) are one transaction.
+ *
+ * <pre>{@code
+ * Database db = Database.open(DatabaseConfig.fromEnvironment());
+ * LadderStore store = new PostgresLadderStore(db);
+ * List<Match> wave = store.matches().createAll(drafts);   // blocks: call it on a virtual thread
+ * }</pre>
+ *
+ * <p>Every repository method blocks until PostgreSQL answers (see {@link Database} for the
+ * threading rule), is all-or-nothing, and reports failures as
+ * {@link dev.matchwave.matchmaking.ladder.StoreException} (a violated constraint as
+ * {@code DUPLICATE}, {@code NOT_FOUND}, {@code INVALID} or {@code STALE} with a sentence; a lost
+ * database as {@code UNAVAILABLE}), never as an SQL exception.
+ *
+ * <p>Thread-safe. The store does not own the database: close the {@link Database} when done.
+ */
+public final class PostgresLadderStore implements LadderStore {
+
+    private final Database database;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final PostgresPlayerRepository players;
+    private final PostgresQueuePreferenceRepository preferences;
+    private final PostgresRatingRepository ratings;
+    private final PostgresMatchRepository matches;
+    private final PostgresAdminAuditRepository audit;
+
+    public PostgresLadderStore(Database database) {
+        this.database = Objects.requireNonNull(database, "database");
+        var dsl = database.dsl();
+        Runnable changed = () -> listeners.forEach(Runnable::run);
+        this.players = new PostgresPlayerRepository(dsl, changed);
+        this.preferences = new PostgresQueuePreferenceRepository(dsl);
+        this.ratings = new PostgresRatingRepository(dsl, changed);
+        this.matches = new PostgresMatchRepository(dsl, changed);
+        this.audit = new PostgresAdminAuditRepository(dsl);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public PlayerRepository players() {
+        return players;
+    }
+
+    @Override
+    public QueuePreferenceRepository preferences() {
+        return preferences;
+    }
+
+    @Override
+    public RatingRepository ratings() {
+        return ratings;
+    }
+
+    @Override
+    public MatchRepository matches() {
+        return matches;
+    }
+
+    @Override
+    public AdminAuditRepository audit() {
+        return audit;
+    }
+
+    /**
+     * Calls {@code listener} after every committed write that changed a rating (a completed or
+     * resolved match, an adjustment) or a player's profile (name, country), on the writing
+     * thread; caches of ranks and leaderboards use it to drop what they hold. Listeners must be
+     * quick and must not throw.
+     */
+    public void onRatingsOrProfilesChanged(Runnable listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+}

@@ -1,0 +1,295 @@
+package dev.matchwave.persistence.ladder;
+
+import static dev.matchwave.persistence.internal.schema.Tables.ADMIN_ACTIONS;
+import static dev.matchwave.persistence.internal.schema.Tables.MATCHES;
+import static dev.matchwave.persistence.internal.schema.Tables.MATCH_PARTICIPANTS;
+import static dev.matchwave.persistence.internal.schema.Tables.PLAYERS;
+
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.MatchId;
+import dev.matchwave.matchmaking.ladder.StoreException;
+import dev.matchwave.matchmaking.ladder.match.Committed;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchDraft;
+import dev.matchwave.matchmaking.ladder.match.MatchRepository;
+import dev.matchwave.matchmaking.ladder.match.MatchSetup;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.matchmaking.ladder.match.MatchTransition;
+import dev.matchwave.matchmaking.ladder.match.Participant;
+import dev.matchwave.matchmaking.ladder.match.Resolution;
+import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
+import dev.matchwave.persistence.internal.Sql;
+import dev.matchwave.persistence.internal.schema.MatchParticipants;
+import dev.matchwave.persistence.internal.schema.MatchParticipantsRecord;
+import dev.matchwave.persistence.internal.schema.MatchesRecord;
+import dev.matchwave.persistence.internal.schema.Sequences;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
+
+/**
+ * {@link MatchRepository} on PostgreSQL: {@code matches} and its two {@code match_participants}
+ * rows. The unique index {@code match_participants_one_open_match} (over the participants of open
+ * matches, kept in step with the match state by a cascading foreign key) makes a player in two
+ * open matches impossible, whatever the code does.
+ *
+ * <p>A wave's matches are created in one transaction with a constant number of statements (ids,
+ * matches, participants), whatever the wave's size: all of them, or none (and the failure says
+ * why: {@code DUPLICATE}, {@code NOT_FOUND}, or {@code UNAVAILABLE} with a log line). A
+ * transition is one transaction: the match row, its participants, the rating changes with their
+ * ledger entries, the abort used and the audit entry; the version check makes a repeated commit
+ * a stale no-op.
+ *
+ * <p>Thread-safe; every method blocks on the database.
+ */
+final class PostgresMatchRepository implements MatchRepository {
+
+    private static final MatchParticipants P1 = MATCH_PARTICIPANTS.as("p1");
+    private static final MatchParticipants P2 = MATCH_PARTICIPANTS.as("p2");
+
+    private final DSLContext dsl;
+    private final Runnable ratingsChanged;
+
+    PostgresMatchRepository(DSLContext dsl, Runnable ratingsChanged) {
+        this.dsl = dsl;
+        this.ratingsChanged = ratingsChanged;
+    }
+
+    @Override
+    public List<Match> createAll(List<MatchDraft> drafts) {
+        List<MatchDraft> wave = List.copyOf(drafts);
+        if (wave.isEmpty()) {
+            return List.of();
+        }
+        Set<PlayerId> seen = new HashSet<>();
+        for (MatchDraft draft : wave) {
+            for (PlayerId player : List.of(draft.player1().player(), draft.player2().player())) {
+                if (!seen.add(player)) {
+                    throw StoreException.duplicate("player " + player + " is in two new matches");
+                }
+            }
+        }
+        return Sql.write(dsl, "create a wave of " + wave.size() + " matches", tx -> {
+            List<Long> ids = nextMatchIds(tx, wave.size());
+            List<MatchesRecord> matchRows = new ArrayList<>(wave.size());
+            List<MatchParticipantsRecord> participantRows = new ArrayList<>(wave.size() * 2);
+            List<Match> created = new ArrayList<>(wave.size());
+            for (int i = 0; i < wave.size(); i++) {
+                Match match = Rows.micros(wave.get(i).toMatch(MatchId.of(ids.get(i))));
+                matchRows.add(matchRow(match));
+                participantRows.add(participantRow(match, 1, match.player1()));
+                participantRows.add(participantRow(match, 2, match.player2()));
+                created.add(match);
+            }
+            BulkInsert.into(tx, MATCHES, matchRows);
+            BulkInsert.into(tx, MATCH_PARTICIPANTS, participantRows);
+            return created;
+        });
+    }
+
+    @Override
+    public Optional<Match> find(MatchId id) {
+        Objects.requireNonNull(id, "id");
+        return Sql.read(dsl, "find match " + id, db ->
+                selectMatches(db).where(MATCHES.ID.eq(id.value())).fetchOptional().map(PostgresMatchRepository::match));
+    }
+
+    @Override
+    public Optional<Match> openMatchOf(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        return Sql.read(dsl, "find the open match of player " + player, db -> selectMatches(db)
+                .where(MATCHES.ID.in(DSL.select(MATCH_PARTICIPANTS.MATCH_ID).from(MATCH_PARTICIPANTS)
+                        .where(MATCH_PARTICIPANTS.PLAYER_ID.eq(player.value()), MATCH_PARTICIPANTS.IS_OPEN.isTrue())))
+                .fetchOptional()
+                .map(PostgresMatchRepository::match));
+    }
+
+    @Override
+    public List<Match> open() {
+        return Sql.read(dsl, "read the open matches", db ->
+                selectMatches(db).where(MATCHES.IS_OPEN.isTrue()).orderBy(MATCHES.ID).fetch(PostgresMatchRepository::match));
+    }
+
+    @Override
+    public List<Match> withState(MatchState state, int limit) {
+        Objects.requireNonNull(state, "state");
+        Limits.requirePositive(limit);
+        return Sql.read(dsl, "read matches in state " + state, db -> selectMatches(db)
+                .where(MATCHES.STATE.eq(Rows.name(state)))
+                .orderBy(MATCHES.ID)
+                .limit(limit)
+                .fetch(PostgresMatchRepository::match));
+    }
+
+    @Override
+    public List<Match> recentOf(PlayerId player, int limit) {
+        Objects.requireNonNull(player, "player");
+        Limits.requirePositive(limit);
+        return Sql.read(dsl, "read the recent matches of player " + player, db -> selectMatches(db)
+                .where(MATCHES.ID.in(DSL.select(MATCH_PARTICIPANTS.MATCH_ID).from(MATCH_PARTICIPANTS)
+                        .where(MATCH_PARTICIPANTS.PLAYER_ID.eq(player.value()))))
+                .orderBy(MATCHES.ID.desc())
+                .limit(limit)
+                .fetch(PostgresMatchRepository::match));
+    }
+
+    @Override
+    public Committed commit(MatchTransition transition) {
+        Objects.requireNonNull(transition, "transition");
+        Match next = Rows.micros(transition.match());
+        Committed committed = Sql.write(dsl, "commit version " + next.version() + " of match " + next.id(),
+                tx -> commit(tx, transition, next));
+        if (!committed.ledger().isEmpty()) {
+            ratingsChanged.run();
+        }
+        return committed;
+    }
+
+    private static Committed commit(DSLContext tx, MatchTransition transition, Match next) {
+        Match stored = selectMatches(tx).where(MATCHES.ID.eq(next.id().value()))
+                .forUpdate().of(MATCHES)
+                .fetchOptional()
+                .map(PostgresMatchRepository::match)
+                .orElseThrow(() -> StoreException.notFound("match " + next.id() + " does not exist"));
+        if (stored.version() != transition.expectedVersion()) {
+            throw StoreException.stale("match " + next.id() + " is at version " + stored.version()
+                    + ", the transition starts from " + transition.expectedVersion());
+        }
+        requireSameMatch(stored, next);
+
+        int updated = tx.update(MATCHES)
+                .set(MATCHES.VERSION, next.version())
+                .set(MATCHES.STATE, Rows.name(next.state()))
+                .set(MATCHES.IS_OPEN, next.isOpen())
+                .set(MATCHES.RESULT, next.result().map(Rows::code).orElse(null))
+                .set(MATCHES.RESOLUTION, next.resolution().map(Rows::name).orElse(null))
+                .set(MATCHES.CONFIRM_DEADLINE, next.confirmDeadline())
+                .set(MATCHES.STARTED_AT, next.startedAt().orElse(null))
+                .set(MATCHES.ENDED_AT, next.endedAt().orElse(null))
+                .where(MATCHES.ID.eq(next.id().value()), MATCHES.VERSION.eq(transition.expectedVersion()))
+                .execute();
+        if (updated != 1) {
+            throw StoreException.stale("match " + next.id() + " changed while committing version " + next.version());
+        }
+        updateParticipant(tx, next, 1, next.player1());
+        updateParticipant(tx, next, 2, next.player2());
+
+        List<LedgerEntry> ledger = RatingWrites.apply(tx, transition.ratingChanges());
+        if (transition.abortUsedBy().isPresent()) {
+            PlayerId aborter = transition.abortUsedBy().get();
+            int used = tx.update(PLAYERS)
+                    .set(PLAYERS.ABORTS_LEFT, PLAYERS.ABORTS_LEFT.minus(1))
+                    .where(PLAYERS.ID.eq(aborter.value()), PLAYERS.ABORTS_LEFT.gt(0))
+                    .execute();
+            if (used != 1) {
+                boolean exists = tx.fetchExists(PLAYERS, PLAYERS.ID.eq(aborter.value()));
+                throw exists ? StoreException.stale("player " + aborter + " has no abort left")
+                        : PostgresPlayerRepository.notRegistered(aborter);
+            }
+        }
+        transition.audit().ifPresent(a -> tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(a)).execute());
+        return new Committed(next, ledger);
+    }
+
+    private static void requireSameMatch(Match stored, Match next) {
+        if (!stored.isOpen() && next.isOpen()) {
+            throw StoreException.invalid("match " + next.id() + " is closed and cannot reopen");
+        }
+        if (!sameSeat(stored.player1(), next.player1()) || !sameSeat(stored.player2(), next.player2())
+                || !stored.setup().equals(next.setup()) || !stored.foundAt().equals(next.foundAt())) {
+            throw StoreException.invalid("a transition of match " + next.id()
+                    + " must keep its players, sides, races, setup and found time");
+        }
+    }
+
+    private static boolean sameSeat(Participant a, Participant b) {
+        return a.player().equals(b.player()) && a.side().equals(b.side()) && a.race().equals(b.race())
+                && a.ratingBefore() == b.ratingBefore();
+    }
+
+    private static void updateParticipant(DSLContext tx, Match match, int slot, Participant p) {
+        tx.update(MATCH_PARTICIPANTS)
+                .set(MATCH_PARTICIPANTS.CONFIRMED_AT, p.confirmedAt().orElse(null))
+                .set(MATCH_PARTICIPANTS.REPORT, p.report().map(Rows::code).orElse(null))
+                .set(MATCH_PARTICIPANTS.ABORT_ARMED, p.abortArmed())
+                .where(MATCH_PARTICIPANTS.MATCH_ID.eq(match.id().value()), MATCH_PARTICIPANTS.SLOT.eq((short) slot))
+                .execute();
+    }
+
+    // ---- rows ----
+
+    private static SelectOnConditionStep<Record> selectMatches(DSLContext context) {
+        return context.select(MATCHES.fields()).select(P1.fields()).select(P2.fields())
+                .from(MATCHES)
+                .join(P1).on(P1.MATCH_ID.eq(MATCHES.ID), slot(P1, 1))
+                .join(P2).on(P2.MATCH_ID.eq(MATCHES.ID), slot(P2, 2));
+    }
+
+    private static Condition slot(MatchParticipants table, int slot) {
+        return table.SLOT.eq((short) slot);
+    }
+
+    private static Match match(Record r) {
+        MatchesRecord m = r.into(MATCHES);
+        return new Match(MatchId.of(m.getId()), m.getVersion(), participant(r, P1), participant(r, P2),
+                new MatchSetup(m.getMap(), m.getServer()), Rows.parse(MatchState.class, m.getState()),
+                Optional.ofNullable(m.getResult()).map(Rows::result), m.getFoundAt(), m.getConfirmDeadline(),
+                Optional.ofNullable(m.getStartedAt()), Optional.ofNullable(m.getEndedAt()),
+                Optional.ofNullable(m.getResolution()).map(s -> Rows.parse(Resolution.class, s)));
+    }
+
+    private static Participant participant(Record r, MatchParticipants p) {
+        return Rows.participant(r.get(p.PLAYER_ID), r.get(p.SIDE), r.get(p.RACE), r.get(p.RATING_BEFORE),
+                r.get(p.CONFIRMED_AT), r.get(p.REPORT), r.get(p.ABORT_ARMED));
+    }
+
+    private static MatchesRecord matchRow(Match match) {
+        MatchesRecord row = new MatchesRecord();
+        row.setId(match.id().value());
+        row.setVersion(match.version());
+        row.setState(Rows.name(match.state()));
+        row.setIsOpen(match.isOpen());
+        row.setMap(match.setup().map());
+        row.setServer(match.setup().server());
+        row.setResult(match.result().map(Rows::code).orElse(null));
+        row.setResolution(match.resolution().map(Rows::name).orElse(null));
+        row.setFoundAt(match.foundAt());
+        row.setConfirmDeadline(match.confirmDeadline());
+        row.setStartedAt(match.startedAt().orElse(null));
+        row.setEndedAt(match.endedAt().orElse(null));
+        return row;
+    }
+
+    private static MatchParticipantsRecord participantRow(Match match, int slot, Participant p) {
+        MatchParticipantsRecord row = new MatchParticipantsRecord();
+        row.setMatchId(match.id().value());
+        row.setSlot((short) slot);
+        row.setPlayerId(p.player().value());
+        row.setIsOpen(match.isOpen());
+        row.setSide(p.side());
+        row.setRace(p.race());
+        row.setRatingBefore(p.ratingBefore());
+        row.setConfirmedAt(p.confirmedAt().orElse(null));
+        row.setReport(p.report().map(Rows::code).orElse(null));
+        row.setAbortArmed(p.abortArmed());
+        return row;
+    }
+
+    /** {@code count} new match ids, increasing, in one query. */
+    private static List<Long> nextMatchIds(DSLContext tx, int count) {
+        return tx.select(Sequences.MATCH_IDS.nextval())
+                .from(DSL.generateSeries(1, count))
+                .fetch(0, Long.class)
+                .stream()
+                .sorted()
+                .toList();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.matchwave.persistence.ladder;
+
+import static dev.matchwave.persistence.internal.schema.Tables.ADMIN_ACTIONS;
+import static dev.matchwave.persistence.internal.schema.Tables.RATINGS;
+import static dev.matchwave.persistence.internal.schema.Tables.RATING_LEDGER;
+
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.MatchId;
+import dev.matchwave.matchmaking.ladder.admin.AdminAction;
+import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
+import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
+import dev.matchwave.matchmaking.ladder.rating.RatingChange;
+import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
+import dev.matchwave.persistence.internal.Sql;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * {@link RatingRepository} on PostgreSQL: {@code ratings} (one row per player and race) and the
+ * {@code rating_ledger}. A player's ratings for all races come in one query.
+ *
+ * <p>Thread-safe; every method blocks on the database.
+ */
+final class PostgresRatingRepository implements RatingRepository {
+
+    private final DSLContext dsl;
+    private final Runnable ratingsChanged;
+
+    PostgresRatingRepository(DSLContext dsl, Runnable ratingsChanged) {
+        this.dsl = dsl;
+        this.ratingsChanged = ratingsChanged;
+    }
+
+    @Override
+    public Optional<PlayerRating> find(PlayerId player, String race) {
+        Objects.requireNonNull(player, "player");
+        Objects.requireNonNull(race, "race");
+        return Sql.read(dsl, "find rating of player " + player + " " + race, db -> db.selectFrom(RATINGS)
+                .where(RATINGS.PLAYER_ID.eq(player.value()), RATINGS.RACE.eq(race))
+                .fetchOptional()
+                .map(Rows::rating));
+    }
+
+    @Override
+    public Map<String, PlayerRating> ratingsOf(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        return Sql.read(dsl, "read ratings of player " + player, db -> {
+            Map<String, PlayerRating> byRace = new LinkedHashMap<>();
+            db.selectFrom(RATINGS)
+                    .where(RATINGS.PLAYER_ID.eq(player.value()))
+                    .orderBy(RATINGS.RACE)
+                    .fetch()
+                    .forEach(r -> byRace.put(r.getRace(), Rows.rating(r)));
+            return byRace;
+        });
+    }
+
+    @Override
+    public List<PlayerRating> all() {
+        return Sql.read(dsl, "read all ratings", db -> db.selectFrom(RATINGS)
+                .orderBy(RATINGS.PLAYER_ID, RATINGS.RACE)
+                .fetch(Rows::rating));
+    }
+
+    @Override
+    public List<LedgerEntry> record(List<RatingChange> changes, Optional<AdminAction> audit) {
+        List<RatingChange> copy = List.copyOf(changes);
+        Objects.requireNonNull(audit, "audit");
+        List<LedgerEntry> entries = Sql.write(dsl, "record " + copy.size() + " rating changes", tx -> {
+            List<LedgerEntry> written = RatingWrites.apply(tx, copy);
+            audit.ifPresent(a -> tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(a)).execute());
+            return written;
+        });
+        if (!entries.isEmpty()) {
+            ratingsChanged.run();
+        }
+        return entries;
+    }
+
+    @Override
+    public List<LedgerEntry> ledger(long afterSequence, int limit) {
+        Limits.requirePositive(limit);
+        return Sql.read(dsl, "read the rating ledger", db -> db.selectFrom(RATING_LEDGER)
+                .where(RATING_LEDGER.SEQUENCE.gt(afterSequence))
+                .orderBy(RATING_LEDGER.SEQUENCE)
+                .limit(limit)
+                .fetch(Rows::ledgerEntry));
+    }
+
+    @Override
+    public List<LedgerEntry> ledgerOf(MatchId match) {
+        Objects.requireNonNull(match, "match");
+        return Sql.read(dsl, "read the rating ledger of match " + match, db -> db.selectFrom(RATING_LEDGER)
+                .where(RATING_LEDGER.MATCH_ID.eq(match.value()))
+                .orderBy(RATING_LEDGER.SEQUENCE)
+                .fetch(Rows::ledgerEntry));
+    }
+
+    @Override
+    public List<LedgerEntry> ledgerOf(PlayerId player, String race) {
+        Objects.requireNonNull(player, "player");
+        Objects.requireNonNull(race, "race");
+        return Sql.read(dsl, "read the rating ledger of player " + player + " " + race, db -> db
+                .selectFrom(RATING_LEDGER)
+                .where(RATING_LEDGER.PLAYER_ID.eq(player.value()), RATING_LEDGER.RACE.eq(race))
+                .orderBy(RATING_LEDGER.SEQUENCE)
+                .fetch(Rows::ledgerEntry));
+    }
+}
