@@ -50,6 +50,7 @@ public final class PostgresLadderStore implements LadderStore {
         this.audit = new PostgresAdminAuditRepository(dsl);
     }
 
+    /** The database this store runs on. */
     public Database database() {
         return database;
     }
