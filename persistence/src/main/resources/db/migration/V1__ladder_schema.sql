@@ -39,7 +39,9 @@ CREATE TABLE players (
 
 CREATE TABLE ratings (
     player_id   BIGINT           NOT NULL,
-    race        VARCHAR(32)      NOT NULL,
+    -- Compared by code point (as Java compares strings), whatever the database's locale: the
+    -- leaderboard breaks ties by race, and its index serves that order.
+    race        VARCHAR(32)      COLLATE "C" NOT NULL,
     rating      DOUBLE PRECISION NOT NULL,
     deviation   DOUBLE PRECISION NOT NULL,
     volatility  DOUBLE PRECISION NOT NULL,
@@ -121,7 +123,7 @@ CREATE TABLE rating_ledger (
     match_id           BIGINT,
     cause              VARCHAR(16)              NOT NULL,
     player_id          BIGINT                   NOT NULL,
-    race               VARCHAR(32)              NOT NULL,
+    race               VARCHAR(32) COLLATE "C"  NOT NULL,
     at                 TIMESTAMP WITH TIME ZONE NOT NULL,
     before_rating      DOUBLE PRECISION         NOT NULL,
     before_deviation   DOUBLE PRECISION         NOT NULL,
@@ -202,8 +204,7 @@ CREATE INDEX notification_outbox_pending ON notification_outbox (id) WHERE deliv
 -- [jooq ignore start]
 -- The leaderboard: ranked entries best first (the order of Ranks.BEST_FIRST; race compared by
 -- code point), so a page is an index scan that stops after the page ...
-CREATE INDEX ratings_best_first ON ratings (rating DESC, last_played DESC, player_id, (race COLLATE "C"))
-    INCLUDE (games);
+CREATE INDEX ratings_best_first ON ratings (rating DESC, last_played DESC, player_id, race) INCLUDE (games);
 -- ... and the ranked entries (a game in the active window) are counted from a narrow index.
 CREATE INDEX ratings_active ON ratings (last_played) INCLUDE (games);
 

@@ -6,7 +6,7 @@ import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.Seat;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent;
-import dev.matchwave.matchmaking.ladder.match.MatchLifecycle;
+import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.NewMatch;
 import dev.matchwave.matchmaking.ladder.store.LadderStore;

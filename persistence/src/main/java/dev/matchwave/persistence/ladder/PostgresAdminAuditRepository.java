@@ -3,9 +3,9 @@ package dev.matchwave.persistence.ladder;
 import static dev.matchwave.persistence.internal.schema.Tables.ADMIN_ACTIONS;
 
 import dev.matchwave.matchmaking.PlayerId;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
-import dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository;
-import dev.matchwave.matchmaking.ladder.admin.AuditEntry;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.audit.AuditEntry;
 import dev.matchwave.persistence.internal.Sql;
 import java.util.List;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package dev.matchwave.persistence.ladder;
 
-import dev.matchwave.matchmaking.ladder.admin.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
@@ -50,6 +50,7 @@ public final class PostgresLadderStore implements LadderStore {
         this.audit = new PostgresAdminAuditRepository(dsl);
     }
 
+    /** The database this store runs on. */
     public Database database() {
         return database;
     }

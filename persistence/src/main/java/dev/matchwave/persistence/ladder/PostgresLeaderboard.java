@@ -222,7 +222,7 @@ public final class PostgresLeaderboard {
                             .and(RATINGS.PLAYER_ID.lt(e.player().value())))
                     .or(RATINGS.RATING.eq(e.rating().value()).and(RATINGS.LAST_PLAYED.eq(last))
                             .and(RATINGS.PLAYER_ID.eq(e.player().value()))
-                            .and(RATINGS.RACE.collate("C").lt(val(e.race()).collate("C"))));
+                            .and(RATINGS.RACE.lt(e.race())));
             int before = db.fetchCount(RATINGS, ranked(activeSince).and(better));
             return letterAt(before + 1L, bounds(countRanked(db, activeSince)));
         });
@@ -242,10 +242,10 @@ public final class PostgresLeaderboard {
         return db.fetchCount(RATINGS, ranked(activeSince));
     }
 
-    /** Ranks.BEST_FIRST in SQL; race compared by code point like Java's String.compareTo. */
+    /** Ranks.BEST_FIRST in SQL; ratings.race is COLLATE "C": code point order, like String.compareTo. */
     private static List<SortField<?>> bestFirst() {
         return List.of(RATINGS.RATING.desc(), RATINGS.LAST_PLAYED.desc(), RATINGS.PLAYER_ID.asc(),
-                RATINGS.RACE.collate("C").asc());
+                RATINGS.RACE.asc());
     }
 
     /** The ranked entries, numbered best first; for best race only also numbered within each player. */

@@ -6,7 +6,7 @@ import static dev.matchwave.persistence.internal.schema.Tables.RATING_LEDGER;
 
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
-import dev.matchwave.matchmaking.ladder.admin.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;

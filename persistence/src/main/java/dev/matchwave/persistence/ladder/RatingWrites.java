@@ -5,11 +5,11 @@ import static dev.matchwave.persistence.internal.schema.Tables.RATING_LEDGER;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.row;
 
-import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.StoreException;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
+import dev.matchwave.matchmaking.ladder.rating.RatingKey;
 import dev.matchwave.persistence.internal.schema.RatingLedgerRecord;
 import dev.matchwave.persistence.internal.schema.RatingsRecord;
 import dev.matchwave.persistence.internal.schema.Sequences;
@@ -37,9 +37,6 @@ final class RatingWrites {
     private RatingWrites() {
     }
 
-    record Key(PlayerId player, String race) {
-    }
-
     /**
      * Checks and stores {@code changes} (in order) in the transaction of {@code tx}.
      *
@@ -51,7 +48,7 @@ final class RatingWrites {
             return List.of();
         }
         List<RatingChange> stored = changes.stream().map(Rows::micros).toList();
-        Map<Key, PlayerRating> working = new HashMap<>();
+        Map<RatingKey, PlayerRating> working = new HashMap<>();
         List<Row2<Long, String>> keys = stored.stream()
                 .map(c -> row(c.player().value(), c.race()))
                 .distinct()
@@ -61,13 +58,13 @@ final class RatingWrites {
                 .forUpdate()
                 .fetch()) {
             PlayerRating rating = Rows.rating(r);
-            working.put(new Key(rating.player(), rating.race()), rating);
+            working.put(RatingKey.of(rating), rating);
         }
-        Map<Key, Boolean> existed = new HashMap<>();
+        Map<RatingKey, Boolean> existed = new HashMap<>();
         working.keySet().forEach(k -> existed.put(k, true));
-        Map<Key, PlayerRating> finalRows = new LinkedHashMap<>();
+        Map<RatingKey, PlayerRating> finalRows = new LinkedHashMap<>();
         for (RatingChange change : stored) {
-            Key key = new Key(change.player(), change.race());
+            RatingKey key = new RatingKey(change.player(), change.race());
             PlayerRating current = working.get(key);
             boolean matches = current == null ? change.before().isFresh() : current.equals(change.before());
             if (!matches) {
