@@ -35,6 +35,8 @@ public final class TestDatabases {
             Database db = Database.open(config(dir));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 db.close();
+                // The embedded server's own shutdown hook may be the one stopping it: wait for it.
+                awaitStopped(dir);
                 deleteRecursively(dir);
             }, "test-database-cleanup"));
             shared = db;
@@ -65,6 +67,19 @@ public final class TestDatabases {
             return Files.createTempDirectory("matchwave-pg-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (up to 10 s) until no server runs on {@code dir}. */
+    public static void awaitStopped(Path dir) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (Files.exists(dir.resolve("postmaster.pid")) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -204,7 +204,7 @@ public final class PostgresLeaderboard {
         Objects.requireNonNull(key, "key");
         Instant activeSince = clock.instant().minus(rules.ranks().activeWindow());
         RankScheme scheme = rules.ranks();
-        return Sql.read(dsl, "read the rank of player " + key.player() + " " + key.race(), db -> {
+        return Sql.readConsistent(dsl, "read the rank of player " + key.player() + " " + key.race(), db -> {
             Optional<PlayerRating> entry = db.selectFrom(RATINGS)
                     .where(RATINGS.PLAYER_ID.eq(key.player().value()), RATINGS.RACE.eq(key.race()))
                     .fetchOptional()
