@@ -401,31 +401,91 @@ final class AlternatingSearch {
         int[] levels = Arrays.stream(g.wait).distinct().sorted().toArray();
         for (int li = levels.length - 1; li >= 1; li--) {
             int level = levels[li];
+            exchangeAbove = level;
+            // Rounds of one forest from all the level's free players, while they pay.
+            int roots = Integer.MAX_VALUE;
             while (true) {
                 queueHead = 0;
                 queueTail = 0;
                 augmentations = 0;
                 exchangeBest = -1;
-                boolean anyRoot = false;
+                int count = 0;
                 for (int p = 0; p < n; p++) {
                     if (active[p] && mate[p] < 0 && g.wait[p] == level) {
                         labelEven(p, p);
-                        anyRoot = true;
+                        count++;
                     }
                 }
-                if (!anyRoot) {
+                if (count == 0 || count == roots) {
+                    clear();
                     break;
                 }
+                roots = count;
                 exchanging = true;
-                exchangeAbove = level;
                 grow();
                 exchanging = false;
                 clear();
                 if (augmentations == 0) {
+                    roots = 0;
                     break;
+                }
+                if (augmentations * 64L < count) {
+                    break; // few trees reach an exchange each round: go one tree at a time
+                }
+            }
+            if (roots == 0) {
+                continue;
+            }
+            // One tree at a time: a tree that finds no exchange only touches its own odd
+            // players, so no later search of this level gets through it and it is set aside.
+            for (int u = 0; u < n; u++) {
+                if (!active[u] || mate[u] >= 0 || g.wait[u] != level || !unlabelledPlayer(u)) {
+                    continue;
+                }
+                queueHead = 0;
+                queueTail = 0;
+                augmentations = 0;
+                exchangeBest = -1;
+                labelEven(u, u);
+                exchanging = true;
+                grow();
+                exchanging = false;
+                if (augmentations > 0) {
+                    clear();
+                } else {
+                    setAside();
+                }
+            }
+            for (int p = 0; p < n; p++) {
+                if (active[p]) {
+                    setSeats(unlabelled, p);
                 }
             }
         }
+    }
+
+    /** Whether p is unlabelled and not set aside. */
+    private boolean unlabelledPlayer(int p) {
+        int pos = g.seatPos[g.seatStart[p]];
+        return (unlabelled[pos >>> 6] & (1L << pos)) != 0;
+    }
+
+    /** Like {@link #clear()}, but the players stay out of reach until the level ends. */
+    private void setAside() {
+        for (int i = 0; i < touched.size(); i++) {
+            int x = touched.get(i);
+            if (label[x] == EVEN) {
+                clearSeats(even, x);
+            }
+            if (tree[x] == x) {
+                deadTree[x] = false;
+                treeFirst[x] = -1;
+            }
+            label[x] = NONE;
+            parent[x] = -1;
+            base[x] = x;
+        }
+        touched.clear();
     }
 
     /** Scans queued even players of live trees until the queue is empty. */
