@@ -399,9 +399,22 @@ final class AlternatingSearch {
      */
     void favourLongWaits() {
         int[] levels = Arrays.stream(g.wait).distinct().sorted().toArray();
+        // The free players of each level; an exchange frees a player of a lower level.
+        IntStack[] freeAt = new IntStack[levels.length];
+        for (int li = 0; li < levels.length; li++) {
+            freeAt[li] = new IntStack(8);
+        }
+        for (int p = 0; p < n; p++) {
+            if (active[p] && mate[p] < 0) {
+                freeAt[Arrays.binarySearch(levels, g.wait[p])].push(p);
+            }
+        }
         for (int li = levels.length - 1; li >= 1; li--) {
-            int level = levels[li];
-            exchangeAbove = level;
+            IntStack candidates = freeAt[li];
+            if (candidates.size() == 0) {
+                continue;
+            }
+            exchangeAbove = levels[li];
             // Rounds of one forest from all the level's free players, while they pay.
             int roots = Integer.MAX_VALUE;
             while (true) {
@@ -410,8 +423,9 @@ final class AlternatingSearch {
                 augmentations = 0;
                 exchangeBest = -1;
                 int count = 0;
-                for (int p = 0; p < n; p++) {
-                    if (active[p] && mate[p] < 0 && g.wait[p] == level) {
+                for (int i = 0; i < candidates.size(); i++) {
+                    int p = candidates.get(i);
+                    if (mate[p] < 0) {
                         labelEven(p, p);
                         count++;
                     }
@@ -424,6 +438,7 @@ final class AlternatingSearch {
                 exchanging = true;
                 grow();
                 exchanging = false;
+                noteFreed(levels, freeAt);
                 clear();
                 if (augmentations == 0) {
                     roots = 0;
@@ -438,8 +453,10 @@ final class AlternatingSearch {
             }
             // One tree at a time: a tree that finds no exchange only touches its own odd
             // players, so no later search of this level gets through it and it is set aside.
-            for (int u = 0; u < n; u++) {
-                if (!active[u] || mate[u] >= 0 || g.wait[u] != level || !unlabelledPlayer(u)) {
+            setAsideList.clear();
+            for (int i = 0; i < candidates.size(); i++) {
+                int u = candidates.get(i);
+                if (mate[u] >= 0 || !unlabelledPlayer(u)) {
                     continue;
                 }
                 queueHead = 0;
@@ -450,18 +467,29 @@ final class AlternatingSearch {
                 exchanging = true;
                 grow();
                 exchanging = false;
+                noteFreed(levels, freeAt);
                 if (augmentations > 0) {
                     clear();
                 } else {
                     setAside();
                 }
             }
-            for (int p = 0; p < n; p++) {
-                if (active[p]) {
-                    setSeats(unlabelled, p);
-                }
+            for (int i = 0; i < setAsideList.size(); i++) {
+                setSeats(unlabelled, setAsideList.get(i));
             }
         }
+    }
+
+    private final IntStack setAsideList = new IntStack(64);
+    private final IntStack freedList = new IntStack(16);
+
+    /** Files the players freed by this search's exchanges under their levels. */
+    private void noteFreed(int[] levels, IntStack[] freeAt) {
+        for (int i = 0; i < freedList.size(); i++) {
+            int m = freedList.get(i);
+            freeAt[Arrays.binarySearch(levels, g.wait[m])].push(m);
+        }
+        freedList.clear();
     }
 
     /** Whether p is unlabelled and not set aside. */
@@ -484,6 +512,7 @@ final class AlternatingSearch {
             label[x] = NONE;
             parent[x] = -1;
             base[x] = x;
+            setAsideList.push(x);
         }
         touched.clear();
     }
@@ -634,6 +663,7 @@ final class AlternatingSearch {
         int m = exchangeBest;
         exchangeBest = -1;
         int root = tree[m];
+        freedList.push(m);
         flipToRoot(m);
         killTree(root);
         augmentations++;
