@@ -11,19 +11,20 @@ import java.util.Arrays;
  * a union-find on their bases; paths are read back through parent links as in the usual
  * breadth-first formulation.
  *
- * <p>Two uses:
+ * <p>Three uses:
  * <ul>
+ *   <li>{@link #augmentDepthFirst}: cheap depth-first augmenting paths (no blossoms), for the
+ *       bulk of the work after the sweep.
  *   <li>{@link #maximise}: grows trees from all free players at once; where two trees touch
  *       through an edge between even players there is an augmenting path, which is flipped,
  *       and both trees are dropped for the rest of the round. Rounds repeat until one finds no
  *       augmenting path: then the forest is complete and, by Edmonds' theorem and Berge's, the
  *       matching is maximum.
  *   <li>{@link #favourLongWaits}: among maximum matchings, makes the set of matched players
- *       one of largest total wait. The players a free player u can replace (leaving the number
- *       of pairs as it is) are exactly the even players of u's tree; u is exchanged for one of
- *       them who waited less, as long as there is one. The sets of players covered by maximum
- *       matchings are the bases of the matching matroid (Edmonds and Fulkerson, 1965), and a
- *       basis that no single exchange improves has maximum weight.
+ *       one of largest total wait. The sets of players covered by maximum matchings are the
+ *       bases of the matching matroid (Edmonds and Fulkerson, 1965), whose greedy basis (longest
+ *       waits first) has maximum weight; the players a free player u can replace, leaving the
+ *       number of pairs as it is, are exactly the even players of u's tree.
  * </ul>
  * Not thread-safe; one instance per pairing.
  */
@@ -391,11 +392,12 @@ final class AlternatingSearch {
     /**
      * Makes the set of matched players one of largest total wait, keeping the number of pairs:
      * the matroid greedy, level by level from the longest wait down. At level t the matched
-     * players who waited at least t must stay matched; trees grow from all free players of wait
-     * t at once, and a tree that reaches, as an even player, a matched player who waited less
-     * flips the path to him (he is now the free one) and leaves the round. Rounds repeat until
-     * one makes no exchange: then no free player of wait t can be matched without unmatching a
-     * player who waited as long, and the level is done.
+     * players who waited at least t must stay matched; a tree grown from a free player of wait
+     * t that reaches, as an even player, a matched player who waited less flips the path to him
+     * (he is now the free one). Trees first grow from all the level's free players at once, in
+     * rounds (a tree that made its exchange leaves the round), while rounds pay; then one at a
+     * time. The level is done when no free player of wait t can be matched without unmatching
+     * a player who waited at least as long.
      */
     void favourLongWaits() {
         int[] levels = Arrays.stream(g.wait).distinct().sorted().toArray();
