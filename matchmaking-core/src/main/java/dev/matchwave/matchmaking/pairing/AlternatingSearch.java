@@ -725,22 +725,27 @@ final class AlternatingSearch {
 
     private void contract(int v, int q) {
         int b = commonBase(v, q);
+        folded.clear();
         markPath(v, b, q);
         markPath(q, b, v);
+        // Fold afterwards: a walk passes through several players of one inner blossom before
+        // it leaves by that blossom's base, and must still see the inner blossom as apart.
+        for (int i = 0; i < folded.size(); i++) {
+            int root = find(folded.get(i));
+            if (root != b) {
+                base[root] = b;
+            }
+        }
     }
 
-    /** Walks from x up to base b, folding each blossom on the way into b; odd players turn even. */
+    private final IntStack folded = new IntStack(16);
+
+    /** Walks from x up to base b, noting each blossom on the way; odd players turn even. */
     private void markPath(int x, int b, int child) {
         while (find(x) != b) {
             int y = mate[x];
-            int bx = find(x);
-            int by = find(y);
-            if (bx != b) {
-                base[bx] = b;
-            }
-            if (by != b) {
-                base[by] = b;
-            }
+            folded.push(find(x));
+            folded.push(find(y));
             if (label[y] == ODD) {
                 label[y] = EVEN;
                 setEven(y);
