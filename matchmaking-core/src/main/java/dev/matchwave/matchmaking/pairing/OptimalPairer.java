@@ -25,9 +25,20 @@ final class OptimalPairer implements Pairer {
     static final OptimalPairer DEFAULT = new OptimalPairer(DEFAULT_EXACT_LIMIT);
 
     private final int exactLimit;
+    private final boolean depthFirst;
 
     OptimalPairer(int exactLimit) {
+        this(exactLimit, true);
+    }
+
+    /**
+     * @param exactLimit the largest block solved exactly
+     * @param depthFirst whether cheap depth-first augmentations run before Edmonds' forest;
+     *     tests turn them off to give the forest all the work
+     */
+    OptimalPairer(int exactLimit, boolean depthFirst) {
         this.exactLimit = exactLimit;
+        this.depthFirst = depthFirst;
     }
 
     @Override
@@ -68,7 +79,9 @@ final class OptimalPairer implements Pairer {
         if (anyActive) {
             SweepMatching.run(g, mate, active);
             AlternatingSearch search = new AlternatingSearch(g, mate, active);
-            search.augmentDepthFirst();
+            if (depthFirst) {
+                search.augmentDepthFirst();
+            }
             search.maximise();
             search.favourLongWaits();
             PairSwaps.improve(g, mate, active);
