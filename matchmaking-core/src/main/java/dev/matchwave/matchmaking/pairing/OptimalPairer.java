@@ -84,6 +84,7 @@ final class OptimalPairer implements Pairer {
             }
             search.maximise();
             search.favourLongWaits();
+            SortedRepairing.improve(g, mate, active);
             PairSwaps.improve(g, mate, active);
         }
         return Pairings.of(g, mate);

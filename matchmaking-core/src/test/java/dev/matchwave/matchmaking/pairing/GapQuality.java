@@ -8,13 +8,14 @@ import java.util.List;
 final class GapQuality {
     public static void main(String[] args) {
         EvoLadderRules rules = EvoLadderRules.defaults();
-        for (int size : new int[] {60, 120}) {
+        int[] sizes = args.length > 0 ? java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray() : new int[] {60, 120};
+        for (int size : sizes) {
             double ratioSum = 0;
             double worst = 1;
-            int runs = 100;
+            int runs = size > 300 ? 3 : 100;
             for (int seed = 0; seed < runs; seed++) {
                 List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, seed);
-                Objective exact = Objective.of(new OptimalPairer(1000).pair(queue, rules), rules);
+                Objective exact = Objective.of(new OptimalPairer(1_000_000).pair(queue, rules), rules);
                 Objective large = Objective.of(new OptimalPairer(0).pair(queue, rules), rules);
                 if (exact.pairs() != large.pairs() || exact.waitSum() != large.waitSum()) {
                     throw new AssertionError("differs on (1) or (2): " + exact + " " + large);
