@@ -59,6 +59,25 @@ final class SortedRepairing {
                 keys[count++] = seat;
             }
         }
+        rebalanceSides(mate, seatOf, pairs);
+        // Seats again: the rebalancing may have changed players' seats.
+        pairs = 0;
+        Arrays.fill(seatOf, -1);
+        for (int p = 0; p < n; p++) {
+            if (active[p] && mate[p] > p) {
+                long seating = g.seating(p, mate[p]);
+                seatOf[p] = g.seatStart[p] + PairingGraph.firstOffset(seating);
+                seatOf[mate[p]] = g.seatStart[mate[p]] + PairingGraph.secondOffset(seating);
+                pairs++;
+            }
+        }
+        count = 0;
+        for (int seat : g.seatsByRating) {
+            int p = g.seatPlayer[seat];
+            if (seatOf[p] == seat) {
+                keys[count++] = seat;
+            }
+        }
         int[] kindOf = new int[n];
         for (int p = 0; p < n; p++) {
             if (seatOf[p] >= 0) {
@@ -98,6 +117,97 @@ final class SortedRepairing {
                 }
             }
         }
+    }
+
+    /**
+     * For two-sided rules, chooses anew the side of every matched player who has a seat on
+     * each side, keeping the matched players: along the rating line, each such player takes
+     * the side that is short so far (within the number each side needs), and then everybody is
+     * re-paired in rating order. Kept only if allowed and closer than the current pairs.
+     */
+    private void rebalanceSides(int[] mate, int[] seatOf, int pairs) {
+        int sideA = -1;
+        int sideB = -1;
+        int twoSeated = 0;
+        int onlyA = 0;
+        for (int p = 0; p < g.n; p++) {
+            if (seatOf[p] < 0) {
+                continue;
+            }
+            int seats = g.seatStart[p + 1] - g.seatStart[p];
+            if (seats > 2) {
+                return;
+            }
+            for (int t = g.seatStart[p]; t < g.seatStart[p + 1]; t++) {
+                int side = g.seatSide[t];
+                if (sideA < 0 || side == sideA) {
+                    sideA = side;
+                } else if (sideB < 0 || side == sideB) {
+                    sideB = side;
+                } else {
+                    return; // more than two sides in play
+                }
+            }
+            if (seats == 2) {
+                if (g.seatSide[g.seatStart[p]] == g.seatSide[g.seatStart[p] + 1]) {
+                    return;
+                }
+                twoSeated++;
+            }
+        }
+        if (sideB < 0 || twoSeated == 0 || g.faces[sideA * g.sideCount + sideA]
+                || g.faces[sideB * g.sideCount + sideB]) {
+            return;
+        }
+        for (int p = 0; p < g.n; p++) {
+            if (seatOf[p] >= 0 && g.seatStart[p + 1] - g.seatStart[p] == 1 && g.seatSide[g.seatStart[p]] == sideA) {
+                onlyA++;
+            }
+        }
+        int slotsA = pairs - onlyA;
+        int slotsB = twoSeated - slotsA;
+        if (slotsA < 0 || slotsB < 0) {
+            return;
+        }
+        // chosen[p]: the seat p takes; -1 undecided.
+        int[] chosen = new int[g.n];
+        Arrays.fill(chosen, -1);
+        int[] order = new int[2 * pairs];
+        int size = 0;
+        int balance = 0; // seats on side A minus seats on side B, so far
+        for (int seat : g.seatsByRating) {
+            int p = g.seatPlayer[seat];
+            if (seatOf[p] < 0) {
+                continue;
+            }
+            boolean two = g.seatStart[p + 1] - g.seatStart[p] == 2;
+            if (two && chosen[p] < 0) {
+                boolean onA = g.seatSide[seat] == sideA;
+                boolean take;
+                if (onA) {
+                    take = slotsB == 0 || (slotsA > 0 && balance <= 0);
+                } else {
+                    take = slotsA == 0 || (slotsB > 0 && balance >= 0);
+                }
+                int other = seat == g.seatStart[p] ? seat + 1 : seat - 1;
+                chosen[p] = take ? seat : other;
+                if ((g.seatSide[chosen[p]] == sideA)) {
+                    slotsA--;
+                } else {
+                    slotsB--;
+                }
+            } else if (!two) {
+                chosen[p] = seat;
+            }
+            if (chosen[p] == seat) {
+                order[size++] = seat;
+                balance += g.seatSide[seat] == sideA ? 1 : -1;
+            }
+        }
+        if (size != 2 * pairs || balance != 0) {
+            return;
+        }
+        repairPiece(mate, order, 0, size, sideA, sideB);
     }
 
     /** Largest group of players re-paired exactly where the order-preserving pairs are not allowed. */
