@@ -15,7 +15,7 @@ import java.util.List;
  * block of at most {@code exactLimit} players is solved exactly by a maximum-weight matching.
  * Larger blocks take a rating sweep, then augmenting paths until the number of pairs is
  * maximum, then exchanges until the matched players' total wait is maximum (both exact), then
- * pair swaps for the gaps (a local optimum).
+ * a sorted re-pairing and pair swaps for the gaps (good, not optimal).
  */
 final class OptimalPairer implements Pairer {
 
