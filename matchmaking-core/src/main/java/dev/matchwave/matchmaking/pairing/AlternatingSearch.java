@@ -11,19 +11,20 @@ import java.util.Arrays;
  * a union-find on their bases; paths are read back through parent links as in the usual
  * breadth-first formulation.
  *
- * <p>Two uses:
+ * <p>Three uses:
  * <ul>
+ *   <li>{@link #augmentDepthFirst}: cheap depth-first augmenting paths (no blossoms), for the
+ *       bulk of the work after the sweep.
  *   <li>{@link #maximise}: grows trees from all free players at once; where two trees touch
  *       through an edge between even players there is an augmenting path, which is flipped,
  *       and both trees are dropped for the rest of the round. Rounds repeat until one finds no
  *       augmenting path: then the forest is complete and, by Edmonds' theorem and Berge's, the
  *       matching is maximum.
  *   <li>{@link #favourLongWaits}: among maximum matchings, makes the set of matched players
- *       one of largest total wait. The players a free player u can replace (leaving the number
- *       of pairs as it is) are exactly the even players of u's tree; u is exchanged for one of
- *       them who waited less, as long as there is one. The sets of players covered by maximum
- *       matchings are the bases of the matching matroid (Edmonds and Fulkerson, 1965), and a
- *       basis that no single exchange improves has maximum weight.
+ *       one of largest total wait. The sets of players covered by maximum matchings are the
+ *       bases of the matching matroid (Edmonds and Fulkerson, 1965), whose greedy basis (longest
+ *       waits first) has maximum weight; the players a free player u can replace, leaving the
+ *       number of pairs as it is, are exactly the even players of u's tree.
  * </ul>
  * Not thread-safe; one instance per pairing.
  */
@@ -391,41 +392,131 @@ final class AlternatingSearch {
     /**
      * Makes the set of matched players one of largest total wait, keeping the number of pairs:
      * the matroid greedy, level by level from the longest wait down. At level t the matched
-     * players who waited at least t must stay matched; trees grow from all free players of wait
-     * t at once, and a tree that reaches, as an even player, a matched player who waited less
-     * flips the path to him (he is now the free one) and leaves the round. Rounds repeat until
-     * one makes no exchange: then no free player of wait t can be matched without unmatching a
-     * player who waited as long, and the level is done.
+     * players who waited at least t must stay matched; a tree grown from a free player of wait
+     * t that reaches, as an even player, a matched player who waited less flips the path to him
+     * (he is now the free one). Trees first grow from all the level's free players at once, in
+     * rounds (a tree that made its exchange leaves the round), while rounds pay; then one at a
+     * time. The level is done when no free player of wait t can be matched without unmatching
+     * a player who waited at least as long.
      */
     void favourLongWaits() {
         int[] levels = Arrays.stream(g.wait).distinct().sorted().toArray();
+        // The free players of each level; an exchange frees a player of a lower level.
+        IntStack[] freeAt = new IntStack[levels.length];
+        for (int li = 0; li < levels.length; li++) {
+            freeAt[li] = new IntStack(8);
+        }
+        for (int p = 0; p < n; p++) {
+            if (active[p] && mate[p] < 0) {
+                freeAt[Arrays.binarySearch(levels, g.wait[p])].push(p);
+            }
+        }
         for (int li = levels.length - 1; li >= 1; li--) {
-            int level = levels[li];
+            IntStack candidates = freeAt[li];
+            if (candidates.size() == 0) {
+                continue;
+            }
+            exchangeAbove = levels[li];
+            // Rounds of one forest from all the level's free players, while they pay.
+            int roots = Integer.MAX_VALUE;
             while (true) {
                 queueHead = 0;
                 queueTail = 0;
                 augmentations = 0;
                 exchangeBest = -1;
-                boolean anyRoot = false;
-                for (int p = 0; p < n; p++) {
-                    if (active[p] && mate[p] < 0 && g.wait[p] == level) {
+                int count = 0;
+                for (int i = 0; i < candidates.size(); i++) {
+                    int p = candidates.get(i);
+                    if (mate[p] < 0) {
                         labelEven(p, p);
-                        anyRoot = true;
+                        count++;
                     }
                 }
-                if (!anyRoot) {
+                if (count == 0 || count == roots) {
+                    clear();
                     break;
                 }
+                roots = count;
                 exchanging = true;
-                exchangeAbove = level;
                 grow();
                 exchanging = false;
+                noteFreed(levels, freeAt);
                 clear();
                 if (augmentations == 0) {
+                    roots = 0;
                     break;
                 }
+                if (augmentations * 64L < count) {
+                    break; // few trees reach an exchange each round: go one tree at a time
+                }
+            }
+            if (roots == 0) {
+                continue;
+            }
+            // One tree at a time: a tree that finds no exchange only touches its own odd
+            // players, so no later search of this level gets through it and it is set aside.
+            setAsideList.clear();
+            for (int i = 0; i < candidates.size(); i++) {
+                int u = candidates.get(i);
+                if (mate[u] >= 0 || !unlabelledPlayer(u)) {
+                    continue;
+                }
+                queueHead = 0;
+                queueTail = 0;
+                augmentations = 0;
+                exchangeBest = -1;
+                labelEven(u, u);
+                exchanging = true;
+                grow();
+                exchanging = false;
+                noteFreed(levels, freeAt);
+                if (augmentations > 0) {
+                    clear();
+                } else {
+                    setAside();
+                }
+            }
+            for (int i = 0; i < setAsideList.size(); i++) {
+                setSeats(unlabelled, setAsideList.get(i));
             }
         }
+    }
+
+    private final IntStack setAsideList = new IntStack(64);
+    private final IntStack freedList = new IntStack(16);
+
+    /** Files the players freed by this search's exchanges under their levels. */
+    private void noteFreed(int[] levels, IntStack[] freeAt) {
+        for (int i = 0; i < freedList.size(); i++) {
+            int m = freedList.get(i);
+            freeAt[Arrays.binarySearch(levels, g.wait[m])].push(m);
+        }
+        freedList.clear();
+    }
+
+    /** Whether p is unlabelled and not set aside. */
+    private boolean unlabelledPlayer(int p) {
+        int pos = g.seatPos[g.seatStart[p]];
+        return (unlabelled[pos >>> 6] & (1L << pos)) != 0;
+    }
+
+    /** Like {@link #clear()}, but the players stay out of reach until the level ends. */
+    private void setAside() {
+        for (int i = 0; i < touched.size(); i++) {
+            int x = touched.get(i);
+            if (label[x] == EVEN) {
+                clearSeats(even, x);
+            }
+            if (tree[x] == x) {
+                deadTree[x] = false;
+                treeFirst[x] = -1;
+            }
+            label[x] = NONE;
+            parent[x] = -1;
+            base[x] = x;
+            setAsideList.push(x);
+        }
+        touched.clear();
     }
 
     /** Scans queued even players of live trees until the queue is empty. */
@@ -574,6 +665,7 @@ final class AlternatingSearch {
         int m = exchangeBest;
         exchangeBest = -1;
         int root = tree[m];
+        freedList.push(m);
         flipToRoot(m);
         killTree(root);
         augmentations++;
@@ -633,22 +725,27 @@ final class AlternatingSearch {
 
     private void contract(int v, int q) {
         int b = commonBase(v, q);
+        folded.clear();
         markPath(v, b, q);
         markPath(q, b, v);
+        // Fold afterwards: a walk passes through several players of one inner blossom before
+        // it leaves by that blossom's base, and must still see the inner blossom as apart.
+        for (int i = 0; i < folded.size(); i++) {
+            int root = find(folded.get(i));
+            if (root != b) {
+                base[root] = b;
+            }
+        }
     }
 
-    /** Walks from x up to base b, folding each blossom on the way into b; odd players turn even. */
+    private final IntStack folded = new IntStack(16);
+
+    /** Walks from x up to base b, noting each blossom on the way; odd players turn even. */
     private void markPath(int x, int b, int child) {
         while (find(x) != b) {
             int y = mate[x];
-            int bx = find(x);
-            int by = find(y);
-            if (bx != b) {
-                base[bx] = b;
-            }
-            if (by != b) {
-                base[by] = b;
-            }
+            folded.push(find(x));
+            folded.push(find(y));
             if (label[y] == ODD) {
                 label[y] = EVEN;
                 setEven(y);

@@ -15,7 +15,7 @@ import java.util.List;
  * block of at most {@code exactLimit} players is solved exactly by a maximum-weight matching.
  * Larger blocks take a rating sweep, then augmenting paths until the number of pairs is
  * maximum, then exchanges until the matched players' total wait is maximum (both exact), then
- * pair swaps for the gaps (a local optimum).
+ * a sorted re-pairing and pair swaps for the gaps (good, not optimal).
  */
 final class OptimalPairer implements Pairer {
 
@@ -25,9 +25,20 @@ final class OptimalPairer implements Pairer {
     static final OptimalPairer DEFAULT = new OptimalPairer(DEFAULT_EXACT_LIMIT);
 
     private final int exactLimit;
+    private final boolean depthFirst;
 
     OptimalPairer(int exactLimit) {
+        this(exactLimit, true);
+    }
+
+    /**
+     * @param exactLimit the largest block solved exactly
+     * @param depthFirst whether cheap depth-first augmentations run before Edmonds' forest;
+     *     tests turn them off to give the forest all the work
+     */
+    OptimalPairer(int exactLimit, boolean depthFirst) {
         this.exactLimit = exactLimit;
+        this.depthFirst = depthFirst;
     }
 
     @Override
@@ -68,9 +79,12 @@ final class OptimalPairer implements Pairer {
         if (anyActive) {
             SweepMatching.run(g, mate, active);
             AlternatingSearch search = new AlternatingSearch(g, mate, active);
-            search.augmentDepthFirst();
+            if (depthFirst) {
+                search.augmentDepthFirst();
+            }
             search.maximise();
             search.favourLongWaits();
+            SortedRepairing.improve(g, mate, active);
             PairSwaps.improve(g, mate, active);
         }
         return Pairings.of(g, mate);

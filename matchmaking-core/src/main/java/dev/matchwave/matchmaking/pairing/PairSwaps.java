@@ -11,8 +11,8 @@ import java.util.Arrays;
 final class PairSwaps {
 
     /** How many neighbouring pairs, in rating order, each pair is compared with. */
-    private static final int NEIGHBOURS = 3;
-    private static final int MAX_PASSES = 4;
+    private static final int NEIGHBOURS = 4;
+    private static final int MAX_PASSES = 6;
 
     private PairSwaps() {
     }

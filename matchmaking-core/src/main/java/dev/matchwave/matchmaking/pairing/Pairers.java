@@ -20,7 +20,8 @@ public final class Pairers {
      *
      * <p>(1) and (2) are exact for every queue. (3) is exact for every block of at most 128
      * players (players whose ratings lie further from everyone else's than any window form
-     * separate blocks), and a local optimum under pair swaps beyond. Rules whose {@link
+     * separate blocks); beyond, a good pairing by sorted re-pairing and pair swaps, not
+     * always the closest. Rules whose {@link
      * dev.matchwave.matchmaking.MatchRules#firstInFirstOut()} is true are paired by {@link
      * #fifo()}. Time: about O(n log n) on realistic queues (10,000 players in a few
      * milliseconds); see docs/matchmaking.md.

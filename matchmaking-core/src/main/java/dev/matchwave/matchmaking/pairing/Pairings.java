@@ -24,6 +24,9 @@ final class Pairings {
         for (int j = 0; j < g.n; j++) {
             int p = g.internal[j];
             int q = mate[p];
+            if (q >= 0 && mate[q] != p) {
+                throw new IllegalStateException("pairing is inconsistent at player " + g.players[p].id());
+            }
             if (q < 0) {
                 unmatched.add(g.players[p]);
             } else if (g.joinIndex[q] > j) {

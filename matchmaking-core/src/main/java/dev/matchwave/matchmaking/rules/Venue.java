@@ -3,7 +3,7 @@ package dev.matchwave.matchmaking.rules;
 import java.util.Objects;
 
 /**
- * Where a match of the reference ladder is played.
+ * Where a match of the reference ladder is played. Immutable.
  *
  * @param map     the map drawn from the season pool minus both players' vetoes
  * @param server  the game server, from the region table or drawn at random

@@ -3,7 +3,6 @@ package dev.matchwave.matchmaking.pairing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.matchmaking.MatchRules;
-import dev.matchwave.matchmaking.Pairing;
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.Seat;
 import dev.matchwave.matchmaking.rules.EvoLadderRules;
@@ -28,8 +27,9 @@ class MaximumCardinalityProperties {
                                                    @ForAll long seed) {
         List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, seed);
         EvoLadderRules rules = EvoLadderRules.defaults();
-        Pairing pairing = Pairers.optimal().pair(queue, rules);
-        assertThat(pairing.pairs().size()).isEqualTo(maximumCardinality(queue, rules));
+        int maximum = maximumCardinality(queue, rules);
+        assertThat(Pairers.optimal().pair(queue, rules).pairs()).hasSize(maximum);
+        assertThat(new OptimalPairer(0, false).pair(queue, rules).pairs()).hasSize(maximum);
     }
 
     /** Crowded queues with vetoes and many two-seat players: blossoms everywhere. */
@@ -38,8 +38,9 @@ class MaximumCardinalityProperties {
                                                  @ForAll @IntRange(min = 100, max = 600) int size,
                                                  @ForAll long seed) {
         List<QueuedPlayer> queue = Queues.random(kind, size, seed, 2000, false);
-        Pairing pairing = Pairers.optimal().pair(queue, kind.rules);
-        assertThat(pairing.pairs().size()).isEqualTo(maximumCardinality(queue, kind.rules));
+        int maximum = maximumCardinality(queue, kind.rules);
+        assertThat(Pairers.optimal().pair(queue, kind.rules).pairs()).hasSize(maximum);
+        assertThat(new OptimalPairer(0, false).pair(queue, kind.rules).pairs()).hasSize(maximum);
     }
 
     static int maximumCardinality(List<QueuedPlayer> queue, MatchRules rules) {

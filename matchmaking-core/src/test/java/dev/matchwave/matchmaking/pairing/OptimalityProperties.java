@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.matchwave.matchmaking.Pair;
 import dev.matchwave.matchmaking.Pairing;
 import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.rules.EvoLadderRules;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -41,11 +42,13 @@ class OptimalityProperties {
                                               @ForAll @IntRange(min = 0, max = 10) int size, @ForAll long seed,
                                               @ForAll("spreads") int spread) {
         List<QueuedPlayer> queue = Queues.random(kind, size, seed, spread, false);
-        Objective got = Objective.of(new OptimalPairer(0).pair(queue, kind.rules), kind.rules);
         Objective best = Objective.bruteForce(queue, kind.rules);
-        assertThat(got.pairs()).isEqualTo(best.pairs());
-        assertThat(got.waitSum()).isEqualTo(best.waitSum());
-        assertThat(got.gapSum()).isGreaterThanOrEqualTo(best.gapSum());
+        for (OptimalPairer largePath : new OptimalPairer[] {new OptimalPairer(0), new OptimalPairer(0, false)}) {
+            Objective got = Objective.of(largePath.pair(queue, kind.rules), kind.rules);
+            assertThat(got.pairs()).isEqualTo(best.pairs());
+            assertThat(got.waitSum()).isEqualTo(best.waitSum());
+            assertThat(got.gapSum()).isGreaterThanOrEqualTo(best.gapSum());
+        }
     }
 
     @Property(tries = 300)
@@ -54,10 +57,27 @@ class OptimalityProperties {
                                                             @ForAll long seed, @ForAll("spreads") int spread) {
         List<QueuedPlayer> queue = Queues.random(kind, size, seed, spread, false);
         Objective exact = Objective.of(Pairers.optimal().pair(queue, kind.rules), kind.rules);
-        Objective large = Objective.of(new OptimalPairer(0).pair(queue, kind.rules), kind.rules);
-        assertThat(large.pairs()).isEqualTo(exact.pairs());
-        assertThat(large.waitSum()).isEqualTo(exact.waitSum());
-        assertThat(large.gapSum()).isGreaterThanOrEqualTo(exact.gapSum());
+        for (OptimalPairer largePath : new OptimalPairer[] {new OptimalPairer(0), new OptimalPairer(0, false)}) {
+            Objective large = Objective.of(largePath.pair(queue, kind.rules), kind.rules);
+            assertThat(large.pairs()).isEqualTo(exact.pairs());
+            assertThat(large.waitSum()).isEqualTo(exact.waitSum());
+            assertThat(large.gapSum()).isGreaterThanOrEqualTo(exact.gapSum());
+        }
+    }
+
+    /** The same on the realistic queues, where nested blossoms are common. */
+    @Property(tries = 150)
+    void largeQueuePathMatchesTheExactSolverOnRealisticQueues(@ForAll @IntRange(min = 20, max = 120) int size,
+                                                             @ForAll long seed) {
+        EvoLadderRules rules = EvoLadderRules.defaults();
+        List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, seed);
+        Objective exact = Objective.of(Pairers.optimal().pair(queue, rules), rules);
+        for (OptimalPairer largePath : new OptimalPairer[] {new OptimalPairer(0), new OptimalPairer(0, false)}) {
+            Objective large = Objective.of(largePath.pair(queue, rules), rules);
+            assertThat(large.pairs()).isEqualTo(exact.pairs());
+            assertThat(large.waitSum()).isEqualTo(exact.waitSum());
+            assertThat(large.gapSum()).isGreaterThanOrEqualTo(exact.gapSum());
+        }
     }
 
     /** First in, first out: join order, and (with waits that follow join order) the objective's optimum. */

@@ -29,6 +29,8 @@ class PairerContractProperties {
         OPTIMAL(Pairers.optimal()),
         /** The optimal pairer with the exact solver switched off: the large-queue path on small queues. */
         OPTIMAL_LARGE_PATH(new OptimalPairer(0)),
+        /** The large-queue path with Edmonds' forest doing all the augmenting. */
+        OPTIMAL_FOREST_ONLY(new OptimalPairer(0, false)),
         FIFO(Pairers.fifo());
 
         final Pairer pairer;
