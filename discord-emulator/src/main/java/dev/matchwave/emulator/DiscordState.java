@@ -393,6 +393,12 @@ final class DiscordState {
         }
         if (json.has("embeds") && json.get("embeds").isArray()) {
             message.embeds = (ArrayNode) json.get("embeds").deepCopy();
+            // Discord stores an embed a bot sends as type "rich".
+            message.embeds.forEach(e -> {
+                if (e.isObject() && !e.hasNonNull("type")) {
+                    ((ObjectNode) e).put("type", "rich");
+                }
+            });
         }
         if (json.has("components") && json.get("components").isArray()) {
             message.components = Payloads.numberComponents((ArrayNode) json.get("components").deepCopy());
@@ -574,7 +580,8 @@ final class DiscordState {
         ChannelRecord channel = channelRecord(channelId);
         long id = snowflakes.next();
         String token = "aW50ZXJhY3Rpb246" + Json.id(id) + ":" + randomToken(32);
-        Instant now = now();
+        // The id's time, to the millisecond, is what JDA reads as the creation time.
+        Instant now = Snowflakes.instantOf(id);
         ObjectNode payload = Json.object().put("id", Json.id(id)).put("application_id", Json.id(applicationId))
                 .put("type", type).put("token", token).put("version", 1).put("locale", "en-US")
                 .put("app_permissions", Long.toString(Payloads.ALL_PERMISSIONS)).put("attachment_size_limit", 10_485_760)

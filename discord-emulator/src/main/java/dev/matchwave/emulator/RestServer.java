@@ -173,8 +173,8 @@ final class RestServer {
             if (match == null) {
                 LOG.warn("UNKNOWN ROUTE {} {}: answered 404; add it to the emulator if the bot needs it", method, rawPath);
                 DiscordError error = DiscordError.notFound();
-                send(exchange, error.status(), error.body(), Map.of());
                 recording.add(now, method, method + " " + path, path, Optional.empty(), error.status(), false, false, Map.of());
+                send(exchange, error.status(), error.body(), Map.of());
                 return;
             }
             String route = method + " /" + match.definition.template;
@@ -182,8 +182,8 @@ final class RestServer {
             String authorization = exchange.getRequestHeaders().getFirst("Authorization");
             if (!interaction && !("Bot " + config.botToken()).equals(authorization)) {
                 DiscordError error = DiscordError.unauthorized();
-                send(exchange, error.status(), error.body(), Map.of());
                 finish(now, method, route, path, Optional.empty(), error.status(), interaction, Optional.empty(), Map.of());
+                send(exchange, error.status(), error.body(), Map.of());
                 return;
             }
             RateLimitDecision decision = limiter.decide(
@@ -193,8 +193,8 @@ final class RestServer {
                     // Cloudflare's ban: text, no Via; not counted again.
                     LOG.error("{} {} refused: banned for too many invalid requests ({} s left)", method, path,
                             banned.retryAfter().toSeconds());
-                    sendText(exchange, 429, "error code: 1015", banned.headers());
                     recording.add(now, method, route, path, Optional.empty(), 429, interaction, true, banned.headers());
+                    sendText(exchange, 429, "error code: 1015", banned.headers());
                     return;
                 }
                 case RateLimitDecision.Limited limited -> {
@@ -202,19 +202,19 @@ final class RestServer {
                             limited.retryAfter().toMillis());
                     var json = Json.object().put("message", "You are being rate limited.")
                             .put("retry_after", limited.retryAfterSeconds()).put("global", limited.global());
-                    send(exchange, 429, json, limited.headers());
                     finish(now, method, route, path, limited.bucket(), 429, interaction, Optional.of(limited.scope()),
                             limited.headers());
+                    send(exchange, 429, json, limited.headers());
                     return;
                 }
                 case RateLimitDecision.Allowed allowed -> {
                     int status;
+                    JsonNode answer;
                     try {
                         Call call = new Call(match.parameters, DiscordEmulator.query(exchange.getRequestURI().getRawQuery()),
                                 exchange.getRequestHeaders().getFirst("Content-Type"), body);
-                        JsonNode result = match.definition.handler.handle(call);
-                        status = result == null ? 204 : 200;
-                        send(exchange, status, result, allowed.headers());
+                        answer = match.definition.handler.handle(call);
+                        status = answer == null ? 204 : 200;
                     } catch (DiscordError error) {
                         status = error.status();
                         if (status >= 400 && status != 404) {
@@ -222,15 +222,16 @@ final class RestServer {
                         } else {
                             LOG.info("{} {} answered {}: {}", method, path, status, error.getMessage());
                         }
-                        send(exchange, status, error.body(), allowed.headers());
+                        answer = error.body();
                     } catch (RuntimeException e) {
                         LOG.error("{} {}: the emulator failed", method, path, e);
                         status = 500;
-                        send(exchange, status, Json.object().put("message", "500: Internal Server Error").put("code", 0),
-                                Map.of());
+                        answer = Json.object().put("message", "500: Internal Server Error").put("code", 0);
                     }
+                    // Recorded before the bot has the answer: what the bot knows, the recording shows.
                     finish(now, method, route, path, allowed.bucket(), status, interaction, Optional.empty(),
                             allowed.headers());
+                    send(exchange, status, answer, status == 500 ? Map.of() : allowed.headers());
                 }
             }
         }
