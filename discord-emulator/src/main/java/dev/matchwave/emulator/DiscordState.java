@@ -492,7 +492,10 @@ final class DiscordState {
         requireApplication(application, guildId);
         CommandRecord existing = existingCommand(guildId, commandId);
         ObjectNode merged = existing.json.deepCopy();
-        body.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
+        if (!body.isObject()) {
+            throw DiscordError.invalidField("_root", "BASE_TYPE_OBJECT", "Must be an object");
+        }
+        merged.setAll((ObjectNode) body.deepCopy());
         CommandRecord command = commandRecord(merged, guildId, commandId, "");
         commands.put(command.id, command);
         changed();
