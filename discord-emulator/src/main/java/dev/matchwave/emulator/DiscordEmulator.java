@@ -203,7 +203,7 @@ public final class DiscordEmulator implements AutoCloseable {
         gateway.requestReconnect();
     }
 
-    /** Closes the bot's connection (code 4000); it reconnects and resumes, and missed events are replayed. */
+    /** Closes the bot's connection (1001 Going away); it reconnects and resumes, and missed events are replayed. */
     public void dropConnection() {
         gateway.dropConnection();
     }

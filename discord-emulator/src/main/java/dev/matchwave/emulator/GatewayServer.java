@@ -2,6 +2,7 @@ package dev.matchwave.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.Deflater;
 import org.java_websocket.WebSocket;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.jspecify.annotations.Nullable;
@@ -71,24 +74,30 @@ final class GatewayServer extends WebSocketServer {
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
         Map<String, String> query = DiscordEmulator.query(URI.create(handshake.getResourceDescriptor()).getRawQuery());
-        if (query.containsKey("compress")) {
-            LOG.error("The bot asked for gateway compression '{}': the emulator speaks plain JSON; "
-                    + "connect with Compression.NONE", query.get("compress"));
-            connection.close(4012, "compression " + query.get("compress") + " is not emulated: use Compression.NONE");
+        String compress = query.get("compress");
+        if (compress != null && !compress.equals("zlib-stream")) {
+            LOG.error("The bot asked for gateway compression '{}': the emulator speaks zlib-stream or none", compress);
+            connection.close(4012, "compression " + compress + " is not emulated: use zlib-stream or none");
             return;
         }
+        Link link = new Link(connection, compress != null);
+        connection.setAttachment(link);
         if (!"10".equals(query.getOrDefault("v", "10")) || !"json".equals(query.getOrDefault("encoding", "json"))) {
             LOG.error("The bot asked for gateway v={} encoding={}: the emulator speaks v10 JSON", query.get("v"),
                     query.get("encoding"));
             connection.close(4012, "only v=10&encoding=json is emulated");
             return;
         }
-        send(connection, Json.object().put("op", 10).putNull("s").putNull("t")
-                .set("d", Json.object().put("heartbeat_interval", config.heartbeatInterval().toMillis())));
+        link.send(Json.write(Json.object().put("op", 10).putNull("s").putNull("t")
+                .set("d", Json.object().put("heartbeat_interval", config.heartbeatInterval().toMillis()))));
     }
 
     @Override
     public void onMessage(WebSocket connection, String text) {
+        Link link = connection.getAttachment();
+        if (link == null) {
+            return;
+        }
         JsonNode payload;
         try {
             payload = Json.parse(text.getBytes(StandardCharsets.UTF_8));
@@ -98,9 +107,9 @@ final class GatewayServer extends WebSocketServer {
         }
         JsonNode data = payload.path("d");
         switch (payload.path("op").asInt(-1)) {
-            case 1 -> send(connection, Json.object().put("op", 11).putNull("d").putNull("s").putNull("t"));
-            case 2 -> identify(connection, data);
-            case 6 -> resume(connection, data);
+            case 1 -> link.send(Json.write(Json.object().put("op", 11).putNull("d").putNull("s").putNull("t")));
+            case 2 -> identify(link, data);
+            case 6 -> resume(link, data);
             case 3, 4, 8 -> LOG.debug("gateway op {} ignored (presence, voice and member requests are not emulated)",
                     payload.path("op").asInt());
             default -> connection.close(4001, "Unknown opcode " + payload.path("op"));
@@ -109,9 +118,13 @@ final class GatewayServer extends WebSocketServer {
 
     @Override
     public void onClose(WebSocket connection, int code, String reason, boolean remote) {
-        Session session = connection.getAttachment();
-        if (session != null) {
-            session.detach(connection);
+        Link link = connection.getAttachment();
+        if (link != null) {
+            Session session = link.session;
+            if (session != null) {
+                session.detach(link);
+            }
+            link.close();
         }
         state.touch();
         LOG.debug("gateway connection closed: {} {} (by {})", code, reason, remote ? "the bot" : "the emulator");
@@ -131,24 +144,24 @@ final class GatewayServer extends WebSocketServer {
         return token.equals(config.botToken()) || token.equals("Bot " + config.botToken());
     }
 
-    private void identify(WebSocket connection, JsonNode data) {
-        if (connection.getAttachment() != null) {
-            connection.close(4005, "Already authenticated.");
+    private void identify(Link link, JsonNode data) {
+        if (link.session != null) {
+            link.connection.close(4005, "Already authenticated.");
             return;
         }
         if (!tokenMatches(data)) {
             LOG.warn("gateway IDENTIFY with a wrong token");
-            connection.close(4004, "Authentication failed.");
+            link.connection.close(4004, "Authentication failed.");
             return;
         }
-        Session session;
+        // Lock order: the emulator state, then this, then a session; never a session, then Java-WebSocket's own.
+        Session session = new Session(state.randomToken(16));
         synchronized (this) {
-            session = new Session(state.randomToken(16));
             sessions.put(session.id, session);
             active = session;
         }
         LOG.info("gateway: the bot identified (intents {}), session {}", data.path("intents").asLong(), session.id);
-        session.attach(connection);
+        closeReplaced(session.attach(link));
         session.dispatch("READY", state.readyPayload(session.id, url().toString()));
         for (ObjectNode guild : state.guildCreatePayloads()) {
             session.dispatch("GUILD_CREATE", guild);
@@ -156,7 +169,7 @@ final class GatewayServer extends WebSocketServer {
         state.touch();
     }
 
-    private void resume(WebSocket connection, JsonNode data) {
+    private void resume(Link link, JsonNode data) {
         Session session;
         synchronized (this) {
             session = sessions.get(data.path("session_id").asText(""));
@@ -168,12 +181,18 @@ final class GatewayServer extends WebSocketServer {
         }
         if (session == null) {
             LOG.info("gateway: RESUME of an unknown session, answered INVALID_SESSION");
-            send(connection, Json.object().put("op", 9).put("d", false).putNull("s").putNull("t"));
+            link.send(Json.write(Json.object().put("op", 9).put("d", false).putNull("s").putNull("t")));
             return;
         }
         LOG.info("gateway: the bot resumed session {} after sequence {}", session.id, data.path("seq").asLong());
-        session.resume(connection, data.path("seq").asLong());
+        closeReplaced(session.resume(link, data.path("seq").asLong()));
         state.touch();
+    }
+
+    private static void closeReplaced(@Nullable Link replaced) {
+        if (replaced != null && replaced.connection.isOpen()) {
+            replaced.connection.close(4009, "Session replaced");
+        }
     }
 
     /** Sends a dispatch to the bot's session; false when the bot has none (never identified or invalidated). */
@@ -200,9 +219,9 @@ final class GatewayServer extends WebSocketServer {
         session.send(Json.object().put("op", 7).putNull("d").putNull("s").putNull("t"));
     }
 
-    /** Closes the connection as Discord does when it restarts a node; the bot resumes. */
+    /** Closes the connection with 1001 Going away, as Discord does when a node restarts; the bot resumes. */
     void dropConnection() {
-        activeSession().closeConnection(4000, "Unknown error (the emulator dropped the connection)");
+        activeSession().closeConnection(1001, "Going away (the emulator dropped the connection)");
     }
 
     /** Invalidates the session (op 9, not resumable): the bot must identify again and gets a new READY. */
@@ -224,9 +243,53 @@ final class GatewayServer extends WebSocketServer {
         return active;
     }
 
-    private static void send(WebSocket connection, JsonNode payload) {
-        if (connection.isOpen()) {
-            connection.send(Json.write(payload));
+    /**
+     * One WebSocket connection: plain JSON text frames, or one zlib stream over binary frames,
+     * each payload flushed with Z_SYNC_FLUSH so it ends in 00 00 FF FF (developers/events/gateway,
+     * "Transport Compression"). Sends are serialized, so the stream stays in order.
+     */
+    private static final class Link {
+        final WebSocket connection;
+        private final @Nullable Deflater deflater;
+        volatile @Nullable Session session;
+
+        Link(WebSocket connection, boolean zlib) {
+            this.connection = connection;
+            this.deflater = zlib ? new Deflater() : null;
+        }
+
+        synchronized void send(String text) {
+            if (!connection.isOpen()) {
+                return;
+            }
+            try {
+                if (deflater == null) {
+                    connection.send(text);
+                } else {
+                    connection.send(compress(text));
+                }
+            } catch (WebsocketNotConnectedException e) {
+                // Closed meanwhile: a dispatch stays in the session's replay for the RESUME.
+                LOG.debug("gateway connection closed while sending", e);
+            }
+        }
+
+        private byte[] compress(String text) {
+            deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            int written;
+            do {
+                written = deflater.deflate(buffer, 0, buffer.length, Deflater.SYNC_FLUSH);
+                out.write(buffer, 0, written);
+            } while (written == buffer.length);
+            return out.toByteArray();
+        }
+
+        synchronized void close() {
+            if (deflater != null) {
+                deflater.end();
+            }
         }
     }
 
@@ -234,30 +297,32 @@ final class GatewayServer extends WebSocketServer {
     private static final class Session {
         final String id;
         private final ArrayDeque<Sent> replay = new ArrayDeque<>();
-        private @Nullable WebSocket connection;
+        private @Nullable Link link;
         private long sequence;
 
         Session(String id) {
             this.id = id;
         }
 
-        synchronized void attach(WebSocket newConnection) {
-            if (connection != null && connection != newConnection && connection.isOpen()) {
-                connection.setAttachment(null);
-                connection.close(4009, "Session replaced");
+        /** Takes a connection; the one it replaces is closed by the caller, outside this lock. */
+        synchronized @Nullable Link attach(Link newLink) {
+            Link replaced = link != null && link != newLink ? link : null;
+            if (replaced != null) {
+                replaced.session = null;
             }
-            connection = newConnection;
-            newConnection.setAttachment(this);
+            link = newLink;
+            newLink.session = this;
+            return replaced;
         }
 
-        synchronized void detach(WebSocket closed) {
-            if (connection == closed) {
-                connection = null;
+        synchronized void detach(Link closed) {
+            if (link == closed) {
+                link = null;
             }
         }
 
         synchronized boolean connected() {
-            return connection != null && connection.isOpen();
+            return link != null && link.connection.isOpen();
         }
 
         synchronized void dispatch(String type, JsonNode data) {
@@ -269,32 +334,41 @@ final class GatewayServer extends WebSocketServer {
             if (replay.size() > REPLAY_BUFFER) {
                 replay.removeFirst();
             }
-            if (connection != null && connection.isOpen()) {
-                connection.send(text);
+            if (link != null) {
+                link.send(text);
             }
         }
 
         synchronized void send(JsonNode payload) {
-            if (connection != null && connection.isOpen()) {
-                connection.send(Json.write(payload));
+            if (link != null) {
+                link.send(Json.write(payload));
             }
         }
 
-        synchronized void closeConnection(int code, String reason) {
-            if (connection != null) {
-                connection.close(code, reason);
+        /** Closes the connection; Java-WebSocket calls onClose under its own lock, so not under this one. */
+        void closeConnection(int code, String reason) {
+            Link current;
+            synchronized (this) {
+                current = link;
+            }
+            if (current != null) {
+                current.connection.close(code, reason);
             }
         }
 
-        /** Takes the new connection, replays every dispatch after {@code after}, then RESUMED. */
-        synchronized void resume(WebSocket newConnection, long after) {
-            attach(newConnection);
+        /**
+         * Takes the new connection, replays every dispatch after {@code after}, then RESUMED;
+         * returns the connection it replaced, for the caller to close outside this lock.
+         */
+        synchronized @Nullable Link resume(Link newLink, long after) {
+            Link replaced = attach(newLink);
             for (Sent sent : replay) {
                 if (sent.sequence > after) {
-                    newConnection.send(sent.text);
+                    newLink.send(sent.text);
                 }
             }
             dispatch("RESUMED", Json.object());
+            return replaced;
         }
     }
 

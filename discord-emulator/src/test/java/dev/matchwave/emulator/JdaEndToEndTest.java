@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.matchwave.emulator.recording.RequestRecord;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import net.dv8tion.jda.api.JDA;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 
 /**
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * answer, direct messages, the gateway's resume, an unknown route. One emulator and one JDA for
  * the class (a login takes a second or two); each test has its own users.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JdaEndToEndTest {
 
@@ -193,6 +196,28 @@ class JdaEndToEndTest {
     }
 
     @Test
+    void channelMessagesAreEditedReadBackAndDeleted() {
+        EmulatedUser tina = discord.addUser("tina");
+        net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel channel =
+                bot.jda().openPrivateChannelById(tina.id()).complete();
+        net.dv8tion.jda.api.entities.Message first = channel.sendMessage("searching...").complete();
+        channel.sendMessage("second").complete();
+        channel.editMessageById(first.getIdLong(), "match found").complete();
+        SeenMessage edited = tina.awaitDirectMessage(m -> m.id() == first.getIdLong() && m.revision() == 1, WAIT);
+        assertThat(edited.content()).isEqualTo("match found");
+        assertThat(edited.editedAt()).isPresent();
+        List<net.dv8tion.jda.api.entities.Message> history = channel.getHistory().retrievePast(10).complete();
+        assertThat(history).extracting(net.dv8tion.jda.api.entities.Message::getContentRaw)
+                .containsExactly("second", "match found");
+        assertThat(channel.retrieveMessageById(first.getIdLong()).complete().getContentRaw()).isEqualTo("match found");
+        channel.deleteMessageById(first.getIdLong()).complete();
+        assertThat(tina.directMessages()).extracting(SeenMessage::content).containsExactly("second");
+        assertThatThrownBy(() -> channel.retrieveMessageById(first.getIdLong()).complete())
+                .isInstanceOf(ErrorResponseException.class).hasMessageContaining("10008");
+        assertThat(channel.getHistory().retrievePast(10).complete()).hasSize(1);
+    }
+
+    @Test
     void aClosedDmAnswers403() {
         EmulatedUser ivan = discord.addUser("ivan");
         EmulatedUser judy = discord.addUser("judy");
@@ -268,6 +293,35 @@ class JdaEndToEndTest {
         Poll.until("JDA to log in again", () -> discord.botConnected() && bot.jda().getStatus() == JDA.Status.CONNECTED,
                 Duration.ofSeconds(20));
         assertThat(quinn.runCommand("ping").awaitResponse(WAIT).content()).isEqualTo("pong");
+    }
+
+    @Test
+    void aForgedClickReachesTheBotUnchecked() {
+        EmulatedUser rita = discord.addUser("rita");
+        EmulatedUser sam = discord.addUser("sam");
+        SeenMessage ritas = rita.runCommand("hello").awaitResponse(WAIT);
+        // Sam cannot see Rita's DM, so a Discord client cannot click there ...
+        assertThatThrownBy(() -> sam.press(ritas, "Wave")).hasMessageContaining("sam cannot see message");
+        // ... but a forged interaction gets through, and the bot must cope.
+        UserInteraction forged = sam.sendComponentInteraction(ritas, "mw1:conf:7:123", 2, List.of());
+        assertThat(forged.awaitResponse(WAIT).content()).isEqualTo("stale button");
+        assertThat(listener.seen).contains("button mw1:conf:7:123 by sam");
+    }
+
+    @Test
+    void manyUsersAtOnce() throws Exception {
+        List<EmulatedUser> crowd = java.util.stream.IntStream.range(0, 100).mapToObj(i -> discord.addUser("crowd" + i))
+                .toList();
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<UserInteraction>> sent = crowd.stream()
+                    .map(u -> threads.submit(() -> u.runCommand("ping"))).toList();
+            for (java.util.concurrent.Future<UserInteraction> interaction : sent) {
+                assertThat(interaction.get().awaitResponse(WAIT).content()).isEqualTo("pong");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

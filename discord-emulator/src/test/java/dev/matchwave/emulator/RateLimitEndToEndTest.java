@@ -6,6 +6,7 @@ import dev.matchwave.emulator.ratelimit.BucketLimit;
 import dev.matchwave.emulator.ratelimit.RateLimits;
 import dev.matchwave.emulator.recording.RequestRecord;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -13,12 +14,14 @@ import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The real JDA against the emulator's rate limits: it learns the buckets from the headers and
  * waits instead of hitting them, and when it does hit the global limit it reads the 429 as
  * Discord's (not Cloudflare's), waits, and retries until everything is delivered.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RateLimitEndToEndTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

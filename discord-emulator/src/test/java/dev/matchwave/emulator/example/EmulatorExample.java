@@ -19,7 +19,6 @@ import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.commands.OptionType;
 import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.requests.RestConfig;
-import net.dv8tion.jda.api.utils.Compression;
 import net.dv8tion.jda.api.utils.SessionControllerAdapter;
 
 /**
@@ -57,7 +56,6 @@ public final class EmulatorExample {
                             return discord.gatewayUrl().toString();
                         }
                     })
-                    .setCompression(Compression.NONE) // the emulator speaks plain JSON
                     .addEventListeners(new GreetingBot())
                     .build()
                     .awaitReady();
