@@ -162,6 +162,11 @@ public final class DiscordEmulator implements AutoCloseable {
         return state.channelHistory(channel.id());
     }
 
+    /** The timeline of every message change (created, edited, deleted), oldest first. */
+    public List<MessageEvent> messageEvents() {
+        return state.messageEvents();
+    }
+
     /** The application commands the bot registered (global and guild). */
     public List<RegisteredCommand> commands() {
         return state.registeredCommands();
@@ -196,6 +201,19 @@ public final class DiscordEmulator implements AutoCloseable {
     public void awaitBotConnected(Duration timeout) {
         state.await(() -> gateway.botConnected() ? Optional.of(true) : Optional.empty(), timeout,
                 "the bot to connect to the gateway", () -> "it is not connected");
+    }
+
+    /**
+     * Waits until {@code condition} holds; it is checked after every change in the emulator
+     * (a request handled, a user's action, the bot connecting or leaving).
+     *
+     * @param description what is awaited, for the timeout's message
+     * @throws EmulatorTimeoutException if it does not hold within {@code timeout}
+     */
+    public void await(String description, java.util.function.BooleanSupplier condition, Duration timeout) {
+        Objects.requireNonNull(condition, "condition");
+        state.await(() -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty(), timeout, description,
+                () -> "it did not happen");
     }
 
     /** Sends op 7 RECONNECT: the bot closes, reconnects and resumes; nothing is lost. */

@@ -46,6 +46,7 @@ final class DiscordState {
     private final Map<Long, CommandRecord> commands = new LinkedHashMap<>();
     private final Map<Long, InteractionRecord> interactions = new LinkedHashMap<>();
     private final Map<String, InteractionRecord> interactionsByToken = new HashMap<>();
+    private final List<MessageEvent> messageEvents = new ArrayList<>();
 
     DiscordState(EmulatorConfig config) {
         this.config = config;
@@ -95,7 +96,7 @@ final class DiscordState {
 
     /**
      * Waits until {@code probe} finds something, for at most {@code timeout}; the probe runs
-     * under the lock after every change.
+     * under the lock after every change, and at least every 20 ms.
      *
      * @throws EmulatorTimeoutException with {@code description} and {@code seen} when time runs out
      */
@@ -113,7 +114,9 @@ final class DiscordState {
             }
             try {
                 // Waits on real time: the bot under test runs on real threads (and JDA on the system clock).
-                wait(Math.max(1, left / 1_000_000), (int) (left % 1_000_000));
+                // Woken by every change; re-checked at least every 20 ms for what time alone changes
+                // (a missed deadline, a manual clock moved by the test).
+                wait(Math.max(1, Math.min(left / 1_000_000, 20)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EmulatorTimeoutException("interrupted while waiting for " + description);
@@ -297,6 +300,7 @@ final class DiscordState {
         }
         messages.put(message.id, message);
         channel.messageIds.add(message.id);
+        logEvent(MessageEvent.Kind.CREATED, message);
         changed();
         return messageJson(message);
     }
@@ -321,6 +325,7 @@ final class DiscordState {
             throw new DiscordError(403, 50003, "Cannot execute action on a DM channel");
         }
         message.deleted = true;
+        logEvent(MessageEvent.Kind.DELETED, message);
         changed();
     }
 
@@ -424,7 +429,22 @@ final class DiscordState {
         message.flags &= ~MessageRecord.LOADING;
         message.editedAt = now();
         message.revision++;
+        logEvent(MessageEvent.Kind.EDITED, message);
         changed();
+    }
+
+    private void logEvent(MessageEvent.Kind kind, MessageRecord message) {
+        messageEvents.add(new MessageEvent(messageEvents.size(), now(), kind, Sightings.message(message, messageJson(message))));
+    }
+
+    /** The timeline of every message change, oldest first. */
+    synchronized List<MessageEvent> messageEvents() {
+        return List.copyOf(messageEvents);
+    }
+
+    /** The changes to messages the user sees, oldest first. */
+    synchronized List<MessageEvent> messageEventsSeenBy(long userId) {
+        return messageEvents.stream().filter(e -> visibleTo(messages.get(e.message().id()), userId)).toList();
     }
 
     private ObjectNode messageJson(MessageRecord message) {
@@ -1027,6 +1047,7 @@ final class DiscordState {
                     channels.get(interaction.channelId).messageIds.add(message.id);
                 }
                 interaction.originalMessageId = message.id;
+                logEvent(MessageEvent.Kind.CREATED, message);
             }
             case 6 -> interaction.originalMessageId = interaction.sourceMessageId;
             case 7 -> {
@@ -1125,6 +1146,7 @@ final class DiscordState {
             channels.get(interaction.channelId).messageIds.add(message.id);
         }
         interaction.followupIds.add(message.id);
+        logEvent(MessageEvent.Kind.CREATED, message);
         changed();
         return messageJson(message);
     }
@@ -1142,6 +1164,7 @@ final class DiscordState {
     synchronized void deleteWebhookMessage(long application, String token, String messageId) {
         MessageRecord message = webhookMessageRecord(webhookInteraction(application, token), messageId);
         message.deleted = true;
+        logEvent(MessageEvent.Kind.DELETED, message);
         changed();
     }
 
@@ -1200,11 +1223,12 @@ final class DiscordState {
         }
         boolean failed = !interaction.acknowledged()
                 && Duration.between(interaction.createdAt, now()).compareTo(config.interactionDeadline()) > 0;
-        return new InteractionView(interaction.callbackType, original, followups, modal, choices, failed);
+        return new InteractionView(interaction.callbackType, Optional.ofNullable(interaction.acknowledgedAt), original,
+                followups, modal, choices, failed);
     }
 
     /** What a user's interaction got back, at one moment. */
-    record InteractionView(int callbackType, Optional<SeenMessage> original, List<SeenMessage> followups,
+    record InteractionView(int callbackType, Optional<Instant> acknowledgedAt, Optional<SeenMessage> original, List<SeenMessage> followups,
                            Optional<SeenModal> modal, List<String> choices, boolean failed) {
         @Override
         public String toString() {

@@ -184,6 +184,11 @@ public final class EmulatedUser {
         return state.seen(messageId);
     }
 
+    /** Every change to a message he sees (created, edited, deleted), oldest first, each with the message then. */
+    public List<MessageEvent> messageEvents() {
+        return state.messageEventsSeenBy(id);
+    }
+
     /** His interactions, in the order he sent them. */
     public List<UserInteraction> interactions() {
         synchronized (interactions) {

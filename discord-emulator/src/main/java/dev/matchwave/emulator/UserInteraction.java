@@ -92,6 +92,11 @@ public final class UserInteraction {
         return type == 0 ? OptionalInt.empty() : OptionalInt.of(type);
     }
 
+    /** When the bot's first answer arrived, on the emulator's clock: minus {@link #createdAt()}, its response time. */
+    public Optional<Instant> acknowledgedAt() {
+        return state.interactionView(id).acknowledgedAt();
+    }
+
     /** Whether the bot missed the deadline for its first answer: the user sees "This interaction failed". */
     public boolean failed() {
         return state.interactionView(id).failed();

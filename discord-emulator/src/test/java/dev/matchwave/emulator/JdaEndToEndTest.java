@@ -116,6 +116,10 @@ class JdaEndToEndTest {
         assertThat(waved.content()).isEqualTo("waved by bob");
         assertThat(waved.components()).isEmpty();
         assertThat(bob.message(hello.id()).content()).isEqualTo("waved by bob");
+        assertThat(bob.messageEvents()).filteredOn(e -> e.message().channelId() == bob.directMessageChannelId())
+                .extracting(e -> e.kind() + " " + e.message().content())
+                .containsExactly("CREATED hello bob", "EDITED waved by bob");
+        assertThat(wave.acknowledgedAt()).get().satisfies(at -> assertThat(at).isAfterOrEqualTo(wave.createdAt()));
         // A link button sends the bot nothing, and a button no longer there cannot be pressed.
         assertThatThrownBy(() -> bob.press(hello, "Bye")).hasMessageContaining("has no button 'Bye'");
     }
