@@ -4,6 +4,7 @@ import java.util.Objects;
 
 /**
  * A text channel of the emulated guild, where users can run commands that are offered in servers.
+ * Immutable.
  *
  * @param id      the channel id
  * @param guildId its guild

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The guild the bot is in, with its text channels. Every scripted user is a member.
+ * The guild the bot is in, with its text channels. Every scripted user is a member. Immutable.
  *
  * @param id       the guild id
  * @param name     its name

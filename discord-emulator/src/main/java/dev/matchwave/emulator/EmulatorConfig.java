@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How the emulator runs. Build one with {@link #builder()}; {@link #defaults()} is Discord's
- * behaviour on free ports of 127.0.0.1.
+ * behaviour on free ports of 127.0.0.1. Immutable; validated when built.
  *
  * @param host                     the loopback address both servers bind to
  * @param restPort                 the REST server's port; 0 picks a free one

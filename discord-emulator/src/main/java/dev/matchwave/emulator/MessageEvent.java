@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * One change to a message, as it happened: the timeline that {@link SeenMessage} snapshots
  * (which show only the latest state) cannot give, e.g. to check that every player saw
- * "match found" before any match details arrived.
+ * "match found" before any match details arrived. Immutable.
  *
  * @param position its place in the emulator's timeline, from 0
  * @param at       when, on the emulator's clock

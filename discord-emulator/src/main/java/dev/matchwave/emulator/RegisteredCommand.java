@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * An application command the bot registered.
+ * An application command the bot registered, as it was when read. Immutable.
  *
  * @param id      its id
  * @param guildId the guild for a guild command, empty for a global one

@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * A bucket's size: {@code requests} per {@code window}, the window starting with the first
  * request after the previous one reset (Discord's X-RateLimit-Reset-After counts down from it).
+ * Immutable.
  *
  * @param requests at least 1
  * @param window   at least 1 ms

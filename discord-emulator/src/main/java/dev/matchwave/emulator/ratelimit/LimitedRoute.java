@@ -3,7 +3,7 @@ package dev.matchwave.emulator.ratelimit;
 import java.util.Objects;
 
 /**
- * A request as the limiter sees it.
+ * A request as the limiter sees it. Immutable.
  *
  * @param route            the method and route template, e.g. {@code POST /channels/{channel_id}/messages}
  * @param majorParameters  the top-level resource the bucket is per (channel, guild, webhook and

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One REST request and its answer.
+ * One REST request and its answer. Immutable.
  *
  * @param position    its place in the recording, from 0
  * @param at          when it arrived, on the emulator's clock

@@ -1,7 +1,7 @@
 package dev.matchwave.emulator.recording;
 
 /**
- * One route's share of a run.
+ * One route's share of a run. Immutable.
  *
  * @param requests    requests on the route
  * @param rateLimited of which answered 429

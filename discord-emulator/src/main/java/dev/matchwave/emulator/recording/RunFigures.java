@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * The figures of a run (a list of recorded requests).
+ * The figures of a run (a list of recorded requests). Immutable.
  *
  * @param requests               every request
  * @param rateLimited            answered 429 (any scope, and bans)
