@@ -47,6 +47,8 @@ final class DiscordState {
     private final Map<Long, InteractionRecord> interactions = new LinkedHashMap<>();
     private final Map<String, InteractionRecord> interactionsByToken = new HashMap<>();
     private final List<MessageEvent> messageEvents = new ArrayList<>();
+    /** Ephemeral messages by the one user who sees them: what a user sees is found by index, not by a scan. */
+    private final Map<Long, List<Long>> ephemeralByUser = new HashMap<>();
 
     DiscordState(EmulatorConfig config) {
         this.config = config;
@@ -1043,9 +1045,7 @@ final class DiscordState {
                     message.flags = MessageRecord.LOADING | (ephemeral ? EPHEMERAL : 0);
                 }
                 messages.put(message.id, message);
-                if (!ephemeral) {
-                    channels.get(interaction.channelId).messageIds.add(message.id);
-                }
+                index(message);
                 interaction.originalMessageId = message.id;
                 logEvent(MessageEvent.Kind.CREATED, message);
             }
@@ -1142,9 +1142,7 @@ final class DiscordState {
                 MessageRecord.TYPE_DEFAULT, interaction.id, ephemeral ? interaction.userId : 0);
         applyMessage(message, body, true);
         messages.put(message.id, message);
-        if (!ephemeral) {
-            channels.get(interaction.channelId).messageIds.add(message.id);
-        }
+        index(message);
         interaction.followupIds.add(message.id);
         logEvent(MessageEvent.Kind.CREATED, message);
         changed();
@@ -1199,10 +1197,29 @@ final class DiscordState {
         return Sightings.message(message, messageJson(message));
     }
 
+    /** An interaction's message goes to its channel's history, or (ephemeral) to its user's own list. */
+    private void index(MessageRecord message) {
+        if (message.visibleTo == 0) {
+            channels.get(message.channelId).messageIds.add(message.id);
+        } else {
+            ephemeralByUser.computeIfAbsent(message.visibleTo, u -> new ArrayList<>()).add(message.id);
+        }
+    }
+
     /** Every message the user can see, deleted ones left out, oldest first. */
     synchronized List<SeenMessage> seenBy(long userId) {
-        return messages.values().stream().filter(m -> !m.deleted && visibleTo(m, userId))
-                .sorted(Comparator.comparingLong(m -> m.id)).map(m -> Sightings.message(m, messageJson(m))).toList();
+        List<Long> ids = new ArrayList<>(ephemeralByUser.getOrDefault(userId, List.of()));
+        Long dm = dmByUser.get(userId);
+        if (dm != null) {
+            ids.addAll(channels.get(dm).messageIds);
+        }
+        for (GuildRecord guild : guilds.values()) {
+            if (guild.members.containsKey(userId)) {
+                guild.channelIds.forEach(channel -> ids.addAll(channels.get(channel).messageIds));
+            }
+        }
+        return ids.stream().sorted().map(messages::get).filter(m -> !m.deleted)
+                .map(m -> Sightings.message(m, messageJson(m))).toList();
     }
 
     /** The messages of a channel's history, deleted ones left out, oldest first. */
