@@ -209,6 +209,29 @@ final class DiscordState {
         return guilds.values().stream().map(g -> Payloads.guildCreate(g, bot, channels)).toList();
     }
 
+    /** GUILD_MEMBERS_CHUNK payloads answering op 8 for a guild: every member, 1000 a chunk; empty for an unknown guild. */
+    synchronized List<ObjectNode> memberChunks(long guildId, @Nullable String nonce) {
+        GuildRecord guild = guilds.get(guildId);
+        if (guild == null) {
+            return List.of();
+        }
+        List<Long> members = List.copyOf(guild.members.keySet());
+        int count = Math.max(1, (members.size() + 999) / 1000);
+        List<ObjectNode> chunks = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            ObjectNode chunk = Json.object().put("guild_id", Json.id(guildId)).put("chunk_index", index)
+                    .put("chunk_count", count);
+            ArrayNode list = chunk.putArray("members");
+            members.subList(index * 1000, Math.min(members.size(), (index + 1) * 1000))
+                    .forEach(id -> list.add(Payloads.member(guild, users.get(id), true)));
+            if (nonce != null) {
+                chunk.put("nonce", nonce);
+            }
+            chunks.add(chunk);
+        }
+        return chunks;
+    }
+
     // ---------------------------------------------------------------- REST: users and channels
 
     synchronized JsonNode selfUser() {

@@ -110,8 +110,8 @@ final class GatewayServer extends WebSocketServer {
             case 1 -> link.send(Json.write(Json.object().put("op", 11).putNull("d").putNull("s").putNull("t")));
             case 2 -> identify(link, data);
             case 6 -> resume(link, data);
-            case 3, 4, 8 -> LOG.debug("gateway op {} ignored (presence, voice and member requests are not emulated)",
-                    payload.path("op").asInt());
+            case 8 -> requestMembers(link, data);
+            case 3, 4 -> LOG.debug("gateway op {} ignored (presence and voice are not emulated)", payload.path("op").asInt());
             default -> connection.close(4001, "Unknown opcode " + payload.path("op"));
         }
     }
@@ -167,6 +167,26 @@ final class GatewayServer extends WebSocketServer {
             session.dispatch("GUILD_CREATE", guild);
         }
         state.touch();
+    }
+
+    /** Op 8 Request Guild Members: every member of the guild(s) asked for, in GUILD_MEMBERS_CHUNK dispatches. */
+    private void requestMembers(Link link, JsonNode data) {
+        Session session = link.session;
+        if (session == null) {
+            link.connection.close(4003, "Not authenticated.");
+            return;
+        }
+        JsonNode ids = data.path("guild_id");
+        java.util.List<Long> guilds = new java.util.ArrayList<>();
+        if (ids.isArray()) {
+            ids.forEach(id -> guilds.add(id.asLong()));
+        } else {
+            guilds.add(ids.asLong());
+        }
+        String nonce = data.hasNonNull("nonce") ? data.get("nonce").asText() : null;
+        for (long guild : guilds) {
+            state.memberChunks(guild, nonce).forEach(chunk -> session.dispatch("GUILD_MEMBERS_CHUNK", chunk));
+        }
     }
 
     private void resume(Link link, JsonNode data) {
