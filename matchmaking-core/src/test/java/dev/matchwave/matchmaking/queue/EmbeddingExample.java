@@ -1,18 +1,13 @@
 package dev.matchwave.matchmaking.queue;
 
-import dev.matchwave.matchmaking.MatchRules;
-import dev.matchwave.matchmaking.Pair;
-import dev.matchwave.matchmaking.Pairer;
-import dev.matchwave.matchmaking.Pairing;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
-import dev.matchwave.matchmaking.QueuedPlayer;
-import dev.matchwave.matchmaking.Seat;
+import dev.matchwave.matchmaking.pairing.Pairers;
+import dev.matchwave.matchmaking.rules.SinglePoolRules;
 import dev.matchwave.matchmaking.time.ManualClock;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -32,33 +27,11 @@ public final class EmbeddingExample {
     }
 
     // tag::embed[]
-    /** One pool for everybody; the window grows by 50 a wave, as on the reference ladder. */
-    static final MatchRules ONE_POOL = new MatchRules() {
-        @Override public String name() { return "one-pool"; }
-        @Override public boolean sidesMeet(String a, String b) { return a.equals(b); }
-        @Override public int window(int waitCycles) { return 100 + 50 * waitCycles; }
-    };
-
-    /** First fit in join order; a real bot plugs in the toolkit's optimal Pairer here. */
-    static final Pairer FIRST_FIT = (queue, rules) -> {
-        List<Pair> pairs = new ArrayList<>();
-        List<QueuedPlayer> waiting = new ArrayList<>();
-        for (QueuedPlayer player : queue) {
-            Seat seat = player.seats().get(0);
-            Optional<QueuedPlayer> partner = waiting.stream()
-                    .filter(other -> rules.allowed(other, other.seats().get(0), player, seat)).findFirst();
-            partner.ifPresentOrElse(other -> {
-                waiting.remove(other);
-                pairs.add(new Pair(other, other.seats().get(0), player, seat));
-            }, () -> waiting.add(player));
-        }
-        return new Pairing(pairs, waiting);
-    };
-
     static void run(PrintStream out) {
         // Production: InstantSource.system() and Scheduler.forScheduledExecutorService(executor).
         ManualClock clock = ManualClock.atEpochSecond(1_700_000_000L);
-        QueueService queue = QueueService.builder(ONE_POOL, FIRST_FIT)
+        // One pool for everybody, window 100 + 50 per wave waited; the optimal pairing.
+        QueueService queue = QueueService.builder(SinglePoolRules.defaults(), Pairers.optimal())
                 .clock(clock)
                 .scheduler(clock)
                 .config(QueueConfig.builder().waveInterval(Duration.ofSeconds(30)).build())
@@ -74,9 +47,9 @@ public final class EmbeddingExample {
 
         int[] ratings = {1500, 2200, 1580, 2150, 1900};
         for (int i = 0; i < ratings.length; i++) {
-            queue.join(PlayerId.of(i + 1), List.of(new Seat("any", "any", ratings[i])), Preferences.NONE);
+            queue.join(PlayerId.of(i + 1), List.of(SinglePoolRules.seat(ratings[i])), Preferences.NONE);
         }
-        JoinResult refused = queue.join(PlayerId.of(13), List.of(new Seat("any", "any", 1500)), Preferences.NONE);
+        JoinResult refused = queue.join(PlayerId.of(13), List.of(SinglePoolRules.seat(1500)), Preferences.NONE);
         out.println("13: " + refused.message());
 
         queue.start();
