@@ -9,7 +9,17 @@ import dev.matchwave.matchmaking.ladder.match.Creation;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.NewMatch;
 import dev.matchwave.matchmaking.ladder.match.Verdict;
+import dev.matchwave.matchmaking.ladder.StoreException;
+import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.match.MatchRepository;
+import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
+import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
+import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
 import dev.matchwave.matchmaking.ladder.store.InMemoryLadderStore;
+import dev.matchwave.matchmaking.ladder.store.LadderStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicBoolean;
 import dev.matchwave.matchmaking.pairing.Pairers;
 import dev.matchwave.matchmaking.queue.JoinResult;
 import dev.matchwave.matchmaking.queue.PlayerState;
@@ -37,7 +47,9 @@ class QueueFollowsLifecycleTest {
     private static final PlayerId SC2 = PlayerId.of(2);
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-22T12:00:00Z"));
-    private final InMemoryLadderStore store = new InMemoryLadderStore();
+    private final InMemoryLadderStore memory = new InMemoryLadderStore();
+    private final AtomicBoolean databaseDown = new AtomicBoolean();
+    private final LadderStore store = failingWhenDown(memory);
     private final List<MatchId> created = new ArrayList<>();
     private QueueService queue;
     private MatchLifecycle lifecycle;
@@ -62,8 +74,30 @@ class QueueFollowsLifecycleTest {
                 .onWave(this::createMatches)
                 .build();
         queueRef.set(queue);
-        store.players().register(BW, 3, clock.instant());
-        store.players().register(SC2, 3, clock.instant());
+        memory.players().register(BW, 3, clock.instant());
+        memory.players().register(SC2, 3, clock.instant());
+    }
+
+    /** The in-memory store, whose wave creation fails as a stopped database does while the flag is set. */
+    private LadderStore failingWhenDown(LadderStore delegate) {
+        MatchRepository matches = (MatchRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MatchRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createAll") && databaseDown.get()) {
+                        throw new StoreException(StoreException.Kind.UNAVAILABLE, "database unavailable");
+                    }
+                    try {
+                        return method.invoke(delegate.matches(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new LadderStore() {
+            @Override public PlayerRepository players() { return delegate.players(); }
+            @Override public QueuePreferenceRepository preferences() { return delegate.preferences(); }
+            @Override public RatingRepository ratings() { return delegate.ratings(); }
+            @Override public MatchRepository matches() { return matches; }
+            @Override public AdminAuditRepository audit() { return delegate.audit(); }
+        };
     }
 
     private WaveReceipt createMatches(Wave wave) {
@@ -145,6 +179,27 @@ class QueueFollowsLifecycleTest {
         clock.advance(Duration.ofSeconds(2));
 
         assertBothMayQueueAgain();
+    }
+
+    @Test
+    void whenTheStoreFailsDuringAWaveThePlayersGoBackToTheQueueWithTheirWait() {
+        queue.join(BW, List.of(EvoLadderRules.seat("bw_zerg", 1500)), Preferences.NONE);
+        queue.join(SC2, List.of(EvoLadderRules.seat("sc2_terran", 1540)), Preferences.NONE);
+        databaseDown.set(true);
+
+        queue.runWave();
+
+        assertThat(created).isEmpty();
+        assertThat(lifecycle.openMatches()).isZero();
+        assertThat(queue.stateOf(BW)).isEqualTo(PlayerState.QUEUED);
+        assertThat(queue.stateOf(SC2)).isEqualTo(PlayerState.QUEUED);
+        assertThat(queue.find(BW).orElseThrow().waitCycles()).isEqualTo(1);
+
+        databaseDown.set(false);
+        queue.runWave();
+
+        assertThat(created).hasSize(1);
+        assertThat(queue.stateOf(BW)).isEqualTo(PlayerState.IN_MATCH);
     }
 
     @Test
