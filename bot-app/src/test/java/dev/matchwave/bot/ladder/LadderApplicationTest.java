@@ -1,0 +1,190 @@
+package dev.matchwave.bot.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.bot.config.BotConfig;
+import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.matchmaking.ladder.match.Outcome;
+import dev.matchwave.matchmaking.ladder.match.Verdict;
+import dev.matchwave.matchmaking.ladder.player.ProfileForm;
+import dev.matchwave.matchmaking.queue.JoinResult;
+import dev.matchwave.matchmaking.queue.PlayerState;
+import dev.matchwave.matchmaking.time.ManualClock;
+import dev.matchwave.notification.MatchCompleted;
+import dev.matchwave.notification.MatchDetails;
+import dev.matchwave.notification.MatchFound;
+import dev.matchwave.notification.Notification;
+import dev.matchwave.notification.dispatch.NotificationSink;
+import dev.matchwave.notification.dispatch.SendResult;
+import dev.matchwave.notification.ratelimit.DiscordLimits;
+import dev.matchwave.notification.ratelimit.RateLimiter;
+import dev.matchwave.notification.ratelimit.Route;
+import dev.matchwave.persistence.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole ladder without Discord: embedded PostgreSQL, virtual time (a ManualClock is both
+ * the clock and the scheduler, so waves, timers and dispatch run when the test moves time),
+ * and a sink that records what each player was told.
+ */
+class LadderApplicationTest {
+
+    static final PlayerId ALICE = PlayerId.of(1001);
+    static final PlayerId BOB = PlayerId.of(1002);
+
+    /** Records "MatchFound 1001"; answers every send at once. */
+    static final class RecordingSink implements NotificationSink {
+        final List<Notification> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Route route(Notification notification) {
+            return notification instanceof MatchFound ? Route.interactionEdit("token-" + notification.player())
+                    : Route.channelMessage("dm-" + notification.player());
+        }
+
+        @Override
+        public CompletionStage<SendResult> send(Notification notification, Route route) {
+            sent.add(notification);
+            return CompletableFuture.completedFuture(SendResult.sent());
+        }
+
+        List<String> log() {
+            return sent.stream().map(n -> n.getClass().getSimpleName() + " " + n.player()).toList();
+        }
+    }
+
+    // A multiple of 45 s, so the first wave falls 45 s after the start.
+    private final ManualClock clock = ManualClock.atEpochSecond(1_767_225_600L);
+    private final RecordingSink sink = new RecordingSink();
+    private Path dir;
+    private LadderApplication app;
+
+    @BeforeEach
+    void startApplication() throws IOException {
+        dir = Files.createTempDirectory("matchwave-app-");
+        BotConfig config = new BotConfig(Optional.empty(), Optional.empty(), Optional.empty(),
+                new DatabaseSettings.Embedded(dir), Set.of(), Duration.ofSeconds(45), "evoladder",
+                OptionalLong.empty(), OptionalInt.empty());
+        app = LadderApplication.builder(config)
+                .clock(clock)
+                .scheduler(clock)
+                .sink(sink)
+                .rateLimiter(RateLimiter.discord(DiscordLimits.defaults(), clock))
+                .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dir, 0,
+                        Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")), 4,
+                        Duration.ofSeconds(5)))
+                .build();
+        app.start();
+    }
+
+    @AfterEach
+    void closeApplication() {
+        app.close();
+        assertThat(dir.resolve("postmaster.pid")).as("the embedded server stopped").doesNotExist();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void setUp(PlayerId player, String userId, String race) {
+        app.players().acceptTerms(player);
+        assertThat(app.players().setup(player, new ProfileForm(userId, userId + "#1234", List.of(), "DE", "EUW"))
+                .isValid()).isTrue();
+        assertThat(app.players().savePreferences(player, Set.of(race), Set.of()).isValid()).isTrue();
+    }
+
+    @Test
+    void twoPlayersAreMatchedToldConfirmReportAndTheirRatingsChange() {
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        assertThat(app.join(ALICE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(app.join(BOB)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(sink.sent).isEmpty();
+
+        clock.advance(Duration.ofSeconds(45)); // the wave
+        clock.advance(Duration.ofSeconds(1)); // phase 2 paced by the limiter
+
+        List<String> told = sink.log();
+        assertThat(told).containsExactlyInAnyOrder("MatchFound 1001", "MatchFound 1002", "MatchDetails 1001",
+                "MatchDetails 1002");
+        // Each player's details come after his own "match found" (the dispatcher's rule).
+        assertThat(told.indexOf("MatchFound 1001")).isLessThan(told.indexOf("MatchDetails 1001"));
+        assertThat(told.indexOf("MatchFound 1002")).isLessThan(told.indexOf("MatchDetails 1002"));
+        MatchDetails details = sink.sent.stream().filter(MatchDetails.class::isInstance).map(MatchDetails.class::cast)
+                .filter(n -> n.player().equals(ALICE)).findFirst().orElseThrow();
+        assertThat(details.opponent().displayName()).isEqualTo("bob");
+        assertThat(details.match().map()).isNotBlank();
+        assertThat(details.match().channel()).startsWith("scevo");
+        assertThat(app.lastWave()).isPresent();
+
+        Match match = app.lifecycle().openMatchOf(ALICE).orElseThrow();
+        assertThat(match.player1().player()).isEqualTo(ALICE); // the BW side is player 1
+        assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.IN_MATCH);
+        assertThat(app.lifecycle().confirm(match.id(), ALICE)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(app.lifecycle().confirm(match.id(), BOB)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(app.lifecycle().report(match.id(), ALICE, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(app.lifecycle().report(match.id(), BOB, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(app.store().matches().find(match.id()).orElseThrow().state()).isEqualTo(MatchState.COMPLETED);
+        // Elo, K 40, divisor 500, equal ratings: the winner gains 20 (docs/ladder.md).
+        assertThat(app.store().ratings().find(ALICE, "bw_zerg").orElseThrow().rating().rounded()).isEqualTo(1520);
+        assertThat(app.store().ratings().find(BOB, "sc2_terran").orElseThrow().rating().rounded()).isEqualTo(1480);
+        assertThat(sink.log().subList(4, sink.log().size()))
+                .containsExactlyInAnyOrder("MatchCompleted 1001", "MatchCompleted 1002");
+        assertThat(sink.sent).filteredOn(n -> n instanceof MatchCompleted && n.player().equals(ALICE))
+                .singleElement().extracting(n -> ((MatchCompleted) n).result()).asString()
+                .contains("you won").contains("1500 → 1520");
+        assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.FREE);
+        assertThat(app.queue().stateOf(BOB)).isEqualTo(PlayerState.FREE);
+        assertThat(app.metrics().scrape()).contains("matchwave_waves_total 1.0").contains("matchwave_matches_total 1.0");
+        assertThat(app.health().check().toString()).contains("true");
+    }
+
+    @Test
+    void aPlayerWhoDoesNotConfirmIsToldTheMatchWasAbortedAndBothMayQueueAgain() {
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        app.join(ALICE);
+        app.join(BOB);
+        clock.advance(Duration.ofSeconds(46));
+        Match match = app.lifecycle().openMatchOf(ALICE).orElseThrow();
+        app.lifecycle().confirm(match.id(), ALICE);
+        clock.advance(Duration.ofSeconds(60)); // reminder, then the timeout
+        assertThat(sink.log()).contains("ConfirmReminder 1002").doesNotContain("ConfirmReminder 1001")
+                .contains("MatchAborted 1001", "MatchAborted 1002");
+        assertThat(app.store().matches().find(match.id()).orElseThrow().state()).isEqualTo(MatchState.TIMED_OUT);
+        assertThat(app.join(ALICE)).isInstanceOf(JoinResult.Joined.class);
+    }
+
+    @Test
+    void joiningWithoutRacesIsRefusedWithAClearMessage() {
+        app.players().acceptTerms(ALICE);
+        JoinResult result = app.join(ALICE);
+        assertThat(result).isInstanceOf(JoinResult.Refused.class);
+        assertThat(result.message()).contains("race");
+    }
+}
