@@ -1,0 +1,202 @@
+package dev.matchwave.discord.interaction;
+
+import dev.matchwave.discord.command.SlashCommands;
+import dev.matchwave.discord.component.ComponentAction;
+import dev.matchwave.discord.component.CustomId;
+import dev.matchwave.discord.delivery.PlayerContacts;
+import dev.matchwave.discord.view.LadderMessages;
+import dev.matchwave.matchmaking.PlayerId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's JDA listener: slash commands, buttons and selects to {@link LadderDesk} calls.
+ *
+ * <p>Every interaction is answered at once: a refusal ({@link InteractionChecks}) directly, an
+ * action by deferring (the 3-second rule, DISCORD.md) and then running the desk on the
+ * executor (virtual threads in production) and editing the deferred response. A "join" defers
+ * a new ephemeral reply, which becomes the player's "Searching..." message; its token is
+ * remembered in {@link PlayerContacts} so that phase 1 can edit it into "match found".
+ *
+ * <p>Thread-safe; JDA's event threads never block here.
+ */
+public final class InteractionRouter extends ListenerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
+    static final String FAULT = "Something went wrong on our side; nothing was changed. Please try again.";
+
+    private final LadderDesk desk;
+    private final PlayerContacts contacts;
+    private final Set<Long> adminIds;
+    private final Executor executor;
+
+    /**
+     * @param desk     the ladder
+     * @param contacts where the searching messages' tokens go
+     * @param adminIds who may use {@code /admin}
+     * @param executor runs the desk calls (they may block): virtual threads in production
+     */
+    public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor) {
+        this.desk = Objects.requireNonNull(desk, "desk");
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.adminIds = Set.copyOf(adminIds);
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        long user = event.getUser().getIdLong();
+        boolean dm = event.getChannelType() == ChannelType.PRIVATE;
+        switch (InteractionChecks.command(event.getName(), dm, user, adminIds)) {
+            case InteractionChecks.Decision.Refuse refuse -> {
+                if (refuse.refusal() == InteractionChecks.Refusal.NOT_ADMIN) {
+                    LOG.warn("/admin refused: user {} is not an admin", user);
+                    event.reply(LadderMessages.adminOnly()).setEphemeral(true).queue();
+                } else {
+                    event.reply(LadderMessages.directMessageOnly(event.getName())).setEphemeral(true).queue();
+                }
+            }
+            case InteractionChecks.Decision.Command command -> {
+                switch (command.name()) {
+                    case SlashCommands.QUEUE -> deferReply(event.getHook(), event.deferReply(true)::queue,
+                            () -> LadderMessages.queue(desk.queueView(user)));
+                    case SlashCommands.TERMS_OF_SERVICE -> event.reply(terms(user)).setEphemeral(true).queue();
+                    default -> event.reply("/" + command.name() + " is not available in this version of the bot yet.")
+                            .setEphemeral(true).queue();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        component(event, List.of());
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        component(event, event.getValues());
+    }
+
+    private void component(GenericComponentInteractionCreateEvent event, List<String> values) {
+        long user = event.getUser().getIdLong();
+        switch (InteractionChecks.component(event.getComponentId(), user)) {
+            case InteractionChecks.Decision.Ignore ignore -> {
+            }
+            case InteractionChecks.Decision.Refuse refuse -> event.reply(
+                    refuse.refusal() == InteractionChecks.Refusal.NOT_YOURS ? LadderMessages.notYourComponent()
+                            : text("This button belongs to an old message: run the command again. ("
+                            + refuse.detail() + ")"))
+                    .setEphemeral(true).queue();
+            case InteractionChecks.Decision.Component component -> act(event, component.id(), user, values);
+            default -> {
+            }
+        }
+    }
+
+    private void act(GenericComponentInteractionCreateEvent event, CustomId id, long user, List<String> values) {
+        long match = id.matchId().orElse(0);
+        InteractionHook hook = event.getHook();
+        switch (id.action()) {
+            case BW_RACE -> deferEdit(event, () -> LadderMessages.queue(
+                    desk.chooseRace(user, "bw", values.stream().findFirst())));
+            case SC2_RACE -> deferEdit(event, () -> LadderMessages.queue(
+                    desk.chooseRace(user, "sc2", values.stream().findFirst())));
+            case MAP_VETO -> deferEdit(event, () -> LadderMessages.queue(desk.vetoMaps(user, values)));
+            case CLEAR -> deferEdit(event, () -> LadderMessages.queue(desk.clearChoices(user)));
+            case CANCEL -> deferEdit(event, () -> {
+                contacts.forgetToken(PlayerId.of(user));
+                return text(desk.cancel(user));
+            });
+            case JOIN -> {
+                // The new ephemeral reply is the searching message: its token is phase 1's way back.
+                String token = event.getToken();
+                var created = event.getTimeCreated().toInstant();
+                deferReply(hook, event.deferReply(true)::queue, () -> switch (desk.join(user)) {
+                    case LadderDesk.JoinAnswer.Searching searching -> {
+                        contacts.rememberSearch(PlayerId.of(user), token, created);
+                        yield LadderMessages.searching(searching.view());
+                    }
+                    case LadderDesk.JoinAnswer.Refused refused -> text(refused.message());
+                });
+            }
+            case ACCEPT_TERMS -> deferReply(hook, event.deferReply(true)::queue, () -> text(desk.acceptTerms(user)));
+            case CONFIRM -> deferReply(hook, event.deferReply(true)::queue, () -> text(desk.confirm(match, user)));
+            case ABORT -> deferReply(hook, event.deferReply(true)::queue, () -> text(desk.abort(match, user, false)));
+            case ABORT_CONFIRM -> deferReply(hook, event.deferReply(true)::queue,
+                    () -> text(desk.abort(match, user, true)));
+            case REPORT -> deferReply(hook, event.deferReply(true)::queue, () -> values.isEmpty()
+                    ? text("Pick a result first.")
+                    : text(resultCode(values.get(0)).map(code -> desk.chooseResult(match, user, code))
+                            .orElse("That result cannot be read; pick it again.")));
+            case REPORT_CONFIRM -> deferReply(hook, event.deferReply(true)::queue,
+                    () -> text(desk.confirmResult(match, user)));
+            default -> event.reply("This is not available in this version of the bot yet.").setEphemeral(true).queue();
+        }
+    }
+
+    static Optional<Integer> resultCode(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Acknowledges at once, then edits the deferred reply with what the desk answers. */
+    private void deferReply(InteractionHook hook, Runnable acknowledge, java.util.function.Supplier<MessageCreateData> work) {
+        acknowledge.run();
+        executor.execute(() -> hook.editOriginal(MessageEditData.fromCreateData(answer(work))).queue());
+    }
+
+    /** Acknowledges a component by editing its own message later. */
+    private void deferEdit(GenericComponentInteractionCreateEvent event,
+                           java.util.function.Supplier<MessageCreateData> work) {
+        event.deferEdit().queue();
+        InteractionHook hook = event.getHook();
+        executor.execute(() -> hook.editOriginal(MessageEditData.fromCreateData(answer(work))).queue());
+    }
+
+    private static MessageCreateData answer(java.util.function.Supplier<MessageCreateData> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            LOG.error("interaction failed", e);
+            return text(FAULT);
+        }
+    }
+
+    private static MessageCreateData terms(long user) {
+        return new MessageCreateBuilder()
+                .setContent("**Terms of service**: play fair, report results honestly, be polite. Admins may adjust"
+                        + " ratings, resolve disputes and ban players who break these rules.")
+                .setComponents(ActionRow.of(Button.success(
+                        CustomId.forPlayer(ComponentAction.ACCEPT_TERMS, user).encode(), "I accept")))
+                .build();
+    }
+
+    private static MessageCreateData text(String content) {
+        return new MessageCreateBuilder().setContent(content).build();
+    }
+
+}
