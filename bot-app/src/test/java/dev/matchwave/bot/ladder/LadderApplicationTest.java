@@ -187,4 +187,43 @@ class LadderApplicationTest {
         assertThat(result).isInstanceOf(JoinResult.Refused.class);
         assertThat(result.message()).contains("race");
     }
+
+    @Test
+    void theFrontDeskCarriesAPlayerFromQueueViewToResult() {
+        LadderFrontDesk desk = new LadderFrontDesk(app);
+        for (PlayerId player : List.of(ALICE, BOB)) {
+            desk.acceptTerms(player.value());
+            app.players().setup(player, new ProfileForm(player.equals(ALICE) ? "alice" : "bob", "Tag#1234", List.of(),
+                    "DE", "EUW"));
+        }
+        var view = desk.queueView(ALICE.value());
+        assertThat(view.selectedBw()).isEmpty();
+        assertThat(view.bwRaces()).extracting(o -> o.label()).contains("BW Zerg");
+        assertThat(desk.join(ALICE.value())).isInstanceOfSatisfying(
+                dev.matchwave.discord.interaction.LadderDesk.JoinAnswer.Refused.class,
+                refused -> assertThat(refused.message()).contains("race"));
+        assertThat(desk.chooseRace(ALICE.value(), "bw", Optional.of("bw_zerg")).selectedBw()).contains("bw_zerg");
+        assertThat(desk.vetoMaps(ALICE.value(), List.of(view.mapPool().get(0))).vetoed())
+                .containsExactly(view.mapPool().get(0));
+        desk.chooseRace(BOB.value(), "sc2", Optional.of("sc2_protoss"));
+        var searching = desk.join(ALICE.value());
+        assertThat(searching).isInstanceOfSatisfying(dev.matchwave.discord.interaction.LadderDesk.JoinAnswer.Searching.class,
+                s -> {
+                    assertThat(s.view().races()).containsExactly("BW Zerg");
+                    assertThat(s.view().queued()).extracting(c -> c.category()).containsExactly("BW only");
+                });
+        desk.join(BOB.value());
+        clock.advance(Duration.ofSeconds(46));
+        long match = app.lifecycle().openMatchOf(ALICE).orElseThrow().id().value();
+        assertThat(desk.cancel(ALICE.value())).contains("matched");
+        assertThat(desk.confirm(match, ALICE.value())).startsWith("Confirmed");
+        assertThat(desk.confirm(match, BOB.value())).startsWith("Confirmed");
+        assertThat(desk.confirmResult(match, ALICE.value())).contains("Pick the result first");
+        desk.chooseResult(match, ALICE.value(), 2);
+        desk.chooseResult(match, BOB.value(), 2);
+        assertThat(desk.confirmResult(match, ALICE.value())).isEqualTo("Your result is recorded.");
+        assertThat(desk.confirmResult(match, BOB.value())).isEqualTo("Your result is recorded.");
+        assertThat(app.store().ratings().find(BOB, "sc2_protoss").orElseThrow().rating().rounded()).isEqualTo(1520);
+        assertThat(desk.confirm(match, ALICE.value())).isNotBlank(); // a closed match: the lifecycle's own words
+    }
 }
