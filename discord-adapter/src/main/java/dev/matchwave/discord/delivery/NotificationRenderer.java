@@ -12,6 +12,7 @@ import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.Participant;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.components.selections.StringSelectMenu;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
@@ -46,7 +47,26 @@ public interface NotificationRenderer {
                     message.setContent("**Match #" + details.matchId() + "**: you (" + you.side() + ") vs <@"
                             + opponent.id().value() + "> " + opponent.displayName() + " (" + opponent.side() + ")\n"
                             + "Map: " + details.match().map() + " · Server: " + details.match().server()
-                            + " · In-game channel: " + details.match().channel());
+                            + " · In-game channel: " + details.match().channel()
+                            + "\nAfter the game, pick the result, then confirm it.");
+                    Participant first = details.match().first();
+                    Participant second = details.match().second();
+                    // Values are LADDER.md's codes: 1 player 1 won, 2 player 2 won, 0 draw.
+                    StringSelectMenu result = StringSelectMenu.create(
+                                    CustomId.forMatch(ComponentAction.REPORT, details.matchId(), player).encode())
+                            .setPlaceholder("Who won?")
+                            .addOption(truncate(first.displayName() + " won (player 1)"), "1")
+                            .addOption(truncate(second.displayName() + " won (player 2)"), "2")
+                            .addOption("Draw", "0")
+                            .setRequiredRange(1, 1)
+                            .build();
+                    StringSelectMenu confirm = StringSelectMenu.create(
+                                    CustomId.forMatch(ComponentAction.REPORT_CONFIRM, details.matchId(), player).encode())
+                            .setPlaceholder("Confirm the result")
+                            .addOption("Confirm the result I picked", "ok")
+                            .setRequiredRange(1, 1)
+                            .build();
+                    message.setComponents(ActionRow.of(result), ActionRow.of(confirm));
                 }
                 case ConfirmReminder reminder -> message.setContent("Reminder: confirm match #" + reminder.matchId()
                         + " before <t:" + reminder.confirmBy().getEpochSecond() + ":T>, or it is aborted.");
@@ -59,5 +79,9 @@ public interface NotificationRenderer {
             }
             return message.build();
         };
+    }
+
+    private static String truncate(String label) {
+        return label.length() <= 100 ? label : label.substring(0, 99) + "…";
     }
 }
