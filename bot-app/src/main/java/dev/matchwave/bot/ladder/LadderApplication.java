@@ -303,7 +303,6 @@ public final class LadderApplication implements AutoCloseable {
             }
             creation.refused().forEach(refused -> notCreated.add(refused.pair()));
             long creationNanos = System.nanoTime() - start;
-            dispatch(wave, creation.created());
             Duration took = Duration.ofNanos(System.nanoTime() - start).plus(wave.pairingTime());
             LOG.info("wave {}: {} queued, {} pairs, {} matches created, {} back to the queue, {} stay queued;"
                             + " pairing {} ms, creation {} ms, open matches {}", wave.number(), wave.queued(),
@@ -311,6 +310,7 @@ public final class LadderApplication implements AutoCloseable {
                     wave.pairingTime().toMillis(), creationNanos / 1_000_000, lifecycle.openMatches());
             metrics.waveCompleted(wave.queued(), creation.created().size(), took);
             metrics.queueSize(queue.size());
+            dispatch(wave, creation.created()); // after the wave's line, so the log reads in order
             return notCreated.isEmpty() ? WaveReceipt.allCreated() : WaveReceipt.notCreated(notCreated);
         } finally {
             waveLock.unlock();

@@ -93,7 +93,8 @@ class LadderApplicationTest {
                 .rateLimiter(RateLimiter.discord(DiscordLimits.defaults(), clock))
                 .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dir, 0,
                         Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")), 4,
-                        Duration.ofSeconds(5)))
+                        // Short: the test that stops the server waits this long for a connection.
+                        Duration.ofSeconds(1)))
                 .build();
         app.start();
     }
@@ -225,5 +226,22 @@ class LadderApplicationTest {
         assertThat(desk.confirmResult(match, BOB.value())).isEqualTo("Your result is recorded.");
         assertThat(app.store().ratings().find(BOB, "sc2_protoss").orElseThrow().rating().rounded()).isEqualTo(1520);
         assertThat(desk.confirm(match, ALICE.value())).isNotBlank(); // a closed match: the lifecycle's own words
+    }
+
+    @Test
+    void aWaveTheStoreCannotTakePutsEveryPlayerBackInTheQueueWithHisWait() {
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        app.join(ALICE);
+        app.join(BOB);
+        app.database().embeddedServer().orElseThrow().close(); // the database goes away
+
+        clock.advance(Duration.ofSeconds(46));
+
+        assertThat(app.lastWave()).isPresent();
+        assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.QUEUED);
+        assertThat(app.queue().stateOf(BOB)).isEqualTo(PlayerState.QUEUED);
+        assertThat(app.queue().find(ALICE).orElseThrow().waitCycles()).isEqualTo(1);
+        assertThat(sink.sent).isEmpty();
     }
 }
