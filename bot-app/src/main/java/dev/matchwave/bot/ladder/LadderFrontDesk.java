@@ -1,6 +1,7 @@
 package dev.matchwave.bot.ladder;
 
 import dev.matchwave.discord.interaction.LadderDesk;
+import dev.matchwave.discord.interaction.SetupForm;
 import dev.matchwave.discord.view.QueueView;
 import dev.matchwave.discord.view.SearchingView;
 import dev.matchwave.matchmaking.PlayerId;
@@ -9,6 +10,8 @@ import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.Outcome;
 import dev.matchwave.matchmaking.ladder.match.Verdict;
+import dev.matchwave.matchmaking.ladder.player.Player;
+import dev.matchwave.matchmaking.ladder.player.ProfileForm;
 import dev.matchwave.matchmaking.ladder.player.SavedPreferences;
 import dev.matchwave.matchmaking.ladder.player.Validation;
 import dev.matchwave.matchmaking.queue.JoinResult;
@@ -153,6 +156,30 @@ public final class LadderFrontDesk implements LadderDesk {
     public String acceptTerms(long userId) {
         app.players().acceptTerms(PlayerId.of(userId));
         return "Thank you: the terms are accepted. Next, /setup your ladder profile.";
+    }
+
+    @Override
+    public Optional<SetupForm> currentSetup(long userId) {
+        return app.players().find(PlayerId.of(userId)).flatMap(Player::profile)
+                .map(p -> new SetupForm(p.userId(), p.battleTag(), p.alternativeIds(), p.country(), p.homeRegion()));
+    }
+
+    @Override
+    public List<String> homeRegions() {
+        return EvoLadderRules.REGIONS;
+    }
+
+    @Override
+    public String setup(long userId, SetupForm form) {
+        Validation<Player> result = app.players().setup(PlayerId.of(userId), new ProfileForm(form.userId(),
+                form.battleTag(), form.alternativeIds(), form.country(), form.homeRegion()));
+        return switch (result) {
+            case Validation.Valid<Player> valid -> "Your profile is saved. "
+                    + (valid.value().termsAccepted() ? "Run /queue to play." : "Accept the /termsofservice to play.");
+            case Validation.Invalid<Player> invalid -> "Please fix and send /setup again:\n" + invalid.problems().stream()
+                    .map(problem -> "- " + problem.field() + ": " + problem.message())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        };
     }
 
     @Override

@@ -244,4 +244,21 @@ class LadderApplicationTest {
         assertThat(app.queue().find(ALICE).orElseThrow().waitCycles()).isEqualTo(1);
         assertThat(sink.sent).isEmpty();
     }
+
+    @Test
+    void setupThroughTheDeskNamesEachBadFieldAndPrefillsWhatWasSaved() {
+        LadderFrontDesk desk = new LadderFrontDesk(app);
+        String refused = desk.setup(ALICE.value(), new dev.matchwave.discord.interaction.SetupForm("a1", "nohash",
+                List.of(), "XX1", "NAW"));
+        assertThat(refused).contains("userId").contains("battleTag").contains("country");
+        assertThat(desk.currentSetup(ALICE.value())).isEmpty();
+        String saved = desk.setup(ALICE.value(), new dev.matchwave.discord.interaction.SetupForm("alice", "Alice#1234",
+                List.of("ali"), "de", "EUW"));
+        assertThat(saved).contains("saved").contains("termsofservice");
+        assertThat(desk.currentSetup(ALICE.value())).hasValueSatisfying(form -> {
+            assertThat(form.country()).isEqualTo("DE");
+            assertThat(form.alternativeIds()).containsExactly("ali");
+        });
+        assertThat(desk.homeRegions()).contains("EUW").hasSize(16);
+    }
 }

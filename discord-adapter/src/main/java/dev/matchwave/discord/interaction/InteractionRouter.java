@@ -10,17 +10,22 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
 import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
 import net.dv8tion.jda.api.hooks.ListenerAdapter;
 import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -41,6 +46,7 @@ import org.slf4j.LoggerFactory;
 public final class InteractionRouter extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
+    static final java.time.Duration PREFILL_WAIT = java.time.Duration.ofMillis(1_500);
     static final String FAULT = "Something went wrong on our side; nothing was changed. Please try again.";
 
     private final LadderDesk desk;
@@ -79,6 +85,8 @@ public final class InteractionRouter extends ListenerAdapter {
                     case SlashCommands.QUEUE -> deferReply(event.getHook(), event.deferReply(true)::queue,
                             () -> LadderMessages.queue(desk.queueView(user)));
                     case SlashCommands.TERMS_OF_SERVICE -> event.reply(terms(user)).setEphemeral(true).queue();
+                    case SlashCommands.SETUP -> event.replyModal(SetupModal.build(user, currentSetup(user),
+                            desk.homeRegions())).queue();
                     default -> event.reply("/" + command.name() + " is not available in this version of the bot yet.")
                             .setEphemeral(true).queue();
                 }
@@ -96,6 +104,41 @@ public final class InteractionRouter extends ListenerAdapter {
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
         component(event, event.getValues());
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        long user = event.getUser().getIdLong();
+        switch (InteractionChecks.component(event.getModalId(), user)) {
+            case InteractionChecks.Decision.Component component
+                    when component.id().action() == ComponentAction.SETUP_MODAL -> {
+                SetupForm form = SetupModal.read(
+                        id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsString),
+                        id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsStringList).orElse(List.of()));
+                deferReply(event.getHook(), event.deferReply(true)::queue, () -> text(desk.setup(user, form)));
+            }
+            case InteractionChecks.Decision.Ignore ignore -> {
+            }
+            default -> event.reply("This form belongs to an old message: run /setup again.").setEphemeral(true).queue();
+        }
+    }
+
+    /**
+     * The saved profile for the modal: a modal must be the first answer, so it cannot be
+     * deferred; the profile is read on the executor and given up after {@link #PREFILL_WAIT}
+     * (the modal then comes empty) so the 3-second rule holds.
+     */
+    private Optional<SetupForm> currentSetup(long user) {
+        CompletableFuture<Optional<SetupForm>> read = CompletableFuture.supplyAsync(() -> desk.currentSetup(user), executor);
+        try {
+            return read.get(PREFILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("/setup: the saved profile of {} could not be read in time; the form comes empty", user);
+            return Optional.empty();
+        }
     }
 
     private void component(GenericComponentInteractionCreateEvent event, List<String> values) {

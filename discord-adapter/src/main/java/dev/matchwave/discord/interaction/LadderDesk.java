@@ -37,6 +37,15 @@ public interface LadderDesk {
     /** Records that the user accepted the terms of service. */
     String acceptTerms(long userId);
 
+    /** The player's saved profile, to prefill {@code /setup}. */
+    Optional<SetupForm> currentSetup(long userId);
+
+    /** The home regions to choose from (at most 25). */
+    List<String> homeRegions();
+
+    /** Checks and saves the profile; the answer names each bad field. */
+    String setup(long userId, SetupForm form);
+
     /** Confirms the match. */
     String confirm(long matchId, long userId);
 
