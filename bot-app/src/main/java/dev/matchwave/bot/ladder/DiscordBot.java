@@ -13,6 +13,7 @@ import dev.matchwave.discord.delivery.JdaMessenger;
 import dev.matchwave.discord.delivery.LateMessenger;
 import dev.matchwave.discord.delivery.NotificationRenderer;
 import dev.matchwave.discord.delivery.PlayerContacts;
+import dev.matchwave.discord.delivery.SearchingRefresher;
 import dev.matchwave.discord.interaction.InteractionRouter;
 import dev.matchwave.discord.rest.RestRequestGate;
 import dev.matchwave.discord.timing.Ticker;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import net.dv8tion.jda.api.entities.Guild;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +46,8 @@ public final class DiscordBot implements AutoCloseable {
     private final PlayerContacts contacts = PlayerContacts.create();
     private final LateMessenger messenger = new LateMessenger();
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService refreshTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("matchwave-searching-refresh").daemon(true).factory());
     private @Nullable LadderApplication app;
     private @Nullable DiscordConnection connection;
     private @Nullable MonitoringServer monitoring;
@@ -73,8 +78,8 @@ public final class DiscordBot implements AutoCloseable {
                     metrics.rateLimited(response.scope().orElse("unknown"), request.label());
                 }
             });
-            InteractionRouter router = new InteractionRouter(new LadderFrontDesk(ladder), contacts, config.adminIds(),
-                    handlers);
+            LadderFrontDesk desk = new LadderFrontDesk(ladder);
+            InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers);
             DiscordConnection discord = DiscordConnection.connect(new ConnectionOptions(config.discordToken().orElseThrow(),
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;
@@ -96,6 +101,19 @@ public final class DiscordBot implements AutoCloseable {
                 monitoring = MonitoringServer.start(config.httpPort().getAsInt(), ladder.health(), metrics);
             }
             ladder.start();
+            // Half a wave after each wave: the searching messages get the new figures, and no
+            // refresh is in flight when the next wave's "match found" edits the same message.
+            SearchingRefresher refresher = new SearchingRefresher(discord.jda(), contacts, desk::searchingView,
+                    InstantSource.system());
+            long interval = config.waveInterval().toMillis();
+            long firstDelay = Math.floorMod(interval / 2 - System.currentTimeMillis() % interval, interval);
+            refreshTimer.scheduleAtFixedRate(() -> {
+                try {
+                    refresher.refresh();
+                } catch (RuntimeException e) {
+                    LOG.warn("refreshing the searching messages failed: {}", e.toString());
+                }
+            }, firstDelay, interval, TimeUnit.MILLISECONDS);
             LOG.info("bot started as {}", discord.jda().getSelfUser().getName());
         } catch (InterruptedException | RuntimeException e) {
             close();
@@ -115,6 +133,7 @@ public final class DiscordBot implements AutoCloseable {
     /** Stops in order; idempotent. */
     @Override
     public synchronized void close() {
+        refreshTimer.shutdownNow();
         if (monitoring != null) {
             monitoring.close();
             monitoring = null;

@@ -124,13 +124,22 @@ public final class LadderFrontDesk implements LadderDesk {
         if (entry == null) {
             return new JoinAnswer.Refused(result.message());
         }
-        QueueStatus status = app.queue().status(player);
+        return new JoinAnswer.Searching(searchingView(entry));
+    }
+
+    /** The player's searching message while he is queued (for the refresher); empty otherwise. Does not block. */
+    public Optional<SearchingView> searchingView(PlayerId player) {
+        return app.queue().find(player).map(this::searchingView);
+    }
+
+    private SearchingView searchingView(QueuedPlayer entry) {
+        QueueStatus status = app.queue().status(entry.id());
         List<SearchingView.CategoryCount> counts = new ArrayList<>();
         status.queuedBySides().forEach((sides, players) -> counts.add(new SearchingView.CategoryCount(category(sides), players)));
-        return new JoinAnswer.Searching(new SearchingView(userId,
+        return new SearchingView(entry.id().value(),
                 entry.seats().stream().map(seat -> label(seat.race())).toList(),
                 List.copyOf(entry.preferences().vetoedMaps()), entry.joinedAt(), status.nextWave(),
-                status.activePopulation(), status.matchesInProgress(), counts));
+                status.activePopulation(), status.matchesInProgress(), counts);
     }
 
     /** {@code bw}, {@code sc2}, {@code bw+sc2} as the searching message shows them. */

@@ -213,8 +213,11 @@ class LadderApplicationTest {
                     assertThat(s.view().races()).containsExactly("BW Zerg");
                     assertThat(s.view().queued()).extracting(c -> c.category()).containsExactly("BW only");
                 });
+        assertThat(desk.searchingView(ALICE)).hasValueSatisfying(v -> assertThat(v.races()).containsExactly("BW Zerg"));
+        assertThat(desk.searchingView(BOB)).isEmpty(); // not queued: the refresher leaves his message alone
         desk.join(BOB.value());
         clock.advance(Duration.ofSeconds(46));
+        assertThat(desk.searchingView(ALICE)).isEmpty(); // matched: "match found" must not be overwritten
         long match = app.lifecycle().openMatchOf(ALICE).orElseThrow().id().value();
         assertThat(desk.cancel(ALICE.value())).contains("matched");
         assertThat(desk.confirm(match, ALICE.value())).startsWith("Confirmed");

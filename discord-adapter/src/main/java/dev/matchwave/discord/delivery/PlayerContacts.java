@@ -5,6 +5,8 @@ import dev.matchwave.notification.MatchFound;
 import dev.matchwave.notification.Notification;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -107,6 +109,17 @@ public final class PlayerContacts {
         }
         tokens.remove(player, token); // too old for good: nothing to keep it for
         return Optional.empty();
+    }
+
+    /** Every player whose searching response may still be edited at {@code now}, with its token. */
+    public Map<PlayerId, String> liveSearches(Instant now) {
+        Map<PlayerId, String> live = new HashMap<>();
+        tokens.forEach((player, token) -> {
+            if (now.isBefore(token.issuedAt().plus(editWindow))) {
+                live.put(player, token.value());
+            }
+        });
+        return Map.copyOf(live);
     }
 
     /** The rule of the class comment. */

@@ -85,4 +85,13 @@ class PlayerContactsTest {
         assertThatThrownBy(() -> new PlayerContacts(Duration.ZERO)).hasMessageContaining("editWindow");
         assertThatThrownBy(() -> contacts.rememberSearch(ALICE, " ", JOINED)).hasMessageContaining("token");
     }
+
+    @Test
+    void liveSearchesAreThoseStillInsideTheEditWindow() {
+        contacts.rememberSearch(ALICE, "tok-a", JOINED);
+        contacts.rememberSearch(BOB, "tok-b", JOINED.plus(Duration.ofMinutes(5)));
+        assertThat(contacts.liveSearches(JOINED.plus(Duration.ofMinutes(10))))
+                .isEqualTo(java.util.Map.of(ALICE, "tok-a", BOB, "tok-b"));
+        assertThat(contacts.liveSearches(JOINED.plus(Duration.ofMinutes(14)))).isEqualTo(java.util.Map.of(BOB, "tok-b"));
+    }
 }
