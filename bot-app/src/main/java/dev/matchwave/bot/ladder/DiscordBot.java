@@ -2,6 +2,7 @@ package dev.matchwave.bot.ladder;
 
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.monitoring.BotMetrics;
+import dev.matchwave.bot.monitoring.FlowLog;
 import dev.matchwave.bot.monitoring.HealthProbes;
 import dev.matchwave.bot.monitoring.MonitoringServer;
 import dev.matchwave.discord.command.CommandVocabulary;
@@ -16,6 +17,8 @@ import dev.matchwave.discord.delivery.PlayerContacts;
 import dev.matchwave.discord.delivery.SearchingRefresher;
 import dev.matchwave.discord.interaction.InteractionRouter;
 import dev.matchwave.discord.rest.RestRequestGate;
+import dev.matchwave.discord.timing.FlowRecorder;
+import dev.matchwave.discord.timing.FlowTargets;
 import dev.matchwave.discord.timing.Ticker;
 import java.time.InstantSource;
 import java.util.List;
@@ -79,7 +82,8 @@ public final class DiscordBot implements AutoCloseable {
                 }
             });
             LadderFrontDesk desk = new LadderFrontDesk(ladder);
-            InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers);
+            InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers,
+                    new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j())));
             DiscordConnection discord = DiscordConnection.connect(new ConnectionOptions(config.discordToken().orElseThrow(),
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;

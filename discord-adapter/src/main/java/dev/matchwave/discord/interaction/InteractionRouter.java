@@ -4,6 +4,11 @@ import dev.matchwave.discord.command.SlashCommands;
 import dev.matchwave.discord.component.ComponentAction;
 import dev.matchwave.discord.component.CustomId;
 import dev.matchwave.discord.delivery.PlayerContacts;
+import dev.matchwave.discord.timing.FlowListener;
+import dev.matchwave.discord.timing.FlowRecorder;
+import dev.matchwave.discord.timing.FlowTargets;
+import dev.matchwave.discord.timing.FlowTimer;
+import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.discord.view.LadderMessages;
 import dev.matchwave.matchmaking.PlayerId;
 import java.util.List;
@@ -53,6 +58,7 @@ public final class InteractionRouter extends ListenerAdapter {
     private final PlayerContacts contacts;
     private final Set<Long> adminIds;
     private final Executor executor;
+    private final FlowRecorder flows;
 
     /**
      * @param desk     the ladder
@@ -61,6 +67,17 @@ public final class InteractionRouter extends ListenerAdapter {
      * @param executor runs the desk calls (they may block): virtual threads in production
      */
     public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor) {
+        this(desk, contacts, adminIds, executor,
+                new FlowRecorder(Ticker.system(), FlowTargets.defaults(), FlowListener.ignoring()));
+    }
+
+    /**
+     * @param flows times every handled interaction (acknowledge, ladder, discord): one report per
+     *              flow, slow ones flagged against the targets
+     */
+    public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor,
+                             FlowRecorder flows) {
+        this.flows = Objects.requireNonNull(flows, "flows");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.adminIds = Set.copyOf(adminIds);
@@ -82,8 +99,8 @@ public final class InteractionRouter extends ListenerAdapter {
             }
             case InteractionChecks.Decision.Command command -> {
                 switch (command.name()) {
-                    case SlashCommands.QUEUE -> deferReply(event.getHook(), event.deferReply(true)::queue,
-                            () -> LadderMessages.queue(desk.queueView(user)));
+                    case SlashCommands.QUEUE -> deferReply(FlowTargets.QUEUE_COMMAND, event.getHook(),
+                            event.deferReply(true)::queue, () -> LadderMessages.queue(desk.queueView(user)));
                     case SlashCommands.TERMS_OF_SERVICE -> event.reply(terms(user)).setEphemeral(true).queue();
                     case SlashCommands.SETUP -> event.replyModal(SetupModal.build(user, currentSetup(user),
                             desk.homeRegions())).queue();
@@ -115,7 +132,7 @@ public final class InteractionRouter extends ListenerAdapter {
                 SetupForm form = SetupModal.read(
                         id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsString),
                         id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsStringList).orElse(List.of()));
-                deferReply(event.getHook(), event.deferReply(true)::queue, () -> text(desk.setup(user, form)));
+                deferReply("setup", event.getHook(), event.deferReply(true)::queue, () -> text(desk.setup(user, form)));
             }
             case InteractionChecks.Decision.Ignore ignore -> {
             }
@@ -160,14 +177,15 @@ public final class InteractionRouter extends ListenerAdapter {
     private void act(GenericComponentInteractionCreateEvent event, CustomId id, long user, List<String> values) {
         long match = id.matchId().orElse(0);
         InteractionHook hook = event.getHook();
+        String flow = flowName(id.action());
         switch (id.action()) {
-            case BW_RACE -> deferEdit(event, () -> LadderMessages.queue(
+            case BW_RACE -> deferEdit(flow, event, () -> LadderMessages.queue(
                     desk.chooseRace(user, "bw", values.stream().findFirst())));
-            case SC2_RACE -> deferEdit(event, () -> LadderMessages.queue(
+            case SC2_RACE -> deferEdit(flow, event, () -> LadderMessages.queue(
                     desk.chooseRace(user, "sc2", values.stream().findFirst())));
-            case MAP_VETO -> deferEdit(event, () -> LadderMessages.queue(desk.vetoMaps(user, values)));
-            case CLEAR -> deferEdit(event, () -> LadderMessages.queue(desk.clearChoices(user)));
-            case CANCEL -> deferEdit(event, () -> {
+            case MAP_VETO -> deferEdit(flow, event, () -> LadderMessages.queue(desk.vetoMaps(user, values)));
+            case CLEAR -> deferEdit(flow, event, () -> LadderMessages.queue(desk.clearChoices(user)));
+            case CANCEL -> deferEdit(flow, event, () -> {
                 contacts.forgetToken(PlayerId.of(user));
                 return text(desk.cancel(user));
             });
@@ -175,7 +193,7 @@ public final class InteractionRouter extends ListenerAdapter {
                 // The new ephemeral reply is the searching message: its token is phase 1's way back.
                 String token = event.getToken();
                 var created = event.getTimeCreated().toInstant();
-                deferReply(hook, event.deferReply(true)::queue, () -> switch (desk.join(user)) {
+                deferReply(flow, hook, event.deferReply(true)::queue, () -> switch (desk.join(user)) {
                     case LadderDesk.JoinAnswer.Searching searching -> {
                         contacts.rememberSearch(PlayerId.of(user), token, created);
                         yield LadderMessages.searching(searching.view());
@@ -183,16 +201,16 @@ public final class InteractionRouter extends ListenerAdapter {
                     case LadderDesk.JoinAnswer.Refused refused -> text(refused.message());
                 });
             }
-            case ACCEPT_TERMS -> deferReply(hook, event.deferReply(true)::queue, () -> text(desk.acceptTerms(user)));
-            case CONFIRM -> deferReply(hook, event.deferReply(true)::queue, () -> text(desk.confirm(match, user)));
-            case ABORT -> deferReply(hook, event.deferReply(true)::queue, () -> text(desk.abort(match, user, false)));
-            case ABORT_CONFIRM -> deferReply(hook, event.deferReply(true)::queue,
+            case ACCEPT_TERMS -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.acceptTerms(user)));
+            case CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.confirm(match, user)));
+            case ABORT -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.abort(match, user, false)));
+            case ABORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
                     () -> text(desk.abort(match, user, true)));
-            case REPORT -> deferReply(hook, event.deferReply(true)::queue, () -> values.isEmpty()
+            case REPORT -> deferReply(flow, hook, event.deferReply(true)::queue, () -> values.isEmpty()
                     ? text("Pick a result first.")
                     : text(resultCode(values.get(0)).map(code -> desk.chooseResult(match, user, code))
                             .orElse("That result cannot be read; pick it again.")));
-            case REPORT_CONFIRM -> deferReply(hook, event.deferReply(true)::queue,
+            case REPORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
                     () -> text(desk.confirmResult(match, user)));
             default -> event.reply("This is not available in this version of the bot yet.").setEphemeral(true).queue();
         }
@@ -206,18 +224,49 @@ public final class InteractionRouter extends ListenerAdapter {
         }
     }
 
-    /** Acknowledges at once, then edits the deferred reply with what the desk answers. */
-    private void deferReply(InteractionHook hook, Runnable acknowledge, java.util.function.Supplier<MessageCreateData> work) {
-        acknowledge.run();
-        executor.execute(() -> hook.editOriginal(MessageEditData.fromCreateData(answer(work))).queue());
+    /** The flow a component's handling is timed as: the targets' names where they have one. */
+    static String flowName(ComponentAction action) {
+        return switch (action) {
+            case JOIN -> FlowTargets.JOIN;
+            case REPORT_CONFIRM -> FlowTargets.RESULT_CONFIRM;
+            default -> action.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
-    /** Acknowledges a component by editing its own message later. */
-    private void deferEdit(GenericComponentInteractionCreateEvent event,
+    /**
+     * Acknowledges at once, then edits the deferred reply with what the desk answers; timed as
+     * {@code flow} (acknowledge, ladder, discord).
+     */
+    private void deferReply(String flow, InteractionHook hook, Runnable acknowledge,
+                            java.util.function.Supplier<MessageCreateData> work) {
+        FlowTimer timer = flows.start(flow);
+        acknowledge.run();
+        timer.checkpoint("acknowledge");
+        executor.execute(() -> send(timer, hook, work));
+    }
+
+    /** Acknowledges a component by editing its own message later; timed as {@code flow}. */
+    private void deferEdit(String flow, GenericComponentInteractionCreateEvent event,
                            java.util.function.Supplier<MessageCreateData> work) {
+        FlowTimer timer = flows.start(flow);
         event.deferEdit().queue();
+        timer.checkpoint("acknowledge");
         InteractionHook hook = event.getHook();
-        executor.execute(() -> hook.editOriginal(MessageEditData.fromCreateData(answer(work))).queue());
+        executor.execute(() -> send(timer, hook, work));
+    }
+
+    private static void send(FlowTimer timer, InteractionHook hook, java.util.function.Supplier<MessageCreateData> work) {
+        MessageCreateData answer = answer(work);
+        timer.checkpoint("ladder");
+        hook.editOriginal(MessageEditData.fromCreateData(answer)).queue(
+                ok -> {
+                    timer.checkpoint("discord");
+                    timer.finish("ok");
+                },
+                failure -> {
+                    timer.checkpoint("discord");
+                    timer.finish("failed");
+                });
     }
 
     private static MessageCreateData answer(java.util.function.Supplier<MessageCreateData> work) {

@@ -51,4 +51,12 @@ class InteractionChecksTest {
         assertThat(InteractionRouter.resultCode(" 0 ")).contains(0);
         assertThat(InteractionRouter.resultCode("x")).isEmpty();
     }
+
+    @Test
+    void flowsAreNamedAfterTheTimingTargetsWhereTheyHaveOne() {
+        assertThat(InteractionRouter.flowName(ComponentAction.JOIN)).isEqualTo(dev.matchwave.discord.timing.FlowTargets.JOIN);
+        assertThat(InteractionRouter.flowName(ComponentAction.REPORT_CONFIRM))
+                .isEqualTo(dev.matchwave.discord.timing.FlowTargets.RESULT_CONFIRM);
+        assertThat(InteractionRouter.flowName(ComponentAction.ABORT_CONFIRM)).isEqualTo("abort_confirm");
+    }
 }
