@@ -3,17 +3,19 @@ package dev.matchwave.bot;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.BotConfigLoader;
 import dev.matchwave.bot.config.ConfigException;
+import dev.matchwave.bot.ladder.DiscordBot;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code matchwave bot}: the Discord ladder bot. So far it reads and checks the configuration
- * ({@code --check} stops there); starting the database, the waves, Discord and the monitoring
- * server comes with the ladder wiring (issue 6).
+ * {@code matchwave bot}: the Discord ladder bot. Reads and checks the configuration
+ * ({@code --check} stops there), then runs {@link DiscordBot} until Ctrl-C, which closes it in
+ * order (no wave half-done, the embedded database stopped). Without a token it says so.
  */
 final class BotCommand implements Subcommand {
 
@@ -63,9 +65,37 @@ final class BotCommand implements Subcommand {
         }
         if (!config.online()) {
             err.println("matchwave bot: no DISCORD_TOKEN set, and the offline demo is not available yet");
-        } else {
-            err.println("matchwave bot: the ladder is not wired to Discord yet; nothing to run");
+            return 1;
         }
-        return 1;
+        return runBot(config, out, err);
+    }
+
+    /** Runs the bot until Ctrl-C (a JVM shutdown hook closes it in order). */
+    private static int runBot(BotConfig config, PrintStream out, PrintStream err) {
+        DiscordBot bot = new DiscordBot(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            bot.close();
+            stopped.countDown();
+        }, "matchwave-shutdown");
+        try {
+            bot.start();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("matchwave bot: interrupted while connecting");
+            return 1;
+        } catch (RuntimeException e) {
+            // One line: what failed and why (a refused token, an unreachable database).
+            err.println("matchwave bot: could not start: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(hook);
+        out.println("matchwave bot: running; Ctrl-C stops it");
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 }

@@ -3,6 +3,7 @@ package dev.matchwave.discord.connection;
 import dev.matchwave.discord.rest.RestRequestGate;
 import dev.matchwave.discord.timing.Ticker;
 import java.net.URI;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,9 +48,12 @@ public record ConnectionOptions(
         listeners = List.copyOf(listeners);
     }
 
-    /** Discord itself, no rate gate beyond JDA's own, the system ticker. */
+    /**
+     * Discord itself, every REST request behind notification-core's Discord-model limiter
+     * ({@link RestRequestGate#discord}) on the system clock, the system ticker.
+     */
     public static ConnectionOptions discord(String token, List<Object> listeners) {
-        return new ConnectionOptions(token, Optional.empty(), Optional.empty(), RestRequestGate.unlimited(),
+        return new ConnectionOptions(token, Optional.empty(), Optional.empty(), RestRequestGate.discord(InstantSource.system()),
                 Ticker.system(), listeners);
     }
 

@@ -1,5 +1,8 @@
 package dev.matchwave.discord.rest;
 
+import dev.matchwave.notification.ratelimit.DiscordLimits;
+import dev.matchwave.notification.ratelimit.RateLimiter;
+import java.time.InstantSource;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -7,10 +10,9 @@ import java.util.function.BiConsumer;
  * Decides when a REST request may go out: the adapter's side of notification-core's
  * Discord-model rate limiter. It decides and never sleeps; {@link GatedRestRateLimiter} acts.
  *
- * <p>TODO(issue 6, next session): implement this with notification-core's Discord-model
- * limiter once branch {@code notify} lands (a global budget of 50 requests per second for
- * non-interaction routes, per-bucket limits learned from {@link #observe}, interaction routes
- * on their own lane). Until then the bot runs with {@link #unlimited()}: JDA still obeys 429s.
+ * <p>The bot runs with {@link #discord}: notification-core's Discord-model limiter (a global
+ * budget of 50 requests per second for non-interaction routes, per-bucket limits learnt from
+ * {@link #observe}, 429 backoffs), see {@link RateLimiterGate}.
  *
  * <p>Implementations are thread-safe and never block: {@link #reserve} is called on the
  * thread that queues the request, {@link #observe} on JDA's rate-limit threads.
@@ -29,6 +31,16 @@ public interface RestRequestGate {
 
     /** What Discord answered to a request that went out; a limiter learns its buckets from it. */
     default void observe(RestRequest request, RestResponse response) {
+    }
+
+    /** A gate over any notification-core limiter: see {@link RateLimiterGate}. */
+    static RestRequestGate of(RateLimiter limiter) {
+        return new RateLimiterGate(limiter);
+    }
+
+    /** The Discord model with Discord's documented limits ({@link DiscordLimits#defaults()}). */
+    static RestRequestGate discord(InstantSource clock) {
+        return of(RateLimiter.discord(DiscordLimits.defaults(), clock));
     }
 
     /** Lets every request go at once (JDA still obeys 429s). */

@@ -1,0 +1,565 @@
+package dev.matchwave.bot.ladder;
+
+import dev.matchwave.bot.config.BotConfig;
+import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.bot.monitoring.BotMetrics;
+import dev.matchwave.bot.monitoring.HealthProbes;
+import dev.matchwave.matchmaking.MatchRules;
+import dev.matchwave.matchmaking.Pair;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.Preferences;
+import dev.matchwave.matchmaking.Seat;
+import dev.matchwave.matchmaking.ladder.StoreException;
+import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
+import dev.matchwave.matchmaking.ladder.match.ChannelNaming;
+import dev.matchwave.matchmaking.ladder.match.Creation;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchEvent;
+import dev.matchwave.matchmaking.ladder.match.MatchSetup;
+import dev.matchwave.matchmaking.ladder.match.NewMatch;
+import dev.matchwave.matchmaking.ladder.player.Player;
+import dev.matchwave.matchmaking.ladder.player.PlayerGuards;
+import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
+import dev.matchwave.matchmaking.ladder.player.PlayerService;
+import dev.matchwave.matchmaking.ladder.player.SavedPreferences;
+import dev.matchwave.matchmaking.ladder.player.SetupRules;
+import dev.matchwave.matchmaking.ladder.store.LadderStore;
+import dev.matchwave.matchmaking.pairing.Pairers;
+import dev.matchwave.matchmaking.queue.JoinResult;
+import dev.matchwave.matchmaking.queue.LeaveResult;
+import dev.matchwave.matchmaking.queue.QueueConfig;
+import dev.matchwave.matchmaking.queue.QueueService;
+import dev.matchwave.matchmaking.queue.Wave;
+import dev.matchwave.matchmaking.queue.WaveReceipt;
+import dev.matchwave.matchmaking.rules.EvoLadderRules;
+import dev.matchwave.matchmaking.rules.FifoRules;
+import dev.matchwave.matchmaking.rules.RuleSets;
+import dev.matchwave.matchmaking.rules.SinglePoolRules;
+import dev.matchwave.matchmaking.rules.Venue;
+import dev.matchwave.matchmaking.time.Scheduler;
+import dev.matchwave.notification.MatchDetails;
+import dev.matchwave.notification.MatchFound;
+import dev.matchwave.notification.MatchInfo;
+import dev.matchwave.notification.Notification;
+import dev.matchwave.notification.dispatch.DispatchListener;
+import dev.matchwave.notification.dispatch.NotificationSink;
+import dev.matchwave.notification.dispatch.SendResult;
+import dev.matchwave.notification.dispatch.TwoPhaseDispatcher;
+import dev.matchwave.notification.dispatch.Undelivered;
+import dev.matchwave.notification.dispatch.WaveFigures;
+import dev.matchwave.notification.mailbox.MailboxListener;
+import dev.matchwave.notification.mailbox.Mailboxes;
+import dev.matchwave.notification.ratelimit.DiscordLimits;
+import dev.matchwave.notification.ratelimit.RateLimiter;
+import dev.matchwave.notification.ratelimit.Route;
+import dev.matchwave.persistence.Database;
+import dev.matchwave.persistence.DatabaseConfig;
+import dev.matchwave.persistence.ladder.PostgresLadderStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ladder bot without Discord: everything {@link BotConfig} describes, built and wired.
+ *
+ * <ul>
+ *   <li>The database (embedded PostgreSQL or a real server, docs/persistence.md) and its
+ *       {@link LadderStore}; a {@link PlayerService}; the {@link MatchLifecycle} with its
+ *       timers on the scheduler.</li>
+ *   <li>A {@link QueueService} with the configured rules ({@link RuleSets#byName}),
+ *       {@link Pairers#optimal()}, the configured wave interval and the reference guards
+ *       (terms, setup, ban, in a match). Its wave listener creates the wave's matches through
+ *       the lifecycle; on a store failure it answers {@link WaveReceipt#noneCreated} so the
+ *       players go back to the queue with their wait kept.</li>
+ *   <li>Notifications: each wave's matches go to a {@link TwoPhaseDispatcher} ("match found"
+ *       to everyone at once, then the details, paced by the Discord-model limiter); the other
+ *       lifecycle events ({@link LadderNotifications#of}) go one by one through a
+ *       {@link NotificationRelay} on the same sink and limiter; what cannot be delivered is kept
+ *       in the player's mailbox ({@link #mailboxes()}).</li>
+ *   <li>An event that ends a match releases both players in the queue.</li>
+ *   <li>One log line per wave with its figures, and one when its notifications are settled;
+ *       metrics into {@link BotMetrics}; {@link #health()} for {@code /health}.</li>
+ * </ul>
+ *
+ * <p>Threads: waves, lifecycle timers and the dispatcher run on the scheduler (in production an
+ * executor of {@value #SCHEDULER_THREADS} threads owned by the application, since a wave and a
+ * timeout block on the database). The public methods may be called from any thread; those
+ * that reach the database block (call them on a virtual thread, as the interaction handlers do).
+ *
+ * <p>{@link #close()} stops in order: no new wave, the running wave finishes, the notifications
+ * in flight get {@value #DRAIN_SECONDS} s to settle, the owned scheduler stops, the database
+ * closes (the embedded server stops).
+ */
+public final class LadderApplication implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LadderApplication.class);
+
+    /** Threads of the scheduler the application owns. */
+    public static final int SCHEDULER_THREADS = 4;
+    /** How long close() waits for notifications in flight. */
+    public static final int DRAIN_SECONDS = 10;
+
+    private final BotConfig config;
+    private final InstantSource clock;
+    private final Scheduler scheduler;
+    private final @Nullable ScheduledThreadPoolExecutor ownedExecutor;
+    private final Database database;
+    private final LadderStore store;
+    private final PlayerService players;
+    private final MatchRules rules;
+    private final MatchLifecycle lifecycle;
+    private final QueueService queue;
+    private final Mailboxes mailboxes;
+    private final TwoPhaseDispatcher dispatcher;
+    private final NotificationRelay relay;
+    private final BotMetrics metrics;
+    private final HealthProbes health;
+    private final ChannelNaming channels = ChannelNaming.reference();
+    private final SplittableRandom random = new SplittableRandom();
+    private final ReentrantLock waveLock = new ReentrantLock();
+    private final Map<Long, Instant> waveStartOfMatch = new ConcurrentHashMap<>();
+    private final Set<CompletableFuture<WaveFigures>> dispatching = ConcurrentHashMap.newKeySet();
+    private volatile @Nullable Instant lastWave;
+    private volatile boolean closing;
+    private boolean closed;
+
+    private LadderApplication(Builder builder) {
+        this.config = builder.config;
+        this.clock = builder.clock != null ? builder.clock : InstantSource.system();
+        if (builder.scheduler != null) {
+            this.scheduler = builder.scheduler;
+            this.ownedExecutor = null;
+        } else {
+            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS,
+                    Thread.ofPlatform().name("matchwave-ladder-", 0).daemon(true).factory());
+            executor.setRemoveOnCancelPolicy(true);
+            this.ownedExecutor = executor;
+            this.scheduler = Scheduler.forScheduledExecutorService(executor);
+        }
+        this.metrics = builder.metrics != null ? builder.metrics : BotMetrics.create();
+        this.rules = RuleSets.byName(config.rules());
+        this.database = Database.open(builder.databaseConfig != null ? builder.databaseConfig
+                : databaseConfig(config.database()));
+        try {
+            this.store = new PostgresLadderStore(database);
+            this.mailboxes = Mailboxes.create(clock, MailboxListener.NONE);
+            RateLimiter limiter = builder.rateLimiter != null ? builder.rateLimiter
+                    : RateLimiter.discord(DiscordLimits.defaults(), clock);
+            NotificationSink sink = new MeasuredSink(Objects.requireNonNull(builder.sink, "sink"));
+            this.dispatcher = TwoPhaseDispatcher.builder()
+                    .sink(sink)
+                    .clock(clock)
+                    .scheduler(scheduler)
+                    .rateLimiter(limiter)
+                    .listener(new DispatchListener() {
+                        @Override
+                        public void undelivered(Undelivered undelivered) {
+                            LOG.warn("notification not delivered, kept in the player's mailbox: {}", undelivered);
+                        }
+                    })
+                    .keepUndeliveredIn(mailboxes::publish)
+                    .build();
+            this.relay = new NotificationRelay(sink, limiter, scheduler, mailboxes::publish);
+            this.lifecycle = MatchLifecycle.builder(store)
+                    .clock(clock)
+                    .scheduler(scheduler)
+                    .listener(this::onMatchEvent)
+                    .build();
+            this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
+                    lifecycle.rules().abortBudget(), clock);
+            this.queue = QueueService.builder(rules, Pairers.optimal())
+                    .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
+                    .clock(clock)
+                    .scheduler(scheduler)
+                    .guard(PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard()))
+                    .onWave(this::onWave)
+                    .build();
+            for (Match open : store.matches().open()) {
+                // Matches left open by the last run: their players stay "in a match" here too.
+                open.players().forEach(queue::markInMatch);
+            }
+            Supplier<HealthProbes.GatewayState> gateway = builder.gateway != null ? builder.gateway
+                    : () -> HealthProbes.GatewayState.OFFLINE;
+            this.health = new HealthProbes(() -> database.isReachable(Duration.ofSeconds(2)), gateway,
+                    () -> Optional.ofNullable(lastWave), config.waveInterval().multipliedBy(3), clock);
+        } catch (RuntimeException e) {
+            database.close();
+            if (ownedExecutor != null) {
+                ownedExecutor.shutdownNow();
+            }
+            throw e;
+        }
+    }
+
+    /** Starts building an application for this configuration. */
+    public static Builder builder(BotConfig config) {
+        return new Builder(config);
+    }
+
+    /** Where {@link BotConfig}'s database settings point, as persistence takes it. */
+    public static DatabaseConfig databaseConfig(DatabaseSettings settings) {
+        return switch (settings) {
+            case DatabaseSettings.Embedded embedded -> DatabaseConfig.embedded(embedded.dataDirectory());
+            case DatabaseSettings.Server server -> DatabaseConfig.server(server.jdbcUrl(),
+                    // PostgreSQL's own default user is the operating system's user name.
+                    server.user().orElse(System.getProperty("user.name", "postgres")), server.password().orElse(""));
+        };
+    }
+
+    /** Starts the waves (the first falls on the next multiple of the wave interval). */
+    public void start() {
+        queue.start();
+        LOG.info("ladder started: rules {}, a wave every {} s, database {}", rules.name(),
+                config.waveInterval().toSeconds(), database.jdbcUrl());
+    }
+
+    // --- what the interaction handlers call -------------------------------------------------
+
+    /**
+     * Queues the player with his saved preferences: one seat per saved race, at his rating for
+     * it (the rating system's initial rating when he has none), his vetoes and home region.
+     * Blocks on the database.
+     */
+    public JoinResult join(PlayerId player) {
+        Optional<SavedPreferences> saved = players.preferences(player);
+        if (saved.isEmpty() || saved.get().races().isEmpty()) {
+            return new JoinResult.Refused(JoinResult.Reason.GUARD,
+                    "Pick at least one race first (the race selects above), then join.", Optional.empty());
+        }
+        Optional<String> homeRegion = players.find(player).flatMap(Player::profile).map(PlayerProfile::homeRegion);
+        Preferences preferences = new Preferences(saved.get().vetoedMaps(), homeRegion);
+        return queue.join(player, seats(player, saved.get()), preferences);
+    }
+
+    /** Takes the player out of the queue. Does not block. */
+    public LeaveResult leave(PlayerId player) {
+        return queue.leave(player);
+    }
+
+    List<Seat> seats(PlayerId player, SavedPreferences saved) {
+        var ratings = store.ratings().ratingsOf(player);
+        int initial = lifecycle.ratingSystem().initial().rounded();
+        List<Seat> seats = new ArrayList<>();
+        for (String race : saved.races().stream().sorted().toList()) {
+            int rating = Optional.ofNullable(ratings.get(race)).map(r -> r.rating().rounded()).orElse(initial);
+            switch (rules) {
+                case EvoLadderRules evo -> seats.add(EvoLadderRules.seat(race, rating));
+                case SinglePoolRules single -> seats.add(new Seat(SinglePoolRules.SIDE, race, rating));
+                case FifoRules fifo -> seats.add(new Seat(FifoRules.SIDE, race, rating));
+                default -> seats.add(new Seat(race, race, rating));
+            }
+            if (!(rules instanceof EvoLadderRules)) {
+                break; // one side only: the first race
+            }
+        }
+        return seats;
+    }
+
+    // --- waves ------------------------------------------------------------------------------
+
+    private WaveReceipt onWave(Wave wave) {
+        long start = System.nanoTime();
+        waveLock.lock();
+        try {
+            if (closing) {
+                return WaveReceipt.noneCreated(wave);
+            }
+            lastWave = wave.at();
+            List<NewMatch> drafts = new ArrayList<>();
+            List<Pair> notCreated = new ArrayList<>();
+            for (Pair pair : wave.pairs()) {
+                try {
+                    drafts.add(new NewMatch(pair, setup(pair)));
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("wave {}: no venue for {} vs {}: {}", wave.number(), pair.first().id(), pair.second().id(),
+                            e.getMessage());
+                    notCreated.add(pair);
+                }
+            }
+            Creation creation;
+            try {
+                creation = drafts.isEmpty() ? new Creation(List.of(), List.of()) : lifecycle.create(drafts);
+            } catch (StoreException e) {
+                LOG.warn("wave {}: {} queued, {} pairs, no match created ({}); every player goes back to the queue",
+                        wave.number(), wave.queued(), wave.pairs().size(), e.getMessage());
+                return WaveReceipt.noneCreated(wave);
+            }
+            creation.refused().forEach(refused -> notCreated.add(refused.pair()));
+            long creationNanos = System.nanoTime() - start;
+            Duration took = Duration.ofNanos(System.nanoTime() - start).plus(wave.pairingTime());
+            LOG.info("wave {}: {} queued, {} pairs, {} matches created, {} back to the queue, {} stay queued;"
+                            + " pairing {} ms, creation {} ms, open matches {}", wave.number(), wave.queued(),
+                    wave.pairs().size(), creation.created().size(), 2 * notCreated.size(), wave.unmatched(),
+                    wave.pairingTime().toMillis(), creationNanos / 1_000_000, lifecycle.openMatches());
+            metrics.waveCompleted(wave.queued(), creation.created().size(), took);
+            metrics.queueSize(queue.size());
+            dispatch(wave, creation.created()); // after the wave's line, so the log reads in order
+            return notCreated.isEmpty() ? WaveReceipt.allCreated() : WaveReceipt.notCreated(notCreated);
+        } finally {
+            waveLock.unlock();
+        }
+    }
+
+    private MatchSetup setup(Pair pair) {
+        EvoLadderRules venues = rules instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
+        Venue venue = venues.venue(pair, 0, random);
+        return new MatchSetup(venue.map(), venue.server());
+    }
+
+    private void dispatch(Wave wave, List<Match> created) {
+        if (created.isEmpty()) {
+            return;
+        }
+        List<MatchInfo> infos = new ArrayList<>(created.size());
+        Instant at = clock.instant();
+        for (Match match : created) {
+            infos.add(LadderNotifications.matchInfo(match, this::nameOf, channels));
+            waveStartOfMatch.put(match.id().value(), at);
+        }
+        CompletableFuture<WaveFigures> sent = dispatcher.dispatch(infos);
+        dispatching.add(sent);
+        sent.whenComplete((figures, failure) -> {
+            dispatching.remove(sent);
+            created.forEach(match -> waveStartOfMatch.remove(match.id().value()));
+            if (figures != null) {
+                LOG.info("wave {} notified: {} players, phase 1 p50 {} ms max {} ms, phase 2 p50 {} ms max {} ms,"
+                                + " {} sends, {} retries, {} 429s, {} undelivered", wave.number(), figures.players(),
+                        figures.phase1().p50().toMillis(), figures.phase1().max().toMillis(),
+                        figures.phase2().p50().toMillis(), figures.phase2().max().toMillis(), figures.sends(),
+                        figures.retries(), figures.rateLimited(), figures.failures());
+            }
+        });
+    }
+
+    /** The name an opponent sees: the ladder user id; never fails (the matches exist already). */
+    private String nameOf(PlayerId player) {
+        try {
+            return players.find(player).flatMap(Player::profile).map(PlayerProfile::userId)
+                    .orElse("player " + player);
+        } catch (RuntimeException e) {
+            return "player " + player;
+        }
+    }
+
+    // --- match events -----------------------------------------------------------------------
+
+    private void onMatchEvent(MatchEvent event) {
+        for (Notification notification : LadderNotifications.of(event)) {
+            relay.send(notification);
+        }
+        if (event.endsMatch()) {
+            event.match().players().forEach(queue::release);
+        }
+    }
+
+    /** Measures each phase-1 and phase-2 send from its wave's start, and counts 429s. */
+    private final class MeasuredSink implements NotificationSink {
+        private final NotificationSink sink;
+
+        MeasuredSink(NotificationSink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public Route route(Notification notification) {
+            return sink.route(notification);
+        }
+
+        @Override
+        public CompletionStage<SendResult> send(Notification notification, Route route) {
+            return sink.send(notification, route).whenComplete((result, failure) -> {
+                if (result instanceof SendResult.RateLimited limited) {
+                    metrics.rateLimited(limited.global() ? "global" : "unknown", route.name());
+                } else if (result instanceof SendResult.Sent) {
+                    Instant waveStart = waveStartOfMatch.get(notification.matchId());
+                    if (waveStart != null) {
+                        Duration latency = Duration.between(waveStart, clock.instant());
+                        if (!latency.isNegative()) {
+                            switch (notification) {
+                                case MatchFound found -> metrics.phase1Latency(latency);
+                                case MatchDetails details -> metrics.phase2Latency(latency);
+                                default -> {
+                                }
+                            }
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    // --- parts --------------------------------------------------------------------------------
+
+    public BotConfig config() {
+        return config;
+    }
+
+    public LadderStore store() {
+        return store;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public PlayerService players() {
+        return players;
+    }
+
+    public MatchLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    public QueueService queue() {
+        return queue;
+    }
+
+    public MatchRules rules() {
+        return rules;
+    }
+
+    /** Notifications that could not be delivered, per player. */
+    public Mailboxes mailboxes() {
+        return mailboxes;
+    }
+
+    public BotMetrics metrics() {
+        return metrics;
+    }
+
+    public HealthProbes health() {
+        return health;
+    }
+
+    /** When the last wave ran, if one has. */
+    public Optional<Instant> lastWave() {
+        return Optional.ofNullable(lastWave);
+    }
+
+    /**
+     * Stops in order (class comment). Idempotent; blocks until done (at most about
+     * {@value #DRAIN_SECONDS} s for notifications plus the running wave).
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closing = true;
+        queue.close();
+        waveLock.lock(); // the running wave, if any, finishes first
+        waveLock.unlock();
+        if (ownedExecutor != null) {
+            try {
+                CompletableFuture.allOf(dispatching.toArray(CompletableFuture[]::new))
+                        .get(DRAIN_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.warn("closing: {} wave dispatches still running after {} s, left undone", dispatching.size(),
+                        DRAIN_SECONDS);
+            }
+            ownedExecutor.shutdown();
+            try {
+                if (!ownedExecutor.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
+                    ownedExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                ownedExecutor.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+        database.close();
+        LOG.info("ladder stopped");
+    }
+
+    /**
+     * Builds a {@link LadderApplication}. Only the sink is required: the rest defaults to
+     * production (system clock, an owned scheduler, the Discord-model limiter, new metrics, an
+     * offline gateway, the database of the configuration). Not thread-safe; use once.
+     */
+    public static final class Builder {
+        private final BotConfig config;
+        private @Nullable InstantSource clock;
+        private @Nullable Scheduler scheduler;
+        private @Nullable NotificationSink sink;
+        private @Nullable RateLimiter rateLimiter;
+        private @Nullable BotMetrics metrics;
+        private @Nullable Supplier<HealthProbes.GatewayState> gateway;
+        private @Nullable DatabaseConfig databaseConfig;
+
+        private Builder(BotConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** The time everything reads; default the system clock. */
+        public Builder clock(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Runs waves, timers and dispatch; default an executor the application owns and stops. */
+        public Builder scheduler(Scheduler scheduler) {
+            this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+            return this;
+        }
+
+        /** Where notifications go (the Discord sink; a fake in tests). Required. */
+        public Builder sink(NotificationSink sink) {
+            this.sink = Objects.requireNonNull(sink, "sink");
+            return this;
+        }
+
+        /** Paces the notifications; default {@code RateLimiter.discord(DiscordLimits.defaults(), clock)}. */
+        public Builder rateLimiter(RateLimiter rateLimiter) {
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
+            return this;
+        }
+
+        public Builder metrics(BotMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** The gateway's state for {@code /health}; default offline. */
+        public Builder gateway(Supplier<HealthProbes.GatewayState> gateway) {
+            this.gateway = Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        /** Overrides the configuration's database (tests: a throwaway directory with fast settings). */
+        public Builder databaseConfig(DatabaseConfig databaseConfig) {
+            this.databaseConfig = Objects.requireNonNull(databaseConfig, "databaseConfig");
+            return this;
+        }
+
+        /**
+         * Opens the database (starting the embedded server if configured) and builds every part;
+         * nothing runs until {@link LadderApplication#start()}.
+         *
+         * @throws IllegalArgumentException if the rule set is unknown
+         * @throws dev.matchwave.persistence.DatabaseStartException if the database cannot be reached
+         */
+        public LadderApplication build() {
+            return new LadderApplication(this);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package dev.matchwave.bot.ladder;
+
+import dev.matchwave.discord.interaction.LadderDesk;
+import dev.matchwave.discord.interaction.SetupForm;
+import dev.matchwave.discord.view.QueueView;
+import dev.matchwave.discord.view.SearchingView;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.ladder.MatchId;
+import dev.matchwave.matchmaking.ladder.match.MatchEvent;
+import dev.matchwave.matchmaking.ladder.match.Outcome;
+import dev.matchwave.matchmaking.ladder.match.Verdict;
+import dev.matchwave.matchmaking.ladder.player.Player;
+import dev.matchwave.matchmaking.ladder.player.ProfileForm;
+import dev.matchwave.matchmaking.ladder.player.SavedPreferences;
+import dev.matchwave.matchmaking.ladder.player.Validation;
+import dev.matchwave.matchmaking.queue.JoinResult;
+import dev.matchwave.matchmaking.queue.LeaveResult;
+import dev.matchwave.matchmaking.queue.QueueStatus;
+import dev.matchwave.matchmaking.rules.EvoLadderRules;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link LadderDesk} of the reference ladder over a {@link LadderApplication}: the
+ * interaction handlers' only way into the ladder. Every answer is a view or a sentence for the
+ * user; the lifecycle's refusals come back with their own messages.
+ *
+ * <p>Thread-safe. Methods block on the database (the router calls them on virtual threads).
+ * A result picked in the result select waits here, in memory, until the confirm select
+ * (one per player and match; lost on restart: the player picks again).
+ */
+public final class LadderFrontDesk implements LadderDesk {
+
+    private record PendingKey(long matchId, long userId) {
+    }
+
+    private final LadderApplication app;
+    private final EvoLadderRules venues;
+    private final Map<PendingKey, Integer> pendingResults = new ConcurrentHashMap<>();
+
+    public LadderFrontDesk(LadderApplication app) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.venues = app.rules() instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
+    }
+
+    @Override
+    public QueueView queueView(long userId) {
+        PlayerId player = PlayerId.of(userId);
+        app.players().register(player);
+        return view(userId, app.players().preferences(player).orElse(new SavedPreferences(Set.of(), Set.of())));
+    }
+
+    private QueueView view(long userId, SavedPreferences saved) {
+        List<QueueView.Option> bw = new ArrayList<>();
+        List<QueueView.Option> sc2 = new ArrayList<>();
+        for (String race : EvoLadderRules.RACES) {
+            QueueView.Option option = new QueueView.Option(race, label(race));
+            (race.startsWith(EvoLadderRules.SIDE_BW + "_") ? bw : sc2).add(option);
+        }
+        Optional<String> selectedBw = saved.races().stream().filter(r -> r.startsWith("bw_")).findFirst();
+        Optional<String> selectedSc2 = saved.races().stream().filter(r -> r.startsWith("sc2_")).findFirst();
+        List<String> pool = venues.mapPool().stream().limit(QueueView.MAX_OPTIONS).toList();
+        Set<String> vetoed = new LinkedHashSet<>(saved.vetoedMaps());
+        vetoed.retainAll(pool);
+        return new QueueView(userId, bw, sc2, selectedBw, selectedSc2, pool, vetoed,
+                app.players().rules().maxVetoes());
+    }
+
+    /** {@code bw_zerg} to {@code BW Zerg}. */
+    static String label(String race) {
+        int cut = race.indexOf('_');
+        String side = race.substring(0, cut).toUpperCase(Locale.ROOT);
+        String name = race.substring(cut + 1);
+        return side + " " + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    @Override
+    public QueueView chooseRace(long userId, String side, Optional<String> race) {
+        PlayerId player = PlayerId.of(userId);
+        SavedPreferences saved = app.players().preferences(player).orElse(new SavedPreferences(Set.of(), Set.of()));
+        Set<String> races = new LinkedHashSet<>(saved.races());
+        races.removeIf(r -> r.startsWith(side + "_"));
+        race.ifPresent(races::add);
+        return save(userId, races, saved.vetoedMaps(), saved);
+    }
+
+    @Override
+    public QueueView vetoMaps(long userId, List<String> maps) {
+        PlayerId player = PlayerId.of(userId);
+        SavedPreferences saved = app.players().preferences(player).orElse(new SavedPreferences(Set.of(), Set.of()));
+        return save(userId, saved.races(), Set.copyOf(maps), saved);
+    }
+
+    /** Saves when valid; otherwise shows the choice without saving it (e.g. vetoes before any race). */
+    private QueueView save(long userId, Set<String> races, Set<String> vetoes, SavedPreferences before) {
+        Validation<SavedPreferences> checked = app.players().savePreferences(PlayerId.of(userId), races, vetoes);
+        return view(userId, checked.isValid() ? new SavedPreferences(races, vetoes)
+                : new SavedPreferences(races, vetoes.isEmpty() ? before.vetoedMaps() : vetoes));
+    }
+
+    @Override
+    public QueueView clearChoices(long userId) {
+        // The repository keeps the last valid choice; the view starts empty and the next pick saves.
+        return view(userId, new SavedPreferences(Set.of(), Set.of()));
+    }
+
+    @Override
+    public JoinAnswer join(long userId) {
+        PlayerId player = PlayerId.of(userId);
+        JoinResult result = app.join(player);
+        QueuedPlayer entry = switch (result) {
+            case JoinResult.Joined joined -> joined.player();
+            case JoinResult.AlreadyQueued already -> already.player();
+            case JoinResult.Refused refused -> null;
+        };
+        if (entry == null) {
+            return new JoinAnswer.Refused(result.message());
+        }
+        return new JoinAnswer.Searching(searchingView(entry));
+    }
+
+    /** The player's searching message while he is queued (for the refresher); empty otherwise. Does not block. */
+    public Optional<SearchingView> searchingView(PlayerId player) {
+        return app.queue().find(player).map(this::searchingView);
+    }
+
+    private SearchingView searchingView(QueuedPlayer entry) {
+        QueueStatus status = app.queue().status(entry.id());
+        List<SearchingView.CategoryCount> counts = new ArrayList<>();
+        status.queuedBySides().forEach((sides, players) -> counts.add(new SearchingView.CategoryCount(category(sides), players)));
+        return new SearchingView(entry.id().value(),
+                entry.seats().stream().map(seat -> label(seat.race())).toList(),
+                List.copyOf(entry.preferences().vetoedMaps()), entry.joinedAt(), status.nextWave(),
+                status.activePopulation(), status.matchesInProgress(), counts);
+    }
+
+    /** {@code bw}, {@code sc2}, {@code bw+sc2} as the searching message shows them. */
+    static String category(String sides) {
+        return switch (sides) {
+            case "bw" -> "BW only";
+            case "sc2" -> "SC2 only";
+            case "bw+sc2" -> "Both";
+            default -> sides;
+        };
+    }
+
+    @Override
+    public String cancel(long userId) {
+        return switch (app.leave(PlayerId.of(userId))) {
+            case LeaveResult.Left left -> "You left the queue.";
+            case LeaveResult.NotQueued notQueued -> "You were not in the queue.";
+            case LeaveResult.InMatch inMatch -> "You have just been matched: see the match message.";
+        };
+    }
+
+    @Override
+    public String acceptTerms(long userId) {
+        app.players().acceptTerms(PlayerId.of(userId));
+        return "Thank you: the terms are accepted. Next, /setup your ladder profile.";
+    }
+
+    @Override
+    public Optional<SetupForm> currentSetup(long userId) {
+        return app.players().find(PlayerId.of(userId)).flatMap(Player::profile)
+                .map(p -> new SetupForm(p.userId(), p.battleTag(), p.alternativeIds(), p.country(), p.homeRegion()));
+    }
+
+    @Override
+    public List<String> homeRegions() {
+        return EvoLadderRules.REGIONS;
+    }
+
+    @Override
+    public String setup(long userId, SetupForm form) {
+        Validation<Player> result = app.players().setup(PlayerId.of(userId), new ProfileForm(form.userId(),
+                form.battleTag(), form.alternativeIds(), form.country(), form.homeRegion()));
+        return switch (result) {
+            case Validation.Valid<Player> valid -> "Your profile is saved. "
+                    + (valid.value().termsAccepted() ? "Run /queue to play." : "Accept the /termsofservice to play.");
+            case Validation.Invalid<Player> invalid -> "Please fix and send /setup again:\n" + invalid.problems().stream()
+                    .map(problem -> "- " + problem.field() + ": " + problem.message())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        };
+    }
+
+    @Override
+    public String confirm(long matchId, long userId) {
+        return answer(app.lifecycle().confirm(MatchId.of(matchId), PlayerId.of(userId)),
+                "Confirmed. The details follow once your opponent confirms too.");
+    }
+
+    @Override
+    public String abort(long matchId, long userId, boolean second) {
+        Outcome outcome = app.lifecycle().abort(MatchId.of(matchId), PlayerId.of(userId));
+        if (outcome instanceof Outcome.Accepted accepted
+                && accepted.events().stream().anyMatch(MatchEvent.AbortArmed.class::isInstance)) {
+            return "Press abort again to abort the match (it uses up one of your aborts).";
+        }
+        return answer(outcome, "The match is aborted.");
+    }
+
+    @Override
+    public String chooseResult(long matchId, long userId, int resultCode) {
+        if (verdict(resultCode).isEmpty()) {
+            return "That result cannot be read; pick it again.";
+        }
+        pendingResults.put(new PendingKey(matchId, userId), resultCode);
+        return "Now confirm the result with the select below it.";
+    }
+
+    @Override
+    public String confirmResult(long matchId, long userId) {
+        Integer code = pendingResults.get(new PendingKey(matchId, userId));
+        if (code == null) {
+            return "Pick the result first, then confirm it.";
+        }
+        Outcome outcome = app.lifecycle().report(MatchId.of(matchId), PlayerId.of(userId), verdict(code).orElseThrow());
+        if (!(outcome instanceof Outcome.Rejected)) {
+            pendingResults.remove(new PendingKey(matchId, userId));
+        }
+        return answer(outcome, "Your result is recorded.");
+    }
+
+    /** LADDER.md's codes: 0 draw, 1 player 1 won, 2 player 2 won. */
+    static Optional<Verdict> verdict(int code) {
+        return switch (code) {
+            case 0 -> Optional.of(Verdict.DRAW);
+            case 1 -> Optional.of(Verdict.PLAYER1);
+            case 2 -> Optional.of(Verdict.PLAYER2);
+            default -> Optional.empty();
+        };
+    }
+
+    private static String answer(Outcome outcome, String accepted) {
+        return switch (outcome) {
+            case Outcome.Accepted ok -> accepted;
+            case Outcome.Unchanged unchanged -> unchanged.note();
+            case Outcome.Rejected rejected -> rejected.message();
+        };
+    }
+}

@@ -1,0 +1,267 @@
+package dev.matchwave.bot.ladder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.bot.config.BotConfig;
+import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.matchmaking.ladder.match.Outcome;
+import dev.matchwave.matchmaking.ladder.match.Verdict;
+import dev.matchwave.matchmaking.ladder.player.ProfileForm;
+import dev.matchwave.matchmaking.queue.JoinResult;
+import dev.matchwave.matchmaking.queue.PlayerState;
+import dev.matchwave.matchmaking.time.ManualClock;
+import dev.matchwave.notification.MatchCompleted;
+import dev.matchwave.notification.MatchDetails;
+import dev.matchwave.notification.MatchFound;
+import dev.matchwave.notification.Notification;
+import dev.matchwave.notification.dispatch.NotificationSink;
+import dev.matchwave.notification.dispatch.SendResult;
+import dev.matchwave.notification.ratelimit.DiscordLimits;
+import dev.matchwave.notification.ratelimit.RateLimiter;
+import dev.matchwave.notification.ratelimit.Route;
+import dev.matchwave.persistence.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole ladder without Discord: embedded PostgreSQL, virtual time (a ManualClock is both
+ * the clock and the scheduler, so waves, timers and dispatch run when the test moves time),
+ * and a sink that records what each player was told.
+ */
+class LadderApplicationTest {
+
+    static final PlayerId ALICE = PlayerId.of(1001);
+    static final PlayerId BOB = PlayerId.of(1002);
+
+    /** Records "MatchFound 1001"; answers every send at once. */
+    static final class RecordingSink implements NotificationSink {
+        final List<Notification> sent = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Route route(Notification notification) {
+            return notification instanceof MatchFound ? Route.interactionEdit("token-" + notification.player())
+                    : Route.channelMessage("dm-" + notification.player());
+        }
+
+        @Override
+        public CompletionStage<SendResult> send(Notification notification, Route route) {
+            sent.add(notification);
+            return CompletableFuture.completedFuture(SendResult.sent());
+        }
+
+        List<String> log() {
+            return sent.stream().map(n -> n.getClass().getSimpleName() + " " + n.player()).toList();
+        }
+    }
+
+    // A multiple of 45 s, so the first wave falls 45 s after the start.
+    private final ManualClock clock = ManualClock.atEpochSecond(1_767_225_600L);
+    private final RecordingSink sink = new RecordingSink();
+    private Path dir;
+    private LadderApplication app;
+
+    @BeforeEach
+    void startApplication() throws IOException {
+        dir = Files.createTempDirectory("matchwave-app-");
+        BotConfig config = new BotConfig(Optional.empty(), Optional.empty(), Optional.empty(),
+                new DatabaseSettings.Embedded(dir), Set.of(), Duration.ofSeconds(45), "evoladder",
+                OptionalLong.empty(), OptionalInt.empty());
+        app = LadderApplication.builder(config)
+                .clock(clock)
+                .scheduler(clock)
+                .sink(sink)
+                .rateLimiter(RateLimiter.discord(DiscordLimits.defaults(), clock))
+                .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dir, 0,
+                        Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")), 4,
+                        // Short: the test that stops the server waits this long for a connection.
+                        Duration.ofSeconds(1)))
+                .build();
+        app.start();
+    }
+
+    @AfterEach
+    void closeApplication() {
+        app.close();
+        assertThat(dir.resolve("postmaster.pid")).as("the embedded server stopped").doesNotExist();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void setUp(PlayerId player, String userId, String race) {
+        app.players().acceptTerms(player);
+        assertThat(app.players().setup(player, new ProfileForm(userId, userId + "#1234", List.of(), "DE", "EUW"))
+                .isValid()).isTrue();
+        assertThat(app.players().savePreferences(player, Set.of(race), Set.of()).isValid()).isTrue();
+    }
+
+    @Test
+    void twoPlayersAreMatchedToldConfirmReportAndTheirRatingsChange() {
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        assertThat(app.join(ALICE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(app.join(BOB)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(sink.sent).isEmpty();
+
+        clock.advance(Duration.ofSeconds(45)); // the wave
+        clock.advance(Duration.ofSeconds(1)); // phase 2 paced by the limiter
+
+        List<String> told = sink.log();
+        assertThat(told).containsExactlyInAnyOrder("MatchFound 1001", "MatchFound 1002", "MatchDetails 1001",
+                "MatchDetails 1002");
+        // Each player's details come after his own "match found" (the dispatcher's rule).
+        assertThat(told.indexOf("MatchFound 1001")).isLessThan(told.indexOf("MatchDetails 1001"));
+        assertThat(told.indexOf("MatchFound 1002")).isLessThan(told.indexOf("MatchDetails 1002"));
+        MatchDetails details = sink.sent.stream().filter(MatchDetails.class::isInstance).map(MatchDetails.class::cast)
+                .filter(n -> n.player().equals(ALICE)).findFirst().orElseThrow();
+        assertThat(details.opponent().displayName()).isEqualTo("bob");
+        assertThat(details.match().map()).isNotBlank();
+        assertThat(details.match().channel()).startsWith("scevo");
+        assertThat(app.lastWave()).isPresent();
+
+        Match match = app.lifecycle().openMatchOf(ALICE).orElseThrow();
+        assertThat(match.player1().player()).isEqualTo(ALICE); // the BW side is player 1
+        assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.IN_MATCH);
+        assertThat(app.lifecycle().confirm(match.id(), ALICE)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(app.lifecycle().confirm(match.id(), BOB)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(app.lifecycle().report(match.id(), ALICE, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(app.lifecycle().report(match.id(), BOB, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(app.store().matches().find(match.id()).orElseThrow().state()).isEqualTo(MatchState.COMPLETED);
+        // Elo, K 40, divisor 500, equal ratings: the winner gains 20 (docs/ladder.md).
+        assertThat(app.store().ratings().find(ALICE, "bw_zerg").orElseThrow().rating().rounded()).isEqualTo(1520);
+        assertThat(app.store().ratings().find(BOB, "sc2_terran").orElseThrow().rating().rounded()).isEqualTo(1480);
+        assertThat(sink.log().subList(4, sink.log().size()))
+                .containsExactlyInAnyOrder("MatchCompleted 1001", "MatchCompleted 1002");
+        assertThat(sink.sent).filteredOn(n -> n instanceof MatchCompleted && n.player().equals(ALICE))
+                .singleElement().extracting(n -> ((MatchCompleted) n).result()).asString()
+                .contains("you won").contains("1500 → 1520");
+        assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.FREE);
+        assertThat(app.queue().stateOf(BOB)).isEqualTo(PlayerState.FREE);
+        assertThat(app.metrics().scrape()).contains("matchwave_waves_total 1.0").contains("matchwave_matches_total 1.0");
+        assertThat(app.health().check().toString()).contains("true");
+    }
+
+    @Test
+    void aPlayerWhoDoesNotConfirmIsToldTheMatchWasAbortedAndBothMayQueueAgain() {
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        app.join(ALICE);
+        app.join(BOB);
+        clock.advance(Duration.ofSeconds(46));
+        Match match = app.lifecycle().openMatchOf(ALICE).orElseThrow();
+        app.lifecycle().confirm(match.id(), ALICE);
+        clock.advance(Duration.ofSeconds(60)); // reminder, then the timeout
+        assertThat(sink.log()).contains("ConfirmReminder 1002").doesNotContain("ConfirmReminder 1001")
+                .contains("MatchAborted 1001", "MatchAborted 1002");
+        assertThat(app.store().matches().find(match.id()).orElseThrow().state()).isEqualTo(MatchState.TIMED_OUT);
+        assertThat(app.join(ALICE)).isInstanceOf(JoinResult.Joined.class);
+    }
+
+    @Test
+    void joiningWithoutRacesIsRefusedWithAClearMessage() {
+        app.players().acceptTerms(ALICE);
+        JoinResult result = app.join(ALICE);
+        assertThat(result).isInstanceOf(JoinResult.Refused.class);
+        assertThat(result.message()).contains("race");
+    }
+
+    @Test
+    void theFrontDeskCarriesAPlayerFromQueueViewToResult() {
+        LadderFrontDesk desk = new LadderFrontDesk(app);
+        for (PlayerId player : List.of(ALICE, BOB)) {
+            desk.acceptTerms(player.value());
+            app.players().setup(player, new ProfileForm(player.equals(ALICE) ? "alice" : "bob", "Tag#1234", List.of(),
+                    "DE", "EUW"));
+        }
+        var view = desk.queueView(ALICE.value());
+        assertThat(view.selectedBw()).isEmpty();
+        assertThat(view.bwRaces()).extracting(o -> o.label()).contains("BW Zerg");
+        assertThat(desk.join(ALICE.value())).isInstanceOfSatisfying(
+                dev.matchwave.discord.interaction.LadderDesk.JoinAnswer.Refused.class,
+                refused -> assertThat(refused.message()).contains("race"));
+        assertThat(desk.chooseRace(ALICE.value(), "bw", Optional.of("bw_zerg")).selectedBw()).contains("bw_zerg");
+        assertThat(desk.vetoMaps(ALICE.value(), List.of(view.mapPool().get(0))).vetoed())
+                .containsExactly(view.mapPool().get(0));
+        desk.chooseRace(BOB.value(), "sc2", Optional.of("sc2_protoss"));
+        var searching = desk.join(ALICE.value());
+        assertThat(searching).isInstanceOfSatisfying(dev.matchwave.discord.interaction.LadderDesk.JoinAnswer.Searching.class,
+                s -> {
+                    assertThat(s.view().races()).containsExactly("BW Zerg");
+                    assertThat(s.view().queued()).extracting(c -> c.category()).containsExactly("BW only");
+                });
+        assertThat(desk.searchingView(ALICE)).hasValueSatisfying(v -> assertThat(v.races()).containsExactly("BW Zerg"));
+        assertThat(desk.searchingView(BOB)).isEmpty(); // not queued: the refresher leaves his message alone
+        desk.join(BOB.value());
+        clock.advance(Duration.ofSeconds(46));
+        assertThat(desk.searchingView(ALICE)).isEmpty(); // matched: "match found" must not be overwritten
+        long match = app.lifecycle().openMatchOf(ALICE).orElseThrow().id().value();
+        assertThat(desk.cancel(ALICE.value())).contains("matched");
+        assertThat(desk.confirm(match, ALICE.value())).startsWith("Confirmed");
+        assertThat(desk.confirm(match, BOB.value())).startsWith("Confirmed");
+        assertThat(desk.confirmResult(match, ALICE.value())).contains("Pick the result first");
+        desk.chooseResult(match, ALICE.value(), 2);
+        desk.chooseResult(match, BOB.value(), 2);
+        assertThat(desk.confirmResult(match, ALICE.value())).isEqualTo("Your result is recorded.");
+        assertThat(desk.confirmResult(match, BOB.value())).isEqualTo("Your result is recorded.");
+        assertThat(app.store().ratings().find(BOB, "sc2_protoss").orElseThrow().rating().rounded()).isEqualTo(1520);
+        assertThat(desk.confirm(match, ALICE.value())).isNotBlank(); // a closed match: the lifecycle's own words
+    }
+
+    @Test
+    void aWaveTheStoreCannotTakePutsEveryPlayerBackInTheQueueWithHisWait() {
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        app.join(ALICE);
+        app.join(BOB);
+        app.database().embeddedServer().orElseThrow().close(); // the database goes away
+
+        clock.advance(Duration.ofSeconds(46));
+
+        assertThat(app.lastWave()).isPresent();
+        assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.QUEUED);
+        assertThat(app.queue().stateOf(BOB)).isEqualTo(PlayerState.QUEUED);
+        assertThat(app.queue().find(ALICE).orElseThrow().waitCycles()).isEqualTo(1);
+        assertThat(sink.sent).isEmpty();
+    }
+
+    @Test
+    void setupThroughTheDeskNamesEachBadFieldAndPrefillsWhatWasSaved() {
+        LadderFrontDesk desk = new LadderFrontDesk(app);
+        String refused = desk.setup(ALICE.value(), new dev.matchwave.discord.interaction.SetupForm("a1", "nohash",
+                List.of(), "XX1", "NAW"));
+        assertThat(refused).contains("userId").contains("battleTag").contains("country");
+        assertThat(desk.currentSetup(ALICE.value())).isEmpty();
+        String saved = desk.setup(ALICE.value(), new dev.matchwave.discord.interaction.SetupForm("alice", "Alice#1234",
+                List.of("ali"), "de", "EUW"));
+        assertThat(saved).contains("saved").contains("termsofservice");
+        assertThat(desk.currentSetup(ALICE.value())).hasValueSatisfying(form -> {
+            assertThat(form.country()).isEqualTo("DE");
+            assertThat(form.alternativeIds()).containsExactly("ali");
+        });
+        assertThat(desk.homeRegions()).contains("EUW").hasSize(16);
+    }
+}

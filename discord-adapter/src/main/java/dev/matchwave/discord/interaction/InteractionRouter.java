@@ -1,0 +1,294 @@
+package dev.matchwave.discord.interaction;
+
+import dev.matchwave.discord.command.SlashCommands;
+import dev.matchwave.discord.component.ComponentAction;
+import dev.matchwave.discord.component.CustomId;
+import dev.matchwave.discord.delivery.PlayerContacts;
+import dev.matchwave.discord.timing.FlowListener;
+import dev.matchwave.discord.timing.FlowRecorder;
+import dev.matchwave.discord.timing.FlowTargets;
+import dev.matchwave.discord.timing.FlowTimer;
+import dev.matchwave.discord.timing.Ticker;
+import dev.matchwave.discord.view.LadderMessages;
+import dev.matchwave.matchmaking.PlayerId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.GenericComponentInteractionCreateEvent;
+import net.dv8tion.jda.api.events.interaction.component.StringSelectInteractionEvent;
+import net.dv8tion.jda.api.hooks.ListenerAdapter;
+import net.dv8tion.jda.api.interactions.InteractionHook;
+import net.dv8tion.jda.api.interactions.modals.ModalMapping;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's JDA listener: slash commands, buttons and selects to {@link LadderDesk} calls.
+ *
+ * <p>Every interaction is answered at once: a refusal ({@link InteractionChecks}) directly, an
+ * action by deferring (the 3-second rule, DISCORD.md) and then running the desk on the
+ * executor (virtual threads in production) and editing the deferred response. A "join" defers
+ * a new ephemeral reply, which becomes the player's "Searching..." message; its token is
+ * remembered in {@link PlayerContacts} so that phase 1 can edit it into "match found".
+ *
+ * <p>Thread-safe; JDA's event threads never block here.
+ */
+public final class InteractionRouter extends ListenerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
+    static final java.time.Duration PREFILL_WAIT = java.time.Duration.ofMillis(1_500);
+    static final String FAULT = "Something went wrong on our side; nothing was changed. Please try again.";
+
+    private final LadderDesk desk;
+    private final PlayerContacts contacts;
+    private final Set<Long> adminIds;
+    private final Executor executor;
+    private final FlowRecorder flows;
+
+    /**
+     * @param desk     the ladder
+     * @param contacts where the searching messages' tokens go
+     * @param adminIds who may use {@code /admin}
+     * @param executor runs the desk calls (they may block): virtual threads in production
+     */
+    public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor) {
+        this(desk, contacts, adminIds, executor,
+                new FlowRecorder(Ticker.system(), FlowTargets.defaults(), FlowListener.ignoring()));
+    }
+
+    /**
+     * @param flows times every handled interaction (acknowledge, ladder, discord): one report per
+     *              flow, slow ones flagged against the targets
+     */
+    public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor,
+                             FlowRecorder flows) {
+        this.flows = Objects.requireNonNull(flows, "flows");
+        this.desk = Objects.requireNonNull(desk, "desk");
+        this.contacts = Objects.requireNonNull(contacts, "contacts");
+        this.adminIds = Set.copyOf(adminIds);
+        this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    @Override
+    public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+        long user = event.getUser().getIdLong();
+        boolean dm = event.getChannelType() == ChannelType.PRIVATE;
+        switch (InteractionChecks.command(event.getName(), dm, user, adminIds)) {
+            case InteractionChecks.Decision.Refuse refuse -> {
+                if (refuse.refusal() == InteractionChecks.Refusal.NOT_ADMIN) {
+                    LOG.warn("/admin refused: user {} is not an admin", user);
+                    event.reply(LadderMessages.adminOnly()).setEphemeral(true).queue();
+                } else {
+                    event.reply(LadderMessages.directMessageOnly(event.getName())).setEphemeral(true).queue();
+                }
+            }
+            case InteractionChecks.Decision.Command command -> {
+                switch (command.name()) {
+                    case SlashCommands.QUEUE -> deferReply(FlowTargets.QUEUE_COMMAND, event.getHook(),
+                            event.deferReply(true)::queue, () -> LadderMessages.queue(desk.queueView(user)));
+                    case SlashCommands.TERMS_OF_SERVICE -> event.reply(terms(user)).setEphemeral(true).queue();
+                    case SlashCommands.SETUP -> event.replyModal(SetupModal.build(user, currentSetup(user),
+                            desk.homeRegions())).queue();
+                    default -> event.reply("/" + command.name() + " is not available in this version of the bot yet.")
+                            .setEphemeral(true).queue();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    @Override
+    public void onButtonInteraction(ButtonInteractionEvent event) {
+        component(event, List.of());
+    }
+
+    @Override
+    public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        component(event, event.getValues());
+    }
+
+    @Override
+    public void onModalInteraction(ModalInteractionEvent event) {
+        long user = event.getUser().getIdLong();
+        switch (InteractionChecks.component(event.getModalId(), user)) {
+            case InteractionChecks.Decision.Component component
+                    when component.id().action() == ComponentAction.SETUP_MODAL -> {
+                SetupForm form = SetupModal.read(
+                        id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsString),
+                        id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsStringList).orElse(List.of()));
+                deferReply("setup", event.getHook(), event.deferReply(true)::queue, () -> text(desk.setup(user, form)));
+            }
+            case InteractionChecks.Decision.Ignore ignore -> {
+            }
+            default -> event.reply("This form belongs to an old message: run /setup again.").setEphemeral(true).queue();
+        }
+    }
+
+    /**
+     * The saved profile for the modal: a modal must be the first answer, so it cannot be
+     * deferred; the profile is read on the executor and given up after {@link #PREFILL_WAIT}
+     * (the modal then comes empty) so the 3-second rule holds.
+     */
+    private Optional<SetupForm> currentSetup(long user) {
+        CompletableFuture<Optional<SetupForm>> read = CompletableFuture.supplyAsync(() -> desk.currentSetup(user), executor);
+        try {
+            return read.get(PREFILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("/setup: the saved profile of {} could not be read in time; the form comes empty", user);
+            return Optional.empty();
+        }
+    }
+
+    private void component(GenericComponentInteractionCreateEvent event, List<String> values) {
+        long user = event.getUser().getIdLong();
+        switch (InteractionChecks.component(event.getComponentId(), user)) {
+            case InteractionChecks.Decision.Ignore ignore -> {
+            }
+            case InteractionChecks.Decision.Refuse refuse -> event.reply(
+                    refuse.refusal() == InteractionChecks.Refusal.NOT_YOURS ? LadderMessages.notYourComponent()
+                            : text("This button belongs to an old message: run the command again. ("
+                            + refuse.detail() + ")"))
+                    .setEphemeral(true).queue();
+            case InteractionChecks.Decision.Component component -> act(event, component.id(), user, values);
+            default -> {
+            }
+        }
+    }
+
+    private void act(GenericComponentInteractionCreateEvent event, CustomId id, long user, List<String> values) {
+        long match = id.matchId().orElse(0);
+        InteractionHook hook = event.getHook();
+        String flow = flowName(id.action());
+        switch (id.action()) {
+            case BW_RACE -> deferEdit(flow, event, () -> LadderMessages.queue(
+                    desk.chooseRace(user, "bw", values.stream().findFirst())));
+            case SC2_RACE -> deferEdit(flow, event, () -> LadderMessages.queue(
+                    desk.chooseRace(user, "sc2", values.stream().findFirst())));
+            case MAP_VETO -> deferEdit(flow, event, () -> LadderMessages.queue(desk.vetoMaps(user, values)));
+            case CLEAR -> deferEdit(flow, event, () -> LadderMessages.queue(desk.clearChoices(user)));
+            case CANCEL -> deferEdit(flow, event, () -> {
+                contacts.forgetToken(PlayerId.of(user));
+                return text(desk.cancel(user));
+            });
+            case JOIN -> {
+                // The new ephemeral reply is the searching message: its token is phase 1's way back.
+                String token = event.getToken();
+                var created = event.getTimeCreated().toInstant();
+                deferReply(flow, hook, event.deferReply(true)::queue, () -> switch (desk.join(user)) {
+                    case LadderDesk.JoinAnswer.Searching searching -> {
+                        contacts.rememberSearch(PlayerId.of(user), token, created);
+                        yield LadderMessages.searching(searching.view());
+                    }
+                    case LadderDesk.JoinAnswer.Refused refused -> text(refused.message());
+                });
+            }
+            case ACCEPT_TERMS -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.acceptTerms(user)));
+            case CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.confirm(match, user)));
+            case ABORT -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.abort(match, user, false)));
+            case ABORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
+                    () -> text(desk.abort(match, user, true)));
+            case REPORT -> deferReply(flow, hook, event.deferReply(true)::queue, () -> values.isEmpty()
+                    ? text("Pick a result first.")
+                    : text(resultCode(values.get(0)).map(code -> desk.chooseResult(match, user, code))
+                            .orElse("That result cannot be read; pick it again.")));
+            case REPORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
+                    () -> text(desk.confirmResult(match, user)));
+            default -> event.reply("This is not available in this version of the bot yet.").setEphemeral(true).queue();
+        }
+    }
+
+    static Optional<Integer> resultCode(String value) {
+        try {
+            return Optional.of(Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The flow a component's handling is timed as: the targets' names where they have one. */
+    static String flowName(ComponentAction action) {
+        return switch (action) {
+            case JOIN -> FlowTargets.JOIN;
+            case REPORT_CONFIRM -> FlowTargets.RESULT_CONFIRM;
+            default -> action.name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /**
+     * Acknowledges at once, then edits the deferred reply with what the desk answers; timed as
+     * {@code flow} (acknowledge, ladder, discord).
+     */
+    private void deferReply(String flow, InteractionHook hook, Runnable acknowledge,
+                            java.util.function.Supplier<MessageCreateData> work) {
+        FlowTimer timer = flows.start(flow);
+        acknowledge.run();
+        timer.checkpoint("acknowledge");
+        executor.execute(() -> send(timer, hook, work));
+    }
+
+    /** Acknowledges a component by editing its own message later; timed as {@code flow}. */
+    private void deferEdit(String flow, GenericComponentInteractionCreateEvent event,
+                           java.util.function.Supplier<MessageCreateData> work) {
+        FlowTimer timer = flows.start(flow);
+        event.deferEdit().queue();
+        timer.checkpoint("acknowledge");
+        InteractionHook hook = event.getHook();
+        executor.execute(() -> send(timer, hook, work));
+    }
+
+    private static void send(FlowTimer timer, InteractionHook hook, java.util.function.Supplier<MessageCreateData> work) {
+        MessageCreateData answer = answer(work);
+        timer.checkpoint("ladder");
+        hook.editOriginal(MessageEditData.fromCreateData(answer)).queue(
+                ok -> {
+                    timer.checkpoint("discord");
+                    timer.finish("ok");
+                },
+                failure -> {
+                    timer.checkpoint("discord");
+                    timer.finish("failed");
+                });
+    }
+
+    private static MessageCreateData answer(java.util.function.Supplier<MessageCreateData> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            LOG.error("interaction failed", e);
+            return text(FAULT);
+        }
+    }
+
+    private static MessageCreateData terms(long user) {
+        return new MessageCreateBuilder()
+                .setContent("**Terms of service**: play fair, report results honestly, be polite. Admins may adjust"
+                        + " ratings, resolve disputes and ban players who break these rules.")
+                .setComponents(ActionRow.of(Button.success(
+                        CustomId.forPlayer(ComponentAction.ACCEPT_TERMS, user).encode(), "I accept")))
+                .build();
+    }
+
+    private static MessageCreateData text(String content) {
+        return new MessageCreateBuilder().setContent(content).build();
+    }
+
+}

@@ -1,0 +1,77 @@
+package dev.matchwave.discord.interaction;
+
+import dev.matchwave.discord.view.QueueView;
+import dev.matchwave.discord.view.SearchingView;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the interaction handlers ask of the ladder: a JDA-free facade, implemented by the
+ * application. Users are Discord user ids; answers are view records or sentences for the user.
+ *
+ * <p>Implementations are thread-safe. Methods may block on the database: the router calls them
+ * on a virtual thread after it has deferred the interaction. They never throw for a user's
+ * mistake (that is an answer); an exception means a fault, and the user gets a short apology.
+ */
+public interface LadderDesk {
+
+    /** The {@code /queue} view with the user's saved choices. */
+    QueueView queueView(long userId);
+
+    /** Saves the race picked on one side ({@code bw} or {@code sc2}; empty: none) and shows the view again. */
+    QueueView chooseRace(long userId, String side, Optional<String> race);
+
+    /** Saves the vetoed maps and shows the view again. */
+    QueueView vetoMaps(long userId, List<String> maps);
+
+    /** Forgets the user's races and vetoes. */
+    QueueView clearChoices(long userId);
+
+    /** Joins the queue with the saved choices. */
+    JoinAnswer join(long userId);
+
+    /** Leaves the queue. */
+    String cancel(long userId);
+
+    /** Records that the user accepted the terms of service. */
+    String acceptTerms(long userId);
+
+    /** The player's saved profile, to prefill {@code /setup}. */
+    Optional<SetupForm> currentSetup(long userId);
+
+    /** The home regions to choose from (at most 25). */
+    List<String> homeRegions();
+
+    /** Checks and saves the profile; the answer names each bad field. */
+    String setup(long userId, SetupForm form);
+
+    /** Confirms the match. */
+    String confirm(long matchId, long userId);
+
+    /** The abort button: {@code second} is the second click, which aborts. */
+    String abort(long matchId, long userId, boolean second);
+
+    /** The result select: remembers the choice until it is confirmed. */
+    String chooseResult(long matchId, long userId, int resultCode);
+
+    /** The confirm select: reports the chosen result. */
+    String confirmResult(long matchId, long userId);
+
+    /** What {@link #join} answers. */
+    sealed interface JoinAnswer {
+        /** Queued: the searching message. */
+        record Searching(SearchingView view) implements JoinAnswer {
+            public Searching {
+                Objects.requireNonNull(view, "view");
+            }
+        }
+
+        /** Not queued, and why. */
+        record Refused(String message) implements JoinAnswer {
+            public Refused {
+                Objects.requireNonNull(message, "message");
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.matchwave.discord.delivery;
+
+import static dev.matchwave.discord.delivery.PlayerContactsTest.ALICE;
+import static dev.matchwave.discord.delivery.PlayerContactsTest.BOB;
+import static dev.matchwave.discord.delivery.PlayerContactsTest.JOINED;
+import static dev.matchwave.discord.delivery.PlayerContactsTest.details;
+import static dev.matchwave.discord.delivery.PlayerContactsTest.found;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.matchmaking.time.ManualClock;
+import dev.matchwave.notification.Notification;
+import dev.matchwave.notification.dispatch.SendResult;
+import dev.matchwave.notification.ratelimit.Route;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.LongConsumer;
+import org.junit.jupiter.api.Test;
+
+/** The sink's decisions, with a fake messenger: no JDA, virtual time. */
+class DiscordNotificationSinkTest {
+
+    private final ManualClock clock = ManualClock.atEpochSecond(JOINED.getEpochSecond());
+    private final PlayerContacts contacts = PlayerContacts.create();
+    private final FakeMessenger messenger = new FakeMessenger();
+    private final DiscordNotificationSink sink = new DiscordNotificationSink(contacts, messenger, clock);
+
+    /** Records each call as "edit tok 11" or "dm 11 channel=9001" and answers what it is told. */
+    static final class FakeMessenger implements Messenger {
+        final List<String> calls = new ArrayList<>();
+        SendResult nextEdit = SendResult.sent();
+        long openedChannel = 9_001;
+
+        @Override
+        public CompletionStage<SendResult> edit(Delivery.EditOriginal delivery, Notification notification) {
+            calls.add("edit " + delivery.token() + " " + notification.player());
+            return CompletableFuture.completedFuture(nextEdit);
+        }
+
+        @Override
+        public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
+                                                         LongConsumer channelOpened) {
+            String channel = delivery.channelId().isPresent() ? Long.toString(delivery.channelId().getAsLong()) : "new";
+            calls.add("dm " + notification.player() + " channel=" + channel);
+            if (delivery.channelId().isEmpty()) {
+                channelOpened.accept(openedChannel);
+            }
+            return CompletableFuture.completedFuture(SendResult.sent());
+        }
+    }
+
+    private SendResult deliver(Notification notification) {
+        Route route = sink.route(notification);
+        return sink.send(notification, route).toCompletableFuture().join();
+    }
+
+    @Test
+    void phaseOneEditsAndPhaseTwoSendsADirectMessage() {
+        contacts.rememberSearch(ALICE, "tok-a", JOINED);
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(deliver(found(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("edit tok-a 11", "dm 11 channel=new", "dm 11 channel=9001");
+        assertThat(contacts.dmChannel(ALICE)).hasValue(9_001);
+    }
+
+    @Test
+    void aPlayerWhoSearchedLongerThanTheEditWindowGetsADirectMessage() {
+        contacts.rememberSearch(ALICE, "tok-a", JOINED);
+        contacts.rememberSearch(BOB, "tok-b", JOINED.plus(Duration.ofMinutes(10)));
+        clock.advance(Duration.ofMinutes(14).plusSeconds(1));
+        deliver(found(ALICE));
+        deliver(found(BOB));
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "edit tok-b 22");
+    }
+
+    @Test
+    void anEditThatFailsForGoodIsRetriedAsADirectMessage() {
+        contacts.rememberSearch(ALICE, "tok-a", JOINED);
+        messenger.nextEdit = SendResult.permanentFailure("HTTP 404 (10015 Unknown Webhook)");
+        SendResult first = deliver(found(ALICE));
+        assertThat(first).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.reason()).contains("10015").contains("direct message");
+        });
+        assertThat(sink.route(found(ALICE))).isEqualTo(Route.openDm());
+        assertThat(deliver(found(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("edit tok-a 11", "dm 11 channel=new");
+    }
+
+    @Test
+    void aRateLimitedEditKeepsItsToken() {
+        contacts.rememberSearch(ALICE, "tok-a", JOINED);
+        messenger.nextEdit = SendResult.rateLimited(Duration.ofMillis(300), false);
+        assertThat(deliver(found(ALICE))).isEqualTo(SendResult.rateLimited(Duration.ofMillis(300), false));
+        assertThat(sink.route(found(ALICE))).isEqualTo(Route.interactionEdit("tok-a"));
+    }
+
+    @Test
+    void aMessengerThatThrowsGivesARetryableFailure() {
+        DiscordNotificationSink broken = new DiscordNotificationSink(contacts, new Messenger() {
+            @Override
+            public CompletionStage<SendResult> edit(Delivery.EditOriginal delivery, Notification notification) {
+                throw new IllegalStateException("JDA is shut down");
+            }
+
+            @Override
+            public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
+                                                             LongConsumer channelOpened) {
+                throw new IllegalStateException("JDA is shut down");
+            }
+        }, clock);
+        SendResult result = broken.send(details(BOB), broken.route(details(BOB))).toCompletableFuture().join();
+        assertThat(result).isInstanceOfSatisfying(SendResult.Failed.class,
+                failed -> assertThat(failed.retryable()).isTrue());
+        assertThat(result).isNotEqualTo(SendResult.retryableFailure("x", Optional.empty()));
+    }
+}
