@@ -85,7 +85,7 @@ final class QueueFileReader {
         try {
             node = json.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new UsageException(at + "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw new UsageException(at + "not valid JSON (" + shortReason(e) + ")");
         }
         if (!(node instanceof ObjectNode object)) {
             throw new UsageException(at + "expected a JSON object such as {\"id\": 17, ...}");
@@ -122,6 +122,18 @@ final class QueueFileReader {
                 yield new QueuedPlayer(new PlayerId(id), seats, Preferences.NONE, joined, wait);
             }
         };
+    }
+
+    /** Jackson's reason without its source excerpt and location, which repeat the line. */
+    private static String shortReason(JsonProcessingException e) {
+        String reason = e.getOriginalMessage();
+        for (String tail : new String[] {" (start marker", "\n", " at [Source"}) {
+            int cut = reason.indexOf(tail);
+            if (cut > 0) {
+                reason = reason.substring(0, cut);
+            }
+        }
+        return e.getLocation() == null ? reason : reason + " at column " + e.getLocation().getColumnNr();
     }
 
     private static int waitCycles(ObjectNode object, String at) {
