@@ -46,7 +46,8 @@ public record BotConfig(
     public static final Duration MAX_WAVE_INTERVAL = Duration.ofHours(1);
     public static final String DEFAULT_RULES = "evoladder";
     public static final int DEFAULT_HTTP_PORT = 8090;
-    public static final String DEFAULT_EMBEDDED_DIR = "matchwave-data";
+    /** Where the embedded database keeps its data unless told otherwise; the same as persistence's default. */
+    public static final String DEFAULT_EMBEDDED_DIR = "~/.matchwave/pgdata";
 
     public BotConfig {
         Objects.requireNonNull(discordToken, "discordToken");
@@ -96,7 +97,7 @@ public record BotConfig(
     /** The configuration with every default: no token, embedded database, no admins. */
     public static BotConfig defaults() {
         return new BotConfig(Optional.empty(), Optional.empty(), Optional.empty(),
-                new DatabaseSettings.Embedded(Path.of(DEFAULT_EMBEDDED_DIR)), Set.of(), DEFAULT_WAVE_INTERVAL,
+                new DatabaseSettings.Embedded(defaultEmbeddedDirectory()), Set.of(), DEFAULT_WAVE_INTERVAL,
                 DEFAULT_RULES, OptionalLong.empty(), OptionalInt.of(DEFAULT_HTTP_PORT));
     }
 
@@ -132,5 +133,10 @@ public record BotConfig(
                 + ", rules=" + rules
                 + ", guildId=" + (guildId.isPresent() ? Long.toString(guildId.getAsLong()) : "(global commands)")
                 + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "(off)") + "]";
+    }
+
+    /** {@link #DEFAULT_EMBEDDED_DIR} under this user's home. */
+    public static Path defaultEmbeddedDirectory() {
+        return Path.of(System.getProperty("user.home"), ".matchwave", "pgdata");
     }
 }

@@ -24,7 +24,7 @@ public enum Setting {
             "the database user (only with db.url)"),
     DB_PASSWORD("MATCHWAVE_DB_PASSWORD", "db.password", true,
             "the database password (only with db.url)"),
-    DB_DIR("MATCHWAVE_DB_DIR", "db.dir", false,
+    DB_DIR("MATCHWAVE_DB_DATA_DIR", "db.dir", false,
             "the embedded database's data directory (default " + BotConfig.DEFAULT_EMBEDDED_DIR + ")"),
     ADMIN_IDS("MATCHWAVE_ADMIN_IDS", "admin.ids", false,
             "comma-separated Discord user ids (numbers such as 123456789012345678) allowed to use /admin"),

@@ -66,7 +66,7 @@ class BotConfigLoaderTest {
         BotConfig config = fromEnv();
         assertThat(config).isEqualTo(BotConfig.defaults());
         assertThat(config.online()).isFalse();
-        assertThat(config.database()).isEqualTo(new DatabaseSettings.Embedded(Path.of("matchwave-data")));
+        assertThat(config.database()).isEqualTo(new DatabaseSettings.Embedded(BotConfig.defaultEmbeddedDirectory()));
         assertThat(config.waveInterval()).isEqualTo(Duration.ofSeconds(45));
         assertThat(config.rules()).isEqualTo("evoladder");
         assertThat(config.httpPort()).hasValue(8090);
@@ -172,7 +172,7 @@ class BotConfigLoaderTest {
     class Database {
         @Test
         void embeddedDirectory() {
-            assertThat(fromEnv("MATCHWAVE_DB_DIR", "/var/lib/matchwave").database())
+            assertThat(fromEnv("MATCHWAVE_DB_DATA_DIR", "/var/lib/matchwave").database())
                     .isEqualTo(new DatabaseSettings.Embedded(Path.of("/var/lib/matchwave")));
         }
 
@@ -197,13 +197,13 @@ class BotConfigLoaderTest {
 
         @Test
         void directoryWithAServer() {
-            assertThat(problemWith("MATCHWAVE_DB_URL", "jdbc:postgresql://db/x", "MATCHWAVE_DB_DIR", "data"))
-                    .contains("MATCHWAVE_DB_DIR", "embedded", "MATCHWAVE_DB_URL");
+            assertThat(problemWith("MATCHWAVE_DB_URL", "jdbc:postgresql://db/x", "MATCHWAVE_DB_DATA_DIR", "data"))
+                    .contains("MATCHWAVE_DB_DATA_DIR", "embedded", "MATCHWAVE_DB_URL");
         }
 
         @Test
         void invalidDirectory() {
-            assertThat(problemWith("MATCHWAVE_DB_DIR", "bad\0path")).contains("MATCHWAVE_DB_DIR", "not a valid path")
+            assertThat(problemWith("MATCHWAVE_DB_DATA_DIR", "bad\0path")).contains("MATCHWAVE_DB_DATA_DIR", "not a valid path")
                     .contains("\\u0000");
         }
     }
