@@ -139,8 +139,10 @@ public final class InteractionRouter extends ListenerAdapter {
                     case SlashCommands.PRUNE -> {
                         MessageChannel channel = event.getChannel();
                         long self = event.getJDA().getSelfUser().getIdLong();
+                        // "Now" is the command's own time (Discord's snowflake), not a clock read here.
+                        java.time.Instant asked = event.getTimeCreated().toInstant();
                         deferReply(SlashCommands.PRUNE, event.getHook(), event.deferReply(true)::queue,
-                                () -> text(prune(channel, self)));
+                                () -> text(prune(channel, self, asked)));
                     }
                     case SlashCommands.ADMIN -> {
                         AdminRequest request;
@@ -198,11 +200,11 @@ public final class InteractionRouter extends ListenerAdapter {
      * Deletes the bot's own messages older than three hours ({@link Prune} decides which); runs
      * on the executor, blocking on Discord. A message that cannot be deleted is skipped.
      */
-    private static String prune(MessageChannel channel, long self) {
+    private static String prune(MessageChannel channel, long self, java.time.Instant now) {
         List<Message> history = channel.getIterableHistory().takeAsync(Prune.HISTORY_LIMIT).join();
         List<Long> doomed = Prune.toDelete(history.stream()
                 .map(m -> new Prune.Sent(m.getIdLong(), m.getAuthor().getIdLong(), m.getTimeCreated().toInstant()))
-                .toList(), self, java.time.Instant.now());
+                .toList(), self, now);
         int deleted = 0;
         for (long id : doomed) {
             try {
