@@ -1,5 +1,6 @@
 package dev.matchwave.discord.interaction;
 
+import dev.matchwave.discord.command.SlashCommands.Admin;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -32,7 +33,7 @@ public sealed interface AdminRequest {
     record AdjustMmr(long user, String mode, String race, int value, String reason) implements AdminRequest {
         public AdjustMmr {
             Objects.requireNonNull(mode, "mode");
-            Objects.requireNonNull(race, "race");
+            Objects.requireNonNull(race, Names.RACE);
             Objects.requireNonNull(reason, "reason");
         }
     }
@@ -60,13 +61,27 @@ public sealed interface AdminRequest {
     record ResetAborts(long user, String reason, OptionalInt aborts) implements AdminRequest {
         public ResetAborts {
             Objects.requireNonNull(reason, "reason");
-            Objects.requireNonNull(aborts, "aborts");
+            Objects.requireNonNull(aborts, Names.ABORTS);
         }
     }
 
     record ClearQueue(String reason) implements AdminRequest {
         public ClearQueue {
             Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The option names of {@link dev.matchwave.discord.command.SlashCommands}. */
+    final class Names {
+        static final String USER = dev.matchwave.discord.command.SlashCommands.Options.USER;
+        static final String REASON = dev.matchwave.discord.command.SlashCommands.Options.REASON;
+        static final String MATCH_ID = dev.matchwave.discord.command.SlashCommands.Options.MATCH_ID;
+        static final String RESULT = dev.matchwave.discord.command.SlashCommands.Options.RESULT;
+        static final String ABORTS = dev.matchwave.discord.command.SlashCommands.Options.ABORTS;
+        static final String RACE = dev.matchwave.discord.command.SlashCommands.Options.RACE;
+        static final String VALUE = dev.matchwave.discord.command.SlashCommands.Options.VALUE;
+
+        private Names() {
         }
     }
 
@@ -84,37 +99,37 @@ public sealed interface AdminRequest {
      */
     static AdminRequest read(java.util.Optional<String> group, String subcommand, Options options) {
         if (group.isPresent()) {
-            if (!group.get().equals(dev.matchwave.discord.command.SlashCommands.Admin.ADJUST_MMR)) {
+            if (!group.get().equals(Admin.ADJUST_MMR)) {
                 throw new IllegalArgumentException("unknown /admin group " + group.get());
             }
-            return new AdjustMmr(user(options), subcommand, string(options, "race"),
-                    Math.toIntExact(number(options, "value")), reason(options));
+            return new AdjustMmr(user(options), subcommand, string(options, Names.RACE),
+                    Math.toIntExact(number(options, Names.VALUE)), reason(options));
         }
         return switch (subcommand) {
-            case "snapshot" -> new Snapshot();
-            case "player" -> new Player(user(options));
-            case "match" -> new Match(number(options, "match_id"));
-            case "resolve" -> new Resolve(number(options, "match_id"), Math.toIntExact(number(options, "result")),
+            case Admin.SNAPSHOT -> new Snapshot();
+            case Admin.PLAYER -> new Player(user(options));
+            case Admin.MATCH -> new Match(number(options, Names.MATCH_ID));
+            case Admin.RESOLVE -> new Resolve(number(options, Names.MATCH_ID), Math.toIntExact(number(options, Names.RESULT)),
                     reason(options));
-            case "remove_queue" -> new RemoveQueue(user(options), reason(options));
-            case "unblock_queue" -> new UnblockQueue(user(options), reason(options));
-            case "ban" -> new Ban(user(options), reason(options));
-            case "reset_aborts" -> {
-                var aborts = options.number("aborts");
+            case Admin.REMOVE_QUEUE -> new RemoveQueue(user(options), reason(options));
+            case Admin.UNBLOCK_QUEUE -> new UnblockQueue(user(options), reason(options));
+            case Admin.BAN -> new Ban(user(options), reason(options));
+            case Admin.RESET_ABORTS -> {
+                var aborts = options.number(Names.ABORTS);
                 yield new ResetAborts(user(options), reason(options),
                         aborts.isPresent() ? OptionalInt.of(Math.toIntExact(aborts.getAsLong())) : OptionalInt.empty());
             }
-            case "clear_queue" -> new ClearQueue(reason(options));
+            case Admin.CLEAR_QUEUE -> new ClearQueue(reason(options));
             default -> throw new IllegalArgumentException("unknown /admin subcommand " + subcommand);
         };
     }
 
     private static long user(Options options) {
-        return number(options, "user");
+        return number(options, Names.USER);
     }
 
     private static String reason(Options options) {
-        return string(options, "reason").strip();
+        return string(options, Names.REASON).strip();
     }
 
     private static String string(Options options, String name) {

@@ -54,6 +54,38 @@ class CommandInputsTest {
     }
 
     @Test
+    void everyAdminSubcommandOfTheDefinitionsCanBeRead() {
+        var admin = dev.matchwave.discord.command.SlashCommands.definitions(
+                        dev.matchwave.discord.command.CommandVocabulary.reference()).stream()
+                .filter(c -> c.getName().equals(dev.matchwave.discord.command.SlashCommands.ADMIN)).findFirst().orElseThrow();
+        int read = 0;
+        for (var sub : admin.getSubcommands()) {
+            assertThat(AdminRequest.read(Optional.empty(), sub.getName(), options(filled(sub)))).isNotNull();
+            read++;
+        }
+        for (var group : admin.getSubcommandGroups()) {
+            for (var sub : group.getSubcommands()) {
+                assertThat(AdminRequest.read(Optional.of(group.getName()), sub.getName(), options(filled(sub))))
+                        .isInstanceOf(AdminRequest.AdjustMmr.class);
+                read++;
+            }
+        }
+        assertThat(read).isEqualTo(12);
+    }
+
+    /** Every option of a subcommand with a value of its type. */
+    private static Map<String, Object> filled(net.dv8tion.jda.api.interactions.commands.build.SubcommandData sub) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (var option : sub.getOptions()) {
+            values.put(option.getName(), switch (option.getType()) {
+                case STRING -> "text";
+                default -> 1L;
+            });
+        }
+        return values;
+    }
+
+    @Test
     void aMissingOptionOrAnUnknownSubcommandIsNamed() {
         assertThatThrownBy(() -> AdminRequest.read(Optional.empty(), "ban", options(Map.of("user", ALICE))))
                 .hasMessageContaining("reason");
