@@ -411,6 +411,11 @@ public final class LadderApplication implements AutoCloseable {
         return config;
     }
 
+    /** The ladder's clock (virtual in tests). */
+    public InstantSource clock() {
+        return clock;
+    }
+
     public LadderStore store() {
         return store;
     }

@@ -1,6 +1,17 @@
 package dev.matchwave.bot.ladder;
 
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.matchwave.discord.command.CountryCatalog;
+import dev.matchwave.discord.interaction.AdminRequest;
 import dev.matchwave.discord.interaction.LadderDesk;
+import dev.matchwave.discord.view.LeaderboardView;
+import dev.matchwave.discord.view.ProfileView;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardPage;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardQuery;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
+import dev.matchwave.persistence.ladder.PostgresLadderStore;
+import dev.matchwave.persistence.ladder.PostgresLeaderboard;
 import dev.matchwave.discord.interaction.SetupForm;
 import dev.matchwave.discord.view.QueueView;
 import dev.matchwave.discord.view.SearchingView;
@@ -45,9 +56,17 @@ public final class LadderFrontDesk implements LadderDesk {
     private final LadderApplication app;
     private final EvoLadderRules venues;
     private final Map<PendingKey, Integer> pendingResults = new ConcurrentHashMap<>();
+    private final AdminDesk admin;
+    private final Optional<PostgresLeaderboard> leaderboard;
+    private static final CountryCatalog COUNTRIES = CountryCatalog.iso();
 
     public LadderFrontDesk(LadderApplication app) {
         this.app = Objects.requireNonNull(app, "app");
+        this.admin = new AdminDesk(app);
+        this.leaderboard = app.store() instanceof PostgresLadderStore postgres
+                ? Optional.of(new PostgresLeaderboard(postgres, LeaderboardRules.REFERENCE, app.clock(),
+                        PostgresLeaderboard.DEFAULT_EXPIRY, Ticker.systemTicker()))
+                : Optional.empty();
         this.venues = app.rules() instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
     }
 
@@ -245,5 +264,71 @@ public final class LadderFrontDesk implements LadderDesk {
             case Outcome.Unchanged unchanged -> unchanged.note();
             case Outcome.Rejected rejected -> rejected.message();
         };
+    }
+
+    // --- leaderboard, profile, country, admin --------------------------------------------------
+
+    private PostgresLeaderboard board() {
+        return leaderboard.orElseThrow(() -> new IllegalStateException("the leaderboard needs the PostgreSQL store"));
+    }
+
+    @Override
+    public LeaderboardView leaderboard(long userId, LeaderboardView.Filter filter, int page) {
+        LeaderboardQuery query = new LeaderboardQuery(filter.country().map(c -> c.toUpperCase(Locale.ROOT)),
+                filter.race(), filter.rank(), filter.bestRaceOnly(),
+                Math.max(1, Math.min(page, LeaderboardRules.REFERENCE.maxPages())));
+        LeaderboardPage found = board().page(query);
+        List<LeaderboardView.Row> rows = found.rows().stream().map(row -> new LeaderboardView.Row(row.position(),
+                row.name(), row.country(), label(row.race()), row.rank(), row.rating().rating().rounded(),
+                row.rating().wins(), row.rating().losses(), row.rating().draws())).toList();
+        int pages = Math.max(1, found.pages());
+        return new LeaderboardView(userId, rows, Math.min(Math.max(1, found.page()), pages), pages, found.totalRows(),
+                filter);
+    }
+
+    @Override
+    public ProfileAnswer profile(long userId) {
+        Optional<Player> found = app.players().find(PlayerId.of(userId));
+        if (found.isEmpty()) {
+            return new ProfileAnswer.Missing("You have no profile yet: run /setup, then /queue.");
+        }
+        Player player = found.get();
+        List<ProfileView.RaceLine> races = app.store().ratings().ratingsOf(player.id()).values().stream()
+                .sorted(java.util.Comparator.comparing(PlayerRating::race))
+                .map(r -> new ProfileView.RaceLine(label(r.race()), r.rating().rounded(),
+                        board().rankOf(player.id(), r.race()), r.wins(), r.losses(), r.draws()))
+                .toList();
+        return new ProfileAnswer.Shown(new ProfileView(
+                player.profile().map(p -> p.userId()).orElse(Long.toString(userId)),
+                player.profile().map(p -> p.country()), player.profile().map(p -> p.battleTag()),
+                player.profile().map(p -> p.homeRegion()), races, player.abortsLeft(),
+                app.lifecycle().rules().abortBudget(), player.banned()));
+    }
+
+    @Override
+    public String setCountry(long userId, String country) {
+        Optional<CountryCatalog.Country> picked = COUNTRIES.resolve(country);
+        if (picked.isEmpty()) {
+            return "Unknown country '" + country + "': pick one from the list (ISO code or name; ZZ for other).";
+        }
+        Optional<Player> found = app.players().find(PlayerId.of(userId));
+        Optional<dev.matchwave.matchmaking.ladder.player.PlayerProfile> profile = found.flatMap(Player::profile);
+        if (profile.isEmpty()) {
+            return "You have no profile yet: run /setup first (it asks for your country too).";
+        }
+        var p = profile.get();
+        Validation<Player> result = app.players().setup(PlayerId.of(userId), new ProfileForm(p.userId(), p.battleTag(),
+                p.alternativeIds(), picked.get().code(), p.homeRegion()));
+        return switch (result) {
+            case Validation.Valid<Player> valid -> "Your country is now " + picked.get().label() + ".";
+            case Validation.Invalid<Player> invalid -> "Your country was not changed:\n" + invalid.problems().stream()
+                    .map(problem -> "- " + problem.field() + ": " + problem.message())
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        };
+    }
+
+    @Override
+    public String admin(long adminId, AdminRequest request) {
+        return admin.handle(adminId, request);
     }
 }

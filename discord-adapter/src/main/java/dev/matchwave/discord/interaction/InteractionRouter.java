@@ -1,5 +1,6 @@
 package dev.matchwave.discord.interaction;
 
+import dev.matchwave.discord.command.CountryCatalog;
 import dev.matchwave.discord.command.SlashCommands;
 import dev.matchwave.discord.component.ComponentAction;
 import dev.matchwave.discord.component.CustomId;
@@ -10,10 +11,13 @@ import dev.matchwave.discord.timing.FlowTargets;
 import dev.matchwave.discord.timing.FlowTimer;
 import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.discord.view.LadderMessages;
+import dev.matchwave.discord.view.LeaderboardView;
+import dev.matchwave.discord.view.StandingMessages;
 import dev.matchwave.matchmaking.PlayerId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -22,7 +26,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
+import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
+import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -52,6 +60,7 @@ public final class InteractionRouter extends ListenerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionRouter.class);
     static final java.time.Duration PREFILL_WAIT = java.time.Duration.ofMillis(1_500);
+    private static final CountryCatalog COUNTRIES = CountryCatalog.iso();
     static final String FAULT = "Something went wrong on our side; nothing was changed. Please try again.";
 
     private final LadderDesk desk;
@@ -104,6 +113,50 @@ public final class InteractionRouter extends ListenerAdapter {
                     case SlashCommands.TERMS_OF_SERVICE -> event.reply(terms(user)).setEphemeral(true).queue();
                     case SlashCommands.SETUP -> event.replyModal(SetupModal.build(user, currentSetup(user),
                             desk.homeRegions())).queue();
+                    case SlashCommands.LEADERBOARD -> {
+                        LeaderboardView.Filter filter = new LeaderboardView.Filter(
+                                string(event, SlashCommands.Options.COUNTRY).map(c -> COUNTRIES.resolve(c)
+                                        .map(CountryCatalog.Country::code).orElse(c)),
+                                string(event, SlashCommands.Options.RACE),
+                                string(event, SlashCommands.Options.RANK),
+                                Optional.ofNullable(event.getOption(SlashCommands.Options.BEST_RACE_ONLY))
+                                        .map(OptionMapping::getAsBoolean).orElse(false));
+                        int page = Optional.ofNullable(event.getOption(SlashCommands.Options.PAGE))
+                                .map(OptionMapping::getAsInt).orElse(1);
+                        deferReply(SlashCommands.LEADERBOARD, event.getHook(), event.deferReply(true)::queue,
+                                () -> StandingMessages.leaderboard(desk.leaderboard(user, filter, page)));
+                    }
+                    case SlashCommands.PROFILE -> deferReply(SlashCommands.PROFILE, event.getHook(),
+                            event.deferReply(true)::queue, () -> switch (desk.profile(user)) {
+                                case LadderDesk.ProfileAnswer.Shown shown -> StandingMessages.profile(shown.view());
+                                case LadderDesk.ProfileAnswer.Missing missing -> text(missing.message());
+                            });
+                    case SlashCommands.SET_COUNTRY -> {
+                        String country = string(event, SlashCommands.Options.COUNTRY).orElse("");
+                        deferReply(SlashCommands.SET_COUNTRY, event.getHook(), event.deferReply(true)::queue,
+                                () -> text(desk.setCountry(user, country)));
+                    }
+                    case SlashCommands.PRUNE -> {
+                        MessageChannel channel = event.getChannel();
+                        long self = event.getJDA().getSelfUser().getIdLong();
+                        // "Now" is the command's own time (Discord's snowflake), not a clock read here.
+                        java.time.Instant asked = event.getTimeCreated().toInstant();
+                        deferReply(SlashCommands.PRUNE, event.getHook(), event.deferReply(true)::queue,
+                                () -> text(prune(channel, self, asked)));
+                    }
+                    case SlashCommands.ADMIN -> {
+                        AdminRequest request;
+                        try {
+                            request = AdminRequest.read(Optional.ofNullable(event.getSubcommandGroup()),
+                                    Objects.requireNonNullElse(event.getSubcommandName(), ""), options(event));
+                        } catch (IllegalArgumentException | ArithmeticException e) {
+                            event.reply("That /admin command cannot be read: " + e.getMessage()).setEphemeral(true).queue();
+                            return;
+                        }
+                        LOG.info("/admin {} by {}", request, user);
+                        deferReply("admin", event.getHook(), event.deferReply(true)::queue,
+                                () -> text(desk.admin(user, request)));
+                    }
                     default -> event.reply("/" + command.name() + " is not available in this version of the bot yet.")
                             .setEphemeral(true).queue();
                 }
@@ -111,6 +164,57 @@ public final class InteractionRouter extends ListenerAdapter {
             default -> {
             }
         }
+    }
+
+    @Override
+    public void onCommandAutoCompleteInteraction(CommandAutoCompleteInteractionEvent event) {
+        if (event.getFocusedOption().getName().equals(SlashCommands.Options.COUNTRY)) {
+            event.replyChoices(COUNTRIES.autocomplete(event.getFocusedOption().getValue())).queue();
+        } else {
+            event.replyChoices(List.of()).queue();
+        }
+    }
+
+    private static Optional<String> string(SlashCommandInteractionEvent event, String name) {
+        return Optional.ofNullable(event.getOption(name)).map(OptionMapping::getAsString)
+                .map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static AdminRequest.Options options(SlashCommandInteractionEvent event) {
+        return new AdminRequest.Options() {
+            @Override
+            public Optional<String> string(String name) {
+                return Optional.ofNullable(event.getOption(name)).map(OptionMapping::getAsString);
+            }
+
+            @Override
+            public OptionalLong number(String name) {
+                OptionMapping option = event.getOption(name);
+                // getAsLong reads integers and the ids of user options alike.
+                return option == null ? OptionalLong.empty() : OptionalLong.of(option.getAsLong());
+            }
+        };
+    }
+
+    /**
+     * Deletes the bot's own messages older than three hours ({@link Prune} decides which); runs
+     * on the executor, blocking on Discord. A message that cannot be deleted is skipped.
+     */
+    private static String prune(MessageChannel channel, long self, java.time.Instant now) {
+        List<Message> history = channel.getIterableHistory().takeAsync(Prune.HISTORY_LIMIT).join();
+        List<Long> doomed = Prune.toDelete(history.stream()
+                .map(m -> new Prune.Sent(m.getIdLong(), m.getAuthor().getIdLong(), m.getTimeCreated().toInstant()))
+                .toList(), self, now);
+        int deleted = 0;
+        for (long id : doomed) {
+            try {
+                channel.deleteMessageById(id).complete();
+                deleted++;
+            } catch (RuntimeException e) {
+                LOG.warn("/prune: message {} could not be deleted: {}", id, e.toString());
+            }
+        }
+        return Prune.answer(deleted);
     }
 
     @Override
@@ -212,6 +316,15 @@ public final class InteractionRouter extends ListenerAdapter {
                             .orElse("That result cannot be read; pick it again.")));
             case REPORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
                     () -> text(desk.confirmResult(match, user)));
+            case LEADERBOARD_PAGE -> {
+                Optional<LeaderboardView.Paged> paged = LeaderboardView.Filter.decode(id.argument());
+                if (paged.isEmpty()) {
+                    event.reply("This button belongs to an old message: run /leaderboard again.").setEphemeral(true).queue();
+                    return;
+                }
+                deferEdit(SlashCommands.LEADERBOARD, event, () -> StandingMessages.leaderboard(
+                        desk.leaderboard(user, paged.get().filter(), paged.get().page())));
+            }
             default -> event.reply("This is not available in this version of the bot yet.").setEphemeral(true).queue();
         }
     }

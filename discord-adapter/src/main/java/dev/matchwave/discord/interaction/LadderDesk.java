@@ -58,6 +58,38 @@ public interface LadderDesk {
     /** The confirm select: reports the chosen result. */
     String confirmResult(long matchId, long userId);
 
+    /** A page of the leaderboard with these filters (pages past the last show the last). */
+    dev.matchwave.discord.view.LeaderboardView leaderboard(long userId,
+            dev.matchwave.discord.view.LeaderboardView.Filter filter, int page);
+
+    /** The user's profile, or why there is none to show. */
+    ProfileAnswer profile(long userId);
+
+    /** Changes the country of a set-up profile; {@code country} is what the user typed or picked. */
+    String setCountry(long userId, String country);
+
+    /**
+     * Carries out an {@code /admin} subcommand for {@code adminId} (the router checked he is an
+     * admin): audited in the database; a bad target or a refused action is answered with the
+     * core's message and changes nothing.
+     */
+    String admin(long adminId, AdminRequest request);
+
+    /** What {@link #profile} answers. */
+    sealed interface ProfileAnswer {
+        record Shown(dev.matchwave.discord.view.ProfileView view) implements ProfileAnswer {
+            public Shown {
+                Objects.requireNonNull(view, "view");
+            }
+        }
+
+        record Missing(String message) implements ProfileAnswer {
+            public Missing {
+                Objects.requireNonNull(message, "message");
+            }
+        }
+    }
+
     /** What {@link #join} answers. */
     sealed interface JoinAnswer {
         /** Queued: the searching message. */

@@ -1,0 +1,244 @@
+package dev.matchwave.bot.ladder;
+
+import dev.matchwave.discord.interaction.AdminRequest;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.ladder.MatchId;
+import dev.matchwave.matchmaking.ladder.StoreException;
+import dev.matchwave.matchmaking.ladder.admin.LadderAdmin;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.Outcome;
+import dev.matchwave.matchmaking.ladder.match.Resolution;
+import dev.matchwave.matchmaking.ladder.player.Player;
+import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
+import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
+import dev.matchwave.matchmaking.queue.LeaveResult;
+import dev.matchwave.matchmaking.queue.PlayerState;
+import dev.matchwave.matchmaking.queue.QueueStatus;
+import dev.matchwave.matchmaking.rules.EvoLadderRules;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The {@code /admin} subcommands over {@link LadderAdmin} and the queue. Every subcommand that
+ * acts, and every look-up, leaves one audit row (the core's changing actions write theirs in the
+ * same transaction as the change); a refused action (unknown player or match, a match that is
+ * not resolvable) is answered with the reason and changes nothing, and is not audited.
+ *
+ * <p>Thread-safe; blocks on the database.
+ */
+final class AdminDesk {
+
+    private final LadderApplication app;
+    private final LadderAdmin admin;
+
+    AdminDesk(LadderApplication app) {
+        this.app = Objects.requireNonNull(app, "app");
+        this.admin = new LadderAdmin(app.store(), app.lifecycle(), app.clock());
+    }
+
+    String handle(long adminId, AdminRequest request) {
+        PlayerId by = PlayerId.of(adminId);
+        try {
+            return switch (request) {
+                case AdminRequest.Snapshot s -> snapshot(by);
+                case AdminRequest.Player p -> player(by, p.user());
+                case AdminRequest.Match m -> match(by, m.matchId());
+                case AdminRequest.Resolve r -> resolve(by, r);
+                case AdminRequest.AdjustMmr a -> adjust(by, a);
+                case AdminRequest.RemoveQueue r -> removeQueue(by, r);
+                case AdminRequest.UnblockQueue u -> unblockQueue(by, u);
+                case AdminRequest.Ban b -> ban(by, b);
+                case AdminRequest.ResetAborts r -> resetAborts(by, r);
+                case AdminRequest.ClearQueue c -> clearQueue(by, c);
+            };
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.NOT_FOUND || e.kind() == StoreException.Kind.INVALID) {
+                return e.getMessage() + " Nothing was changed.";
+            }
+            throw e;
+        }
+    }
+
+    private Optional<Player> registered(long user) {
+        return app.players().find(PlayerId.of(user));
+    }
+
+    private static String unknown(long user) {
+        return "No player with Discord id " + user + " is registered on the ladder. Nothing was changed.";
+    }
+
+    private String snapshot(PlayerId by) {
+        QueueStatus status = app.queue().status();
+        String text = "Queue: " + status.queued() + " waiting, " + status.matchesInProgress() + " matches in progress, "
+                + status.activePopulation() + " active players; next wave <t:" + status.nextWave().getEpochSecond()
+                + ":R>; last wave #" + status.lastWave() + "."
+                + (status.queuedByRace().isEmpty() ? "" : "\nBy race: " + status.queuedByRace().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        admin.record(by, AdminActionKind.SNAPSHOT, "queue", status.queued() + " queued", "look-up");
+        return text;
+    }
+
+    private String player(PlayerId by, long user) {
+        Optional<Player> found = registered(user);
+        if (found.isEmpty()) {
+            return unknown(user);
+        }
+        Player p = found.get();
+        Map<String, PlayerRating> ratings = app.store().ratings().ratingsOf(p.id());
+        String text = "Player " + user + (p.profile().map(pr -> " (" + pr.userId() + ", " + pr.battleTag() + ", "
+                + pr.country() + ", " + pr.homeRegion() + ")").orElse(" (no profile yet)"))
+                + (p.banned() ? ", BANNED" : "") + "; aborts left " + p.abortsLeft()
+                + "; queue: " + app.queue().stateOf(p.id()).name().toLowerCase(Locale.ROOT)
+                + app.lifecycle().openMatchOf(p.id()).map(m -> "; open match #" + m.id().value()).orElse("")
+                + "\nRatings: " + (ratings.isEmpty() ? "none" : ratings.values().stream()
+                .map(r -> r.race() + " " + r.rating().rounded() + " (" + r.wins() + "-" + r.losses() + "-" + r.draws() + ")")
+                .collect(Collectors.joining(", ")));
+        admin.record(by, AdminActionKind.PLAYER, AdminAction.player(p.id()), "looked up", "look-up");
+        return text;
+    }
+
+    private String match(PlayerId by, long id) {
+        Optional<Match> found = app.store().matches().find(MatchId.of(id));
+        if (found.isEmpty()) {
+            return "No match #" + id + ". Nothing was changed.";
+        }
+        Match m = found.get();
+        String text = "Match #" + id + ": " + m.state().name().toLowerCase(Locale.ROOT)
+                + "; player 1 " + m.player1().player().value() + " (" + m.player1().race() + ", "
+                + m.player1().ratingBefore() + ", report " + m.player1().report().map(Object::toString).orElse("none") + ")"
+                + "; player 2 " + m.player2().player().value() + " (" + m.player2().race() + ", "
+                + m.player2().ratingBefore() + ", report " + m.player2().report().map(Object::toString).orElse("none") + ")"
+                + m.result().map(r -> "; result " + r).orElse("");
+        admin.record(by, AdminActionKind.MATCH, AdminAction.match(m.id()), m.state().name(), "look-up");
+        return text;
+    }
+
+    static Optional<Resolution> resolution(int code) {
+        return switch (code) {
+            case 1 -> Optional.of(Resolution.PLAYER1);
+            case 2 -> Optional.of(Resolution.PLAYER2);
+            case 0 -> Optional.of(Resolution.DRAW);
+            case -1 -> Optional.of(Resolution.INVALIDATE);
+            default -> Optional.empty();
+        };
+    }
+
+    private String resolve(PlayerId by, AdminRequest.Resolve request) {
+        Optional<Resolution> resolution = resolution(request.result());
+        if (resolution.isEmpty()) {
+            return "Unknown result code " + request.result() + " (1, 2, 0 or -1). Nothing was changed.";
+        }
+        Outcome outcome = admin.resolve(by, MatchId.of(request.matchId()), resolution.get(), request.reason());
+        return switch (outcome) {
+            case Outcome.Accepted accepted -> "Match #" + request.matchId() + " resolved: "
+                    + resolution.get().name().toLowerCase(Locale.ROOT) + " (now "
+                    + accepted.match().state().name().toLowerCase(Locale.ROOT) + "). Audited.";
+            case Outcome.Unchanged unchanged -> unchanged.note();
+            case Outcome.Rejected rejected -> rejected.message() + " Nothing was changed.";
+        };
+    }
+
+    private String adjust(PlayerId by, AdminRequest.AdjustMmr request) {
+        LadderAdmin.Adjustment adjustment;
+        try {
+            adjustment = LadderAdmin.Adjustment.valueOf(request.mode().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return "Unknown adjustment '" + request.mode() + "' (set, add or subtract). Nothing was changed.";
+        }
+        if (!EvoLadderRules.RACES.contains(request.race())) {
+            return "Unknown race '" + request.race() + "'. Nothing was changed.";
+        }
+        if (registered(request.user()).isEmpty()) {
+            return unknown(request.user());
+        }
+        LedgerEntry entry = admin.adjustRating(by, PlayerId.of(request.user()), request.race(), adjustment,
+                request.value(), request.reason());
+        return "Rating of " + request.user() + " in " + request.race() + ": " + entry.change().before().rating().rounded()
+                + " -> " + entry.change().after().rating().rounded() + ". Audited.";
+    }
+
+    private String removeQueue(PlayerId by, AdminRequest.RemoveQueue request) {
+        PlayerId player = PlayerId.of(request.user());
+        return switch (app.leave(player)) {
+            case LeaveResult.Left left -> {
+                admin.record(by, AdminActionKind.REMOVE_QUEUE, AdminAction.player(player), "removed from the queue",
+                        request.reason());
+                yield "Removed " + request.user() + " from the queue. Audited.";
+            }
+            case LeaveResult.NotQueued n -> "Player " + request.user() + " is not in the queue. Nothing was changed.";
+            case LeaveResult.InMatch m -> "Player " + request.user()
+                    + " is in a match, not in the queue: use /admin resolve or /admin unblock_queue. Nothing was changed.";
+        };
+    }
+
+    /**
+     * The queue never blocks as a whole; what can block is one player whom the queue still counts
+     * as in a match that is over or gone (a restart, a lost release). This frees him; a player
+     * whose match is still open is told to resolve it instead (freeing him would let him play two
+     * matches at once).
+     */
+    private String unblockQueue(PlayerId by, AdminRequest.UnblockQueue request) {
+        PlayerId player = PlayerId.of(request.user());
+        Optional<Match> open = app.lifecycle().openMatchOf(player);
+        if (open.isPresent()) {
+            return "Player " + request.user() + " is in open match #" + open.get().id().value()
+                    + ": end it with /admin resolve (invalidate to cancel it). Nothing was changed.";
+        }
+        if (app.queue().stateOf(player) != PlayerState.IN_MATCH) {
+            return "Player " + request.user() + " is not blocked (" + app.queue().stateOf(player).name()
+                    .toLowerCase(Locale.ROOT) + "): he can use /queue. Nothing was changed.";
+        }
+        app.queue().release(player);
+        admin.record(by, AdminActionKind.UNBLOCK_QUEUE, AdminAction.player(player), "released from a finished match",
+                request.reason());
+        return "Player " + request.user() + " may queue again. Audited.";
+    }
+
+    private String ban(PlayerId by, AdminRequest.Ban request) {
+        Optional<Player> found = registered(request.user());
+        if (found.isEmpty()) {
+            return unknown(request.user());
+        }
+        boolean ban = !found.get().banned();
+        admin.setBanned(by, found.get().id(), ban, request.reason());
+        if (ban) {
+            app.leave(found.get().id());
+        }
+        return "Player " + request.user() + (ban ? " is banned from queueing." : "'s ban is lifted.") + " Audited.";
+    }
+
+    private String resetAborts(PlayerId by, AdminRequest.ResetAborts request) {
+        Optional<Player> found = registered(request.user());
+        if (found.isEmpty()) {
+            return unknown(request.user());
+        }
+        int budget = app.lifecycle().rules().abortBudget();
+        Player after;
+        if (request.aborts().isEmpty()) {
+            after = admin.resetAborts(by, found.get().id(), request.reason());
+        } else {
+            int aborts = request.aborts().getAsInt();
+            if (aborts < 0 || aborts > budget) {
+                return "aborts must be within 0.." + budget + ", got " + aborts + ". Nothing was changed.";
+            }
+            after = app.store().players().setAbortsLeft(found.get().id(), aborts, new AdminAction(by,
+                    AdminActionKind.RESET_ABORTS, AdminAction.player(found.get().id()), "aborts -> " + aborts,
+                    request.reason(), app.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS)));
+        }
+        return "Player " + request.user() + " has " + after.abortsLeft() + " of " + budget + " aborts. Audited.";
+    }
+
+    private String clearQueue(PlayerId by, AdminRequest.ClearQueue request) {
+        List<QueuedPlayer> removed = app.queue().clear();
+        admin.record(by, AdminActionKind.CLEAR_QUEUE, "queue", removed.size() + " removed", request.reason());
+        return "Cleared the queue: " + removed.size() + (removed.size() == 1 ? " player" : " players")
+                + " removed. Audited.";
+    }
+}

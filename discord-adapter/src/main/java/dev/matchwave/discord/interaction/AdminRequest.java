@@ -1,0 +1,146 @@
+package dev.matchwave.discord.interaction;
+
+import dev.matchwave.discord.command.SlashCommands.Admin;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * One {@code /admin} subcommand with its options, read from the slash command by the router
+ * ({@link #read}) and carried out by {@link LadderDesk#admin}. Users are Discord ids.
+ */
+public sealed interface AdminRequest {
+
+    /** Queue size and status. */
+    record Snapshot() implements AdminRequest {
+    }
+
+    /** Look up a player. */
+    record Player(long user) implements AdminRequest {
+    }
+
+    /** Look up a match. */
+    record Match(long matchId) implements AdminRequest {
+    }
+
+    /** Decide a match: {@code result} is LADDER.md's code (1, 2, 0 draw, -1 invalidate). */
+    record Resolve(long matchId, int result, String reason) implements AdminRequest {
+        public Resolve {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** {@code /admin adjust_mmr set|add|subtract}: {@code mode} is the subcommand's name. */
+    record AdjustMmr(long user, String mode, String race, int value, String reason) implements AdminRequest {
+        public AdjustMmr {
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(race, Names.RACE);
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    record RemoveQueue(long user, String reason) implements AdminRequest {
+        public RemoveQueue {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    record UnblockQueue(long user, String reason) implements AdminRequest {
+        public UnblockQueue {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** Toggles the ban. */
+    record Ban(long user, String reason) implements AdminRequest {
+        public Ban {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** {@code aborts} empty: the full budget. */
+    record ResetAborts(long user, String reason, OptionalInt aborts) implements AdminRequest {
+        public ResetAborts {
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(aborts, Names.ABORTS);
+        }
+    }
+
+    record ClearQueue(String reason) implements AdminRequest {
+        public ClearQueue {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /** The option names of {@link dev.matchwave.discord.command.SlashCommands}. */
+    final class Names {
+        static final String USER = dev.matchwave.discord.command.SlashCommands.Options.USER;
+        static final String REASON = dev.matchwave.discord.command.SlashCommands.Options.REASON;
+        static final String MATCH_ID = dev.matchwave.discord.command.SlashCommands.Options.MATCH_ID;
+        static final String RESULT = dev.matchwave.discord.command.SlashCommands.Options.RESULT;
+        static final String ABORTS = dev.matchwave.discord.command.SlashCommands.Options.ABORTS;
+        static final String RACE = dev.matchwave.discord.command.SlashCommands.Options.RACE;
+        static final String VALUE = dev.matchwave.discord.command.SlashCommands.Options.VALUE;
+
+        private Names() {
+        }
+    }
+
+    /** A slash command's options by name: the string form and the long form (users, integers). */
+    interface Options {
+        java.util.Optional<String> string(String name);
+
+        java.util.OptionalLong number(String name);
+    }
+
+    /**
+     * Reads a subcommand ({@code group} is {@code adjust_mmr} or empty); a missing required option
+     * (Discord enforces them, so only a changed definition gets here) or an unknown subcommand is
+     * an {@link IllegalArgumentException} naming it.
+     */
+    static AdminRequest read(java.util.Optional<String> group, String subcommand, Options options) {
+        if (group.isPresent()) {
+            if (!group.get().equals(Admin.ADJUST_MMR)) {
+                throw new IllegalArgumentException("unknown /admin group " + group.get());
+            }
+            return new AdjustMmr(user(options), subcommand, string(options, Names.RACE),
+                    Math.toIntExact(number(options, Names.VALUE)), reason(options));
+        }
+        return switch (subcommand) {
+            case Admin.SNAPSHOT -> new Snapshot();
+            case Admin.PLAYER -> new Player(user(options));
+            case Admin.MATCH -> new Match(number(options, Names.MATCH_ID));
+            case Admin.RESOLVE -> new Resolve(number(options, Names.MATCH_ID), Math.toIntExact(number(options, Names.RESULT)),
+                    reason(options));
+            case Admin.REMOVE_QUEUE -> new RemoveQueue(user(options), reason(options));
+            case Admin.UNBLOCK_QUEUE -> new UnblockQueue(user(options), reason(options));
+            case Admin.BAN -> new Ban(user(options), reason(options));
+            case Admin.RESET_ABORTS -> {
+                var aborts = options.number(Names.ABORTS);
+                yield new ResetAborts(user(options), reason(options),
+                        aborts.isPresent() ? OptionalInt.of(Math.toIntExact(aborts.getAsLong())) : OptionalInt.empty());
+            }
+            case Admin.CLEAR_QUEUE -> new ClearQueue(reason(options));
+            default -> throw new IllegalArgumentException("unknown /admin subcommand " + subcommand);
+        };
+    }
+
+    private static long user(Options options) {
+        return number(options, Names.USER);
+    }
+
+    private static String reason(Options options) {
+        return string(options, Names.REASON).strip();
+    }
+
+    private static String string(Options options, String name) {
+        return options.string(name).orElseThrow(() -> new IllegalArgumentException("/admin: option " + name + " is missing"));
+    }
+
+    private static long number(Options options, String name) {
+        var value = options.number(name);
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException("/admin: option " + name + " is missing");
+        }
+        return value.getAsLong();
+    }
+}
