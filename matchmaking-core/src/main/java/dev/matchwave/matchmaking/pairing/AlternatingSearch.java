@@ -504,16 +504,7 @@ final class AlternatingSearch {
     private void setAside() {
         for (int i = 0; i < touched.size(); i++) {
             int x = touched.get(i);
-            if (label[x] == EVEN) {
-                clearSeats(even, x);
-            }
-            if (tree[x] == x) {
-                deadTree[x] = false;
-                treeFirst[x] = -1;
-            }
-            label[x] = NONE;
-            parent[x] = -1;
-            base[x] = x;
+            unlabel(x);
             setAsideList.push(x);
         }
         touched.clear();
@@ -780,19 +771,24 @@ final class AlternatingSearch {
     private void clear() {
         for (int i = 0; i < touched.size(); i++) {
             int x = touched.get(i);
-            if (label[x] == EVEN) {
-                clearSeats(even, x);
-            }
-            if (tree[x] == x) {
-                deadTree[x] = false;
-                treeFirst[x] = -1;
-            }
-            label[x] = NONE;
-            parent[x] = -1;
-            base[x] = x;
+            unlabel(x);
             setSeats(unlabelled, x);
         }
         touched.clear();
+    }
+
+    /** Takes the search's labels, tree and blossom base off one player. */
+    private void unlabel(int x) {
+        if (label[x] == EVEN) {
+            clearSeats(even, x);
+        }
+        if (tree[x] == x) {
+            deadTree[x] = false;
+            treeFirst[x] = -1;
+        }
+        label[x] = NONE;
+        parent[x] = -1;
+        base[x] = x;
     }
 
     private void setSeats(long[] bits, int p) {
