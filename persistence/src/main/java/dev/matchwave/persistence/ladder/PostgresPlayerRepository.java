@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 
 /**
  * {@link PlayerRepository} on PostgreSQL: one row per player in {@code players}. Each write is
@@ -131,17 +132,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player setBanned(PlayerId id, boolean banned, AdminAction audit) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(audit, "audit");
-        return Sql.write(dsl, (banned ? "ban" : "unban") + " player " + id, tx -> {
-            Player player = tx.update(PLAYERS)
-                    .set(PLAYERS.BANNED, banned)
-                    .where(PLAYERS.ID.eq(id.value()))
-                    .returning()
-                    .fetchOptional()
-                    .map(Rows::player)
-                    .orElseThrow(() -> notRegistered(id));
-            tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
-            return player;
-        });
+        return setAudited((banned ? "ban" : "unban") + " player " + id, id, PLAYERS.BANNED, banned, audit);
     }
 
     @Override
@@ -151,9 +142,14 @@ final class PostgresPlayerRepository implements PlayerRepository {
         if (abortsLeft < 0) {
             throw StoreException.invalid("abortsLeft must not be negative, got " + abortsLeft);
         }
-        return Sql.write(dsl, "set aborts of player " + id, tx -> {
+        return setAudited("set aborts of player " + id, id, PLAYERS.ABORTS_LEFT, abortsLeft, audit);
+    }
+
+    /** Sets one column of a registered player and records the admin action, in one transaction. */
+    private <T> Player setAudited(String what, PlayerId id, Field<T> column, T value, AdminAction audit) {
+        return Sql.write(dsl, what, tx -> {
             Player player = tx.update(PLAYERS)
-                    .set(PLAYERS.ABORTS_LEFT, abortsLeft)
+                    .set(column, value)
                     .where(PLAYERS.ID.eq(id.value()))
                     .returning()
                     .fetchOptional()
