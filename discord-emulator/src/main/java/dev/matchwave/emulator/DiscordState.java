@@ -809,11 +809,15 @@ final class DiscordState {
         if (modal == null) {
             throw new IllegalStateException("interaction " + openerId + " got no modal");
         }
-        List<SeenComponent.TextInput> inputs = Sightings.modal(openerId, modal).inputs();
+        SeenModal seen = Sightings.modal(openerId, modal);
+        List<SeenComponent.TextInput> inputs = seen.inputs();
+        List<SeenComponent.Select> selects = seen.selects();
         for (String key : values.keySet()) {
-            if (inputs.stream().noneMatch(i -> i.customId().equals(key))) {
-                throw new IllegalArgumentException("the modal has no text input '" + key + "'; it has "
-                        + inputs.stream().map(SeenComponent.TextInput::customId).toList());
+            if (inputs.stream().noneMatch(i -> i.customId().equals(key))
+                    && selects.stream().noneMatch(s -> s.customId().equals(key))) {
+                throw new IllegalArgumentException("the modal has no text input or select '" + key + "'; it has "
+                        + inputs.stream().map(SeenComponent.TextInput::customId).toList() + " and selects "
+                        + selects.stream().map(SeenComponent.Select::customId).toList());
             }
         }
         for (SeenComponent.TextInput input : inputs) {
@@ -824,6 +828,20 @@ final class DiscordState {
             if (!value.isEmpty() && (value.length() < input.minLength() || value.length() > input.maxLength())) {
                 throw new IllegalArgumentException("text input '" + input.customId() + "' takes " + input.minLength()
                         + " to " + input.maxLength() + " characters, got " + value.length());
+            }
+        }
+        for (SeenComponent.Select select : selects) {
+            String value = values.getOrDefault(select.customId(), "");
+            List<String> picked = value.isEmpty() ? List.of() : List.of(value.split(","));
+            if (picked.size() < select.minValues() || picked.size() > select.maxValues()) {
+                throw new IllegalArgumentException("select '" + select.customId() + "' takes " + select.minValues()
+                        + " to " + select.maxValues() + " values, got " + picked.size());
+            }
+            for (String one : picked) {
+                if (select.type() == 3 && select.options().stream().noneMatch(o -> o.value().equals(one))) {
+                    throw new IllegalArgumentException("select '" + select.customId() + "' has no option '" + one
+                            + "'; it offers " + select.options().stream().map(SeenComponent.Option::value).toList());
+                }
             }
         }
         ObjectNode data = Json.object().put("custom_id", modal.path("custom_id").asText());

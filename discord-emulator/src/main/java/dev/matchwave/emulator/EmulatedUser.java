@@ -128,13 +128,25 @@ public final class EmulatedUser {
     /**
      * Submits a modal the bot opened for him.
      *
-     * @param values text input custom id (or label) to the text typed; inputs left out stay empty
+     * @param values text input custom id (or label) to the text typed, inputs left out stay empty;
+     *               select custom id (or placeholder) to the picked option value or label (several
+     *               separated by commas)
      */
     public UserInteraction submitModal(SeenModal modal, Map<String, String> values) {
         Objects.requireNonNull(modal, "modal");
         Map<String, String> byCustomId = new LinkedHashMap<>();
-        values.forEach((key, value) -> byCustomId.put(
-                modal.input(key).map(SeenComponent.TextInput::customId).orElse(key), value));
+        values.forEach((key, value) -> {
+            Optional<SeenComponent.Select> select = modal.select(key);
+            if (select.isPresent()) {
+                List<String> picked = new ArrayList<>();
+                for (String one : value.isEmpty() ? new String[0] : value.split(",")) {
+                    picked.add(select.get().option(one).map(SeenComponent.Option::value).orElse(one));
+                }
+                byCustomId.put(select.get().customId(), String.join(",", picked));
+            } else {
+                byCustomId.put(modal.input(key).map(SeenComponent.TextInput::customId).orElse(key), value);
+            }
+        });
         return send(state.modalSubmit(id, modal.interactionId(), byCustomId));
     }
 

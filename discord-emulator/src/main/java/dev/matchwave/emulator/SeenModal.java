@@ -33,4 +33,17 @@ public record SeenModal(long interactionId, String customId, String title, List<
         return inputs().stream().filter(i -> i.customId().equals(customIdOrLabel) || i.label().equals(customIdOrLabel))
                 .findFirst();
     }
+
+    /** The selects (string, user, role ... selects inside labels), in order. */
+    public List<SeenComponent.Select> selects() {
+        return components.stream().filter(SeenComponent.Select.class::isInstance)
+                .map(SeenComponent.Select.class::cast).toList();
+    }
+
+    /** The select with this custom id or placeholder. */
+    public Optional<SeenComponent.Select> select(String customIdOrPlaceholder) {
+        return selects().stream()
+                .filter(s -> s.customId().equals(customIdOrPlaceholder) || s.placeholder().equals(customIdOrPlaceholder))
+                .findFirst();
+    }
 }
