@@ -17,9 +17,12 @@ import dev.matchwave.discord.delivery.PlayerContacts;
 import dev.matchwave.discord.delivery.SearchingRefresher;
 import dev.matchwave.discord.interaction.InteractionRouter;
 import dev.matchwave.discord.rest.RestRequestGate;
+import dev.matchwave.discord.timing.FlowListener;
 import dev.matchwave.discord.timing.FlowRecorder;
 import dev.matchwave.discord.timing.FlowTargets;
 import dev.matchwave.discord.timing.Ticker;
+import dev.matchwave.matchmaking.Pairer;
+import dev.matchwave.persistence.DatabaseConfig;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -51,15 +54,52 @@ public final class DiscordBot implements AutoCloseable {
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService refreshTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("matchwave-searching-refresh").daemon(true).factory());
-    private @Nullable LadderApplication app;
+    private volatile @Nullable LadderApplication app;
     private @Nullable DiscordConnection connection;
     private @Nullable MonitoringServer monitoring;
 
+    private final @Nullable DatabaseConfig databaseConfig;
+    private final @Nullable Pairer pairer;
+    private final WaveObserver waveObserver;
+    private final FlowListener flowListener;
+
+    /** The bot as the configuration describes it. */
     public DiscordBot(BotConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        this(builder(config));
+    }
+
+    private DiscordBot(Builder builder) {
+        this.config = builder.config;
         if (!config.online()) {
             throw new IllegalArgumentException("the bot needs a Discord token (DISCORD_TOKEN)");
         }
+        this.databaseConfig = builder.databaseConfig;
+        this.pairer = builder.pairer;
+        this.waveObserver = builder.waveObserver;
+        this.flowListener = builder.flowListener;
+    }
+
+    /** Starts building a bot for this configuration, with the extra hooks of tests and the offline demo. */
+    public static Builder builder(BotConfig config) {
+        return new Builder(config);
+    }
+
+    /**
+     * The running ladder (its store, queue and lifecycle), for tests and reports.
+     *
+     * @throws IllegalStateException before {@link #start} or after {@link #close}
+     */
+    public LadderApplication ladder() {
+        LadderApplication running = app;
+        if (running == null) {
+            throw new IllegalStateException("the bot is not running");
+        }
+        return running;
+    }
+
+    /** The bot's metrics, as {@code /metrics} shows them. */
+    public BotMetrics metrics() {
+        return metrics;
     }
 
     /**
@@ -70,11 +110,18 @@ public final class DiscordBot implements AutoCloseable {
      */
     public void start() throws InterruptedException {
         try {
-            LadderApplication ladder = LadderApplication.builder(config)
+            LadderApplication.Builder ladderBuilder = LadderApplication.builder(config)
                     .metrics(metrics)
                     .sink(new DiscordNotificationSink(contacts, messenger, InstantSource.system()))
                     .gateway(this::gatewayState)
-                    .build();
+                    .waveObserver(waveObserver);
+            if (databaseConfig != null) {
+                ladderBuilder.databaseConfig(databaseConfig);
+            }
+            if (pairer != null) {
+                ladderBuilder.pairer(pairer);
+            }
+            LadderApplication ladder = ladderBuilder.build();
             app = ladder;
             RestRequestGate gate = RestRequestGate.discord(InstantSource.system()).observedBy((request, response) -> {
                 if (response.rateLimited()) {
@@ -83,7 +130,7 @@ public final class DiscordBot implements AutoCloseable {
             });
             LadderFrontDesk desk = new LadderFrontDesk(ladder);
             InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers,
-                    new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j())));
+                    new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)));
             DiscordConnection discord = DiscordConnection.connect(new ConnectionOptions(config.discordToken().orElseThrow(),
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;
@@ -151,5 +198,47 @@ public final class DiscordBot implements AutoCloseable {
             connection = null;
         }
         handlers.shutdown();
+    }
+
+    /** Builds a {@link DiscordBot}; everything but the configuration is optional. Use once. */
+    public static final class Builder {
+        private final BotConfig config;
+        private @Nullable DatabaseConfig databaseConfig;
+        private @Nullable Pairer pairer;
+        private WaveObserver waveObserver = WaveObserver.NONE;
+        private FlowListener flowListener = report -> {
+        };
+
+        private Builder(BotConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /** Overrides the configuration's database (tests and the demo: a throwaway directory, fast settings). */
+        public Builder databaseConfig(DatabaseConfig value) {
+            this.databaseConfig = Objects.requireNonNull(value, "databaseConfig");
+            return this;
+        }
+
+        /** The waves' pairer; default the optimal one. */
+        public Builder pairer(Pairer value) {
+            this.pairer = Objects.requireNonNull(value, "pairer");
+            return this;
+        }
+
+        /** Sees every wave and its notifications. */
+        public Builder waveObserver(WaveObserver value) {
+            this.waveObserver = Objects.requireNonNull(value, "waveObserver");
+            return this;
+        }
+
+        /** Gets every interaction flow's report too (besides the log and the metrics); must not block. */
+        public Builder flowListener(FlowListener value) {
+            this.flowListener = Objects.requireNonNull(value, "flowListener");
+            return this;
+        }
+
+        public DiscordBot build() {
+            return new DiscordBot(this);
+        }
     }
 }

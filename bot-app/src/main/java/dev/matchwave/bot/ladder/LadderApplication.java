@@ -5,6 +5,7 @@ import dev.matchwave.bot.config.DatabaseSettings;
 import dev.matchwave.bot.monitoring.BotMetrics;
 import dev.matchwave.bot.monitoring.HealthProbes;
 import dev.matchwave.matchmaking.MatchRules;
+import dev.matchwave.matchmaking.Pairer;
 import dev.matchwave.matchmaking.Pair;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
@@ -131,6 +132,7 @@ public final class LadderApplication implements AutoCloseable {
     private final NotificationRelay relay;
     private final BotMetrics metrics;
     private final HealthProbes health;
+    private final WaveObserver waveObserver;
     private final ChannelNaming channels = ChannelNaming.reference();
     private final SplittableRandom random = new SplittableRandom();
     private final ReentrantLock waveLock = new ReentrantLock();
@@ -154,6 +156,7 @@ public final class LadderApplication implements AutoCloseable {
             this.scheduler = Scheduler.forScheduledExecutorService(executor);
         }
         this.metrics = builder.metrics != null ? builder.metrics : BotMetrics.create();
+        this.waveObserver = builder.waveObserver;
         this.rules = RuleSets.byName(config.rules());
         this.database = Database.open(builder.databaseConfig != null ? builder.databaseConfig
                 : databaseConfig(config.database()));
@@ -184,7 +187,7 @@ public final class LadderApplication implements AutoCloseable {
                     .build();
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
-            this.queue = QueueService.builder(rules, Pairers.optimal())
+            this.queue = QueueService.builder(rules, builder.pairer)
                     .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
                     .clock(clock)
                     .scheduler(scheduler)
@@ -310,6 +313,7 @@ public final class LadderApplication implements AutoCloseable {
                     wave.pairingTime().toMillis(), creationNanos / 1_000_000, lifecycle.openMatches());
             metrics.waveCompleted(wave.queued(), creation.created().size(), took);
             metrics.queueSize(queue.size());
+            observe(() -> waveObserver.waveRun(wave, creation.created()));
             dispatch(wave, creation.created()); // after the wave's line, so the log reads in order
             return notCreated.isEmpty() ? WaveReceipt.allCreated() : WaveReceipt.notCreated(notCreated);
         } finally {
@@ -344,8 +348,17 @@ public final class LadderApplication implements AutoCloseable {
                         figures.phase1().p50().toMillis(), figures.phase1().max().toMillis(),
                         figures.phase2().p50().toMillis(), figures.phase2().max().toMillis(), figures.sends(),
                         figures.retries(), figures.rateLimited(), figures.failures());
+                observe(() -> waveObserver.waveNotified(wave, figures));
             }
         });
+    }
+
+    private static void observe(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.warn("the wave observer failed: {}", e.toString());
+        }
     }
 
     /** The name an opponent sees: the ladder user id; never fails (the matches exist already). */
@@ -510,6 +523,8 @@ public final class LadderApplication implements AutoCloseable {
         private @Nullable BotMetrics metrics;
         private @Nullable Supplier<HealthProbes.GatewayState> gateway;
         private @Nullable DatabaseConfig databaseConfig;
+        private Pairer pairer = Pairers.optimal();
+        private WaveObserver waveObserver = WaveObserver.NONE;
 
         private Builder(BotConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -553,6 +568,18 @@ public final class LadderApplication implements AutoCloseable {
         /** Overrides the configuration's database (tests: a throwaway directory with fast settings). */
         public Builder databaseConfig(DatabaseConfig databaseConfig) {
             this.databaseConfig = Objects.requireNonNull(databaseConfig, "databaseConfig");
+            return this;
+        }
+
+        /** The pairer of the waves; default {@link Pairers#optimal()}. */
+        public Builder pairer(Pairer pairer) {
+            this.pairer = Objects.requireNonNull(pairer, "pairer");
+            return this;
+        }
+
+        /** Sees every wave and its notifications (reports, tests); default none. */
+        public Builder waveObserver(WaveObserver waveObserver) {
+            this.waveObserver = Objects.requireNonNull(waveObserver, "waveObserver");
             return this;
         }
 
