@@ -13,7 +13,8 @@ import java.util.TreeMap;
  *                          {@code dm}), sorted by name; they add up to {@code total}
  * @param globalRateLimited 429 answers with the global flag
  * @param routeRateLimited  429 answers of a per-route bucket
- * @param invalid           invalid requests as Discord counts them (401, 403, 429 other than shared)
+ * @param invalid           invalid requests as Discord counts them (401, 403, and 429 unless its scope is
+ *                          {@code shared})
  */
 public record RequestFigures(long total, Map<String, Long> perRouteClass, long globalRateLimited,
                              long routeRateLimited, long invalid) {
