@@ -361,7 +361,7 @@ public final class LadderApplication implements AutoCloseable {
     // --- match events -----------------------------------------------------------------------
 
     private void onMatchEvent(MatchEvent event) {
-        for (Notification notification : LadderNotifications.of(event)) {
+        for (Notification notification : LadderNotifications.of(event, this::nameOf, channels)) {
             relay.send(notification);
         }
         if (event.endsMatch()) {

@@ -146,6 +146,10 @@ class LadderApplicationTest {
         assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.IN_MATCH);
         assertThat(app.lifecycle().confirm(match.id(), ALICE)).isInstanceOf(Outcome.Accepted.class);
         assertThat(app.lifecycle().confirm(match.id(), BOB)).isInstanceOf(Outcome.Accepted.class);
+        clock.advance(Duration.ofSeconds(1));
+        // Both confirmed: the match message of each is sent again, now to be shown with its details.
+        assertThat(sink.log().subList(4, sink.log().size()))
+                .containsExactlyInAnyOrder("MatchDetails 1001", "MatchDetails 1002");
         assertThat(app.lifecycle().report(match.id(), ALICE, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
         assertThat(app.lifecycle().report(match.id(), BOB, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
         clock.advance(Duration.ofSeconds(1));
@@ -154,7 +158,7 @@ class LadderApplicationTest {
         // Elo, K 40, divisor 500, equal ratings: the winner gains 20 (docs/ladder.md).
         assertThat(app.store().ratings().find(ALICE, "bw_zerg").orElseThrow().rating().rounded()).isEqualTo(1520);
         assertThat(app.store().ratings().find(BOB, "sc2_terran").orElseThrow().rating().rounded()).isEqualTo(1480);
-        assertThat(sink.log().subList(4, sink.log().size()))
+        assertThat(sink.log().subList(6, sink.log().size()))
                 .containsExactlyInAnyOrder("MatchCompleted 1001", "MatchCompleted 1002");
         assertThat(sink.sent).filteredOn(n -> n instanceof MatchCompleted && n.player().equals(ALICE))
                 .singleElement().extracting(n -> ((MatchCompleted) n).result()).asString()
