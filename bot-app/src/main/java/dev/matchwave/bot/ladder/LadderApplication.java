@@ -3,6 +3,11 @@ package dev.matchwave.bot.ladder;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
 import dev.matchwave.bot.monitoring.BotMetrics;
+import dev.matchwave.bot.monitoring.FlowLog;
+import dev.matchwave.discord.timing.FlowRecorder;
+import dev.matchwave.discord.timing.FlowTargets;
+import dev.matchwave.discord.timing.FlowTimer;
+import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.bot.monitoring.HealthProbes;
 import dev.matchwave.matchmaking.MatchRules;
 import dev.matchwave.matchmaking.Pair;
@@ -94,6 +99,10 @@ import org.slf4j.LoggerFactory;
  *       {@link NotificationRelay} on the same sink and limiter; what cannot be delivered is kept
  *       in the player's mailbox ({@link #mailboxes()}).</li>
  *   <li>An event that ends a match releases both players in the queue.</li>
+ *   <li>Each wave is a flow ({@link FlowRecorder}): steps pairing, venues, database,
+ *       phase1_sent (every "match found" sent), phase2_done (the dispatch settled), one
+ *       {@code matchwave.flow} line and the flow metrics; slow when phase 1 took longer than the
+ *       match notification's target ({@link #waveTargets()}).</li>
  *   <li>One log line per wave with its figures, and one when its notifications are settled;
  *       metrics into {@link BotMetrics}; {@link #health()} for {@code /health}.</li>
  * </ul>
@@ -135,6 +144,8 @@ public final class LadderApplication implements AutoCloseable {
     private final SplittableRandom random = new SplittableRandom();
     private final ReentrantLock waveLock = new ReentrantLock();
     private final Map<Long, Instant> waveStartOfMatch = new ConcurrentHashMap<>();
+    private final Map<Long, WaveFlow> flowOfMatch = new ConcurrentHashMap<>();
+    private final FlowRecorder flows;
     private final Set<CompletableFuture<WaveFigures>> dispatching = ConcurrentHashMap.newKeySet();
     private volatile @Nullable Instant lastWave;
     private volatile boolean closing;
@@ -154,6 +165,8 @@ public final class LadderApplication implements AutoCloseable {
             this.scheduler = Scheduler.forScheduledExecutorService(executor);
         }
         this.metrics = builder.metrics != null ? builder.metrics : BotMetrics.create();
+        this.flows = builder.flows != null ? builder.flows : new FlowRecorder(Ticker.system(), waveTargets(),
+                metrics.andThen(FlowLog.toSlf4j()));
         this.rules = RuleSets.byName(config.rules());
         this.database = Database.open(builder.databaseConfig != null ? builder.databaseConfig
                 : databaseConfig(config.database()));
@@ -274,11 +287,25 @@ public final class LadderApplication implements AutoCloseable {
 
     // --- waves ------------------------------------------------------------------------------
 
+    /**
+     * The flow targets with a wave's: the match notification's (design-notes/performance-timing.md,
+     * "match notification under 200 ms"), held against the wave's time to phase 1.
+     */
+    public static FlowTargets waveTargets() {
+        FlowTargets defaults = FlowTargets.defaults();
+        return defaults.with(FlowTargets.WAVE, defaults.target(FlowTargets.MATCH_NOTIFICATION).orElseThrow());
+    }
+
     private WaveReceipt onWave(Wave wave) {
         long start = System.nanoTime();
+        // The queue paired before calling: the flow starts that long ago, its first step is the pairing.
+        FlowTimer flow = flows.startedAgo(FlowTargets.WAVE, wave.pairingTime());
+        flow.targetUntil(WaveFlow.PHASE1_SENT);
+        flow.checkpoint("pairing");
         waveLock.lock();
         try {
             if (closing) {
+                flow.finish("closing");
                 return WaveReceipt.noneCreated(wave);
             }
             lastWave = wave.at();
@@ -293,14 +320,18 @@ public final class LadderApplication implements AutoCloseable {
                     notCreated.add(pair);
                 }
             }
+            flow.checkpoint("venues");
             Creation creation;
             try {
                 creation = drafts.isEmpty() ? new Creation(List.of(), List.of()) : lifecycle.create(drafts);
             } catch (StoreException e) {
+                flow.checkpoint("database");
                 LOG.warn("wave {}: {} queued, {} pairs, no match created ({}); every player goes back to the queue",
                         wave.number(), wave.queued(), wave.pairs().size(), e.getMessage());
+                flow.finish("store_failed");
                 return WaveReceipt.noneCreated(wave);
             }
+            flow.checkpoint("database");
             creation.refused().forEach(refused -> notCreated.add(refused.pair()));
             long creationNanos = System.nanoTime() - start;
             Duration took = Duration.ofNanos(System.nanoTime() - start).plus(wave.pairingTime());
@@ -310,8 +341,17 @@ public final class LadderApplication implements AutoCloseable {
                     wave.pairingTime().toMillis(), creationNanos / 1_000_000, lifecycle.openMatches());
             metrics.waveCompleted(wave.queued(), creation.created().size(), took);
             metrics.queueSize(queue.size());
-            dispatch(wave, creation.created()); // after the wave's line, so the log reads in order
+            if (creation.created().isEmpty()) {
+                flow.finish(wave.pairs().isEmpty() ? "no_pairs" : "no_matches");
+            } else {
+                dispatch(wave, creation.created(), flow); // after the wave's line, so the log reads in order
+            }
             return notCreated.isEmpty() ? WaveReceipt.allCreated() : WaveReceipt.notCreated(notCreated);
+        } catch (RuntimeException e) {
+            if (!flow.finished()) {
+                flow.finish("error");
+            }
+            throw e;
         } finally {
             waveLock.unlock();
         }
@@ -323,21 +363,24 @@ public final class LadderApplication implements AutoCloseable {
         return new MatchSetup(venue.map(), venue.server());
     }
 
-    private void dispatch(Wave wave, List<Match> created) {
-        if (created.isEmpty()) {
-            return;
-        }
+    private void dispatch(Wave wave, List<Match> created, FlowTimer flow) {
         List<MatchInfo> infos = new ArrayList<>(created.size());
         Instant at = clock.instant();
+        WaveFlow waveFlow = new WaveFlow(flow, 2 * created.size());
         for (Match match : created) {
             infos.add(LadderNotifications.matchInfo(match, this::nameOf, channels));
             waveStartOfMatch.put(match.id().value(), at);
+            flowOfMatch.put(match.id().value(), waveFlow);
         }
         CompletableFuture<WaveFigures> sent = dispatcher.dispatch(infos);
         dispatching.add(sent);
         sent.whenComplete((figures, failure) -> {
             dispatching.remove(sent);
-            created.forEach(match -> waveStartOfMatch.remove(match.id().value()));
+            created.forEach(match -> {
+                waveStartOfMatch.remove(match.id().value());
+                flowOfMatch.remove(match.id().value());
+            });
+            waveFlow.done(figures);
             if (figures != null) {
                 LOG.info("wave {} notified: {} players, phase 1 p50 {} ms max {} ms, phase 2 p50 {} ms max {} ms,"
                                 + " {} sends, {} retries, {} 429s, {} undelivered", wave.number(), figures.players(),
@@ -388,6 +431,12 @@ public final class LadderApplication implements AutoCloseable {
                 if (result instanceof SendResult.RateLimited limited) {
                     metrics.rateLimited(limited.global() ? "global" : "unknown", route.name());
                 } else if (result instanceof SendResult.Sent) {
+                    if (notification instanceof MatchFound) {
+                        WaveFlow flow = flowOfMatch.get(notification.matchId());
+                        if (flow != null) {
+                            flow.phase1Sent();
+                        }
+                    }
                     Instant waveStart = waveStartOfMatch.get(notification.matchId());
                     if (waveStart != null) {
                         Duration latency = Duration.between(waveStart, clock.instant());
@@ -510,6 +559,7 @@ public final class LadderApplication implements AutoCloseable {
         private @Nullable BotMetrics metrics;
         private @Nullable Supplier<HealthProbes.GatewayState> gateway;
         private @Nullable DatabaseConfig databaseConfig;
+        private @Nullable FlowRecorder flows;
 
         private Builder(BotConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -547,6 +597,15 @@ public final class LadderApplication implements AutoCloseable {
         /** The gateway's state for {@code /health}; default offline. */
         public Builder gateway(Supplier<HealthProbes.GatewayState> gateway) {
             this.gateway = Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        /**
+         * Times each wave as a flow; default the system ticker, {@link #waveTargets()}, the
+         * metrics and the flow log.
+         */
+        public Builder flows(FlowRecorder flows) {
+            this.flows = Objects.requireNonNull(flows, "flows");
             return this;
         }
 
