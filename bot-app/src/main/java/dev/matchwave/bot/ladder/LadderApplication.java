@@ -148,6 +148,8 @@ public final class LadderApplication implements AutoCloseable {
     private final FlowRecorder flows;
     private final Set<CompletableFuture<WaveFigures>> dispatching = ConcurrentHashMap.newKeySet();
     private volatile @Nullable Instant lastWave;
+    private volatile AdminReports.@Nullable WaveSummary lastWaveSummary;
+    private final Set<PlayerId> undeliveredTo = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private boolean closed;
 
@@ -187,9 +189,9 @@ public final class LadderApplication implements AutoCloseable {
                             LOG.warn("notification not delivered, kept in the player's mailbox: {}", undelivered);
                         }
                     })
-                    .keepUndeliveredIn(mailboxes::publish)
+                    .keepUndeliveredIn(this::keepUndelivered)
                     .build();
-            this.relay = new NotificationRelay(sink, limiter, scheduler, mailboxes::publish);
+            this.relay = new NotificationRelay(sink, limiter, scheduler, this::keepUndelivered);
             this.lifecycle = MatchLifecycle.builder(store)
                     .clock(clock)
                     .scheduler(scheduler)
@@ -340,6 +342,8 @@ public final class LadderApplication implements AutoCloseable {
                     wave.pairs().size(), creation.created().size(), 2 * notCreated.size(), wave.unmatched(),
                     wave.pairingTime().toMillis(), creationNanos / 1_000_000, lifecycle.openMatches());
             metrics.waveCompleted(wave.queued(), creation.created().size(), took);
+            lastWaveSummary = new AdminReports.WaveSummary(wave.number(), wave.at(), wave.queued(), wave.pairs().size(),
+                    creation.created().size(), took);
             metrics.queueSize(queue.size());
             if (creation.created().isEmpty()) {
                 flow.finish(wave.pairs().isEmpty() ? "no_pairs" : "no_matches");
@@ -500,6 +504,35 @@ public final class LadderApplication implements AutoCloseable {
 
     public HealthProbes health() {
         return health;
+    }
+
+    private void keepUndelivered(Notification notification) {
+        undeliveredTo.add(notification.player());
+        mailboxes.publish(notification);
+    }
+
+    /** Notifications waiting in mailboxes (expired ones are dropped first). Does not block. */
+    public int undeliveredCount() {
+        int count = 0;
+        for (PlayerId player : undeliveredTo) {
+            int pending = mailboxes.pending(player).size();
+            if (pending == 0) {
+                undeliveredTo.remove(player);
+            }
+            count += pending;
+        }
+        return count;
+    }
+
+    /** Players with a notification waiting in their mailbox. Does not block. */
+    public int undeliveredMailboxes() {
+        undeliveredCount(); // forgets the emptied ones
+        return undeliveredTo.size();
+    }
+
+    /** The last wave's figures, once one ran. */
+    public Optional<AdminReports.WaveSummary> lastWaveSummary() {
+        return Optional.ofNullable(lastWaveSummary);
     }
 
     /** When the last wave ran, if one has. */
