@@ -34,6 +34,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.matchwave.discord.view.MatchView;
+import dev.matchwave.discord.view.MatchResult;
+import java.util.Arrays;
+import dev.matchwave.matchmaking.ladder.match.Match;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -56,6 +60,7 @@ public final class LadderFrontDesk implements LadderDesk {
     private final LadderApplication app;
     private final EvoLadderRules venues;
     private final Map<PendingKey, Integer> pendingResults = new ConcurrentHashMap<>();
+    private final LadderMessageRenderer renderer;
     private final AdminDesk admin;
     private final Optional<PostgresLeaderboard> leaderboard;
     private static final CountryCatalog COUNTRIES = CountryCatalog.iso();
@@ -63,6 +68,7 @@ public final class LadderFrontDesk implements LadderDesk {
     public LadderFrontDesk(LadderApplication app) {
         this.app = Objects.requireNonNull(app, "app");
         this.admin = new AdminDesk(app);
+        this.renderer = LadderMessageRenderer.of(app);
         this.leaderboard = app.store() instanceof PostgresLadderStore postgres
                 ? Optional.of(new PostgresLeaderboard(postgres, LeaderboardRules.REFERENCE, app.clock(),
                         PostgresLeaderboard.DEFAULT_EXPIRY, Ticker.systemTicker()))
@@ -233,6 +239,19 @@ public final class LadderFrontDesk implements LadderDesk {
         }
         pendingResults.put(new PendingKey(matchId, userId), resultCode);
         return "Now confirm the result with the select below it.";
+    }
+
+    @Override
+    public Optional<MatchView> matchView(long matchId, long userId) {
+        Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
+        PlayerId player = PlayerId.of(userId);
+        if (match.isEmpty() || !match.get().players().contains(player)
+                || !LadderMessageRenderer.bothConfirmed(match.get())) {
+            return Optional.empty();
+        }
+        Optional<MatchResult> picked = Optional.ofNullable(pendingResults.get(new PendingKey(matchId, userId)))
+                .flatMap(code -> Arrays.stream(MatchResult.values()).filter(r -> r.code() == code).findFirst());
+        return Optional.of(renderer.matchView(match.get(), player, picked));
     }
 
     @Override

@@ -115,6 +115,11 @@ public final class LadderMessageRenderer implements NotificationRenderer {
     }
 
     MatchView matchView(Match match, PlayerId player) {
+        return matchView(match, player, Optional.empty());
+    }
+
+    /** The match view with the result the player has picked but not yet confirmed. */
+    MatchView matchView(Match match, PlayerId player, Optional<MatchResult> picked) {
         Participant self = participant(match, player);
         Participant opponent = participant(match, match.opponentOf(player));
         Optional<MatchResult> finalResult = match.result().flatMap(LadderMessageRenderer::result);
@@ -124,9 +129,10 @@ public final class LadderMessageRenderer implements NotificationRenderer {
             case COMPLETED, RESOLVED -> finalResult.isPresent() ? MatchView.Status.COMPLETED : MatchView.Status.ABORTED;
             case ABORTED, TIMED_OUT, INVALIDATED -> MatchView.Status.ABORTED;
         };
-        MatchView.Reports reports = new MatchView.Reports(
-                self.report().flatMap(r -> r.verdict()).flatMap(LadderMessageRenderer::result),
-                opponent.report().flatMap(r -> r.verdict()).isPresent(), Optional.empty());
+        Optional<MatchResult> own = self.report().flatMap(r -> r.verdict()).flatMap(LadderMessageRenderer::result);
+        MatchView.Reports reports = new MatchView.Reports(own,
+                opponent.report().flatMap(r -> r.verdict()).isPresent(),
+                own.isPresent() || status != MatchView.Status.IN_PROGRESS ? Optional.empty() : picked);
         int abortsLeft = source.player(player).map(Player::abortsLeft).orElse(0);
         return new MatchView(match.id().value(), player.value(), matchPlayer(match.player1()),
                 matchPlayer(match.player2()), match.setup().map(), match.setup().server(),

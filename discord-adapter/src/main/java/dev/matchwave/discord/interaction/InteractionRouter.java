@@ -321,12 +321,14 @@ public final class InteractionRouter extends ListenerAdapter {
             case ABORT -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.abort(match, user, false)));
             case ABORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
                     () -> text(desk.abort(match, user, true)));
-            case REPORT -> deferReply(flow, hook, event.deferReply(true)::queue, () -> values.isEmpty()
-                    ? text("Pick a result first.")
-                    : text(resultCode(values.get(0)).map(code -> desk.chooseResult(match, user, code))
-                            .orElse("That result cannot be read; pick it again.")));
-            case REPORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
-                    () -> text(desk.confirmResult(match, user)));
+            // The match message itself changes (the pick preselected, the confirm select enabled;
+            // after the report, no controls), and what the ladder said comes as an ephemeral note.
+            case REPORT -> deferEditAndTell(flow, event, () -> values.isEmpty() ? "Pick a result first."
+                            : resultCode(values.get(0)).map(code -> desk.chooseResult(match, user, code))
+                                    .orElse("That result cannot be read; pick it again."),
+                    () -> desk.matchView(match, user).map(LadderMessages::matchDetails));
+            case REPORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirmResult(match, user),
+                    () -> desk.matchView(match, user).map(LadderMessages::matchDetails));
             case LEADERBOARD_PAGE -> {
                 Optional<LeaderboardView.Paged> paged = LeaderboardView.Filter.decode(id.argument());
                 if (paged.isEmpty()) {
@@ -377,6 +379,44 @@ public final class InteractionRouter extends ListenerAdapter {
         timer.checkpoint("acknowledge");
         InteractionHook hook = event.getHook();
         executor.execute(() -> send(timer, hook, work));
+    }
+
+    /**
+     * Acknowledges a component by editing its own message later: runs {@code act} on the
+     * executor, then edits the message to what {@code refreshed} renders (left as it is when
+     * empty) and tells the player what {@code act} answered in an ephemeral follow-up.
+     */
+    private void deferEditAndTell(String flow, GenericComponentInteractionCreateEvent event,
+                                  java.util.function.Supplier<String> act,
+                                  java.util.function.Supplier<Optional<MessageCreateData>> refreshed) {
+        FlowTimer timer = flows.start(flow);
+        event.deferEdit().queue();
+        timer.checkpoint("acknowledge");
+        InteractionHook hook = event.getHook();
+        executor.execute(() -> {
+            String said;
+            Optional<MessageCreateData> message;
+            try {
+                said = act.get();
+                message = refreshed.get();
+            } catch (RuntimeException e) {
+                LOG.error("interaction failed", e);
+                said = FAULT;
+                message = Optional.empty();
+            }
+            timer.checkpoint("ladder");
+            message.ifPresent(m -> hook.editOriginal(MessageEditData.fromCreateData(m)).queue(null,
+                    failure -> LOG.warn("could not refresh the match message: {}", failure.toString())));
+            hook.sendMessage(said).setEphemeral(true).queue(
+                    ok -> {
+                        timer.checkpoint("discord");
+                        timer.finish("ok");
+                    },
+                    failure -> {
+                        timer.checkpoint("discord");
+                        timer.finish("failed");
+                    });
+        });
     }
 
     private static void send(FlowTimer timer, InteractionHook hook, java.util.function.Supplier<MessageCreateData> work) {

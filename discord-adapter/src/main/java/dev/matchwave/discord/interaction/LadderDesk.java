@@ -58,6 +58,16 @@ public interface LadderDesk {
     /** The confirm select: reports the chosen result. */
     String confirmResult(long matchId, long userId);
 
+    /**
+     * The match message as the player should see it now: his picked result preselected and the
+     * confirm select enabled for it, the controls gone once he has reported. Empty when the
+     * match is not his or its details are not shown yet (both players have not confirmed); the
+     * message is then left as it is. Blocks on the ladder.
+     */
+    default java.util.Optional<dev.matchwave.discord.view.MatchView> matchView(long matchId, long userId) {
+        return java.util.Optional.empty();
+    }
+
     /** A page of the leaderboard with these filters (pages past the last show the last). */
     dev.matchwave.discord.view.LeaderboardView leaderboard(long userId,
             dev.matchwave.discord.view.LeaderboardView.Filter filter, int page);
