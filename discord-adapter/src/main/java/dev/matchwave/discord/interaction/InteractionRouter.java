@@ -31,6 +31,7 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -91,6 +92,18 @@ public final class InteractionRouter extends ListenerAdapter {
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.adminIds = Set.copyOf(adminIds);
         this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Every interaction in a player's DM names his DM channel: remembered, so that his match
+     * messages go straight to it (a per-channel bucket) instead of queueing behind one shared
+     * "open a DM" route, which held a wave of 200 first-time DMs to 5 per 5 s.
+     */
+    @Override
+    public void onGenericInteractionCreate(GenericInteractionCreateEvent event) {
+        if (event.getChannelType() == ChannelType.PRIVATE && event.getChannelIdLong() != 0) {
+            contacts.rememberDmChannel(PlayerId.of(event.getUser().getIdLong()), event.getChannelIdLong());
+        }
     }
 
     @Override
