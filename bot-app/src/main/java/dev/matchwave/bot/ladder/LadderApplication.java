@@ -161,6 +161,9 @@ public final class LadderApplication implements AutoCloseable {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS,
                     Thread.ofPlatform().name("matchwave-ladder-", 0).daemon(true).factory());
             executor.setRemoveOnCancelPolicy(true);
+            // close() drains the notifications itself; a timer due later (a match's 60-second
+            // confirmation window) must not hold the shutdown until it falls due.
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             this.ownedExecutor = executor;
             this.scheduler = Scheduler.forScheduledExecutorService(executor);
         }
