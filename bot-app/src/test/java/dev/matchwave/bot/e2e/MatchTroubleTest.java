@@ -210,7 +210,10 @@ class MatchTroubleTest {
             // The cancel goes out and the wave runs at the same moment.
             UserInteraction cancel = zerg.press(searching, "Cancel search");
             wave();
-            String answer = ephemeralAnswer(cancel).text();
+            String answer = cancel.awaitResponse(m -> m.shows("left the queue") || m.shows("matched"), WAIT).text();
+            assertThat(cancel.response().orElseThrow().ephemeral()).isTrue();
+            assertThat(cancel.response().orElseThrow().id()).as("the answer does not replace the searching message")
+                    .isNotEqualTo(searching.id());
             Optional<Match> match = bot.ladder().store().matches().openMatchOf(playerOf(zerg));
             if (answer.contains("You left the queue")) {
                 left++;
@@ -223,8 +226,12 @@ class MatchTroubleTest {
                 assertThat(answer).contains("matched");
                 assertThat(match).as("matched, so the cancel came too late").isPresent();
                 assertThat(match.get().players()).containsExactly(playerOf(zerg), playerOf(terran));
-                bot.awaitMatchFound(zerg);
+                // On his searching message, or by DM when the cancel had already let go of its token.
+                SeenMessage found = bot.awaitMatchFound(zerg);
                 bot.awaitMatchFound(terran);
+                // Still there, with its Confirm button, after the cancel's answer.
+                zerg.await("the match found stays", u -> Optional.of(u.message(found.id()))
+                        .filter(m -> m.button("Confirm").isPresent()), WAIT);
             }
             bot.clearQueue();
         }

@@ -302,7 +302,9 @@ public final class InteractionRouter extends ListenerAdapter {
                     desk.chooseRace(user, "sc2", values.stream().findFirst())));
             case MAP_VETO -> deferEdit(flow, event, () -> LadderMessages.queue(desk.vetoMaps(user, values)));
             case CLEAR -> deferEdit(flow, event, () -> LadderMessages.queue(desk.clearChoices(user)));
-            case CANCEL -> deferEdit(flow, event, () -> {
+            // A new answer, not an edit of the searching message: a wave may have matched him a
+            // moment ago, and its "match found" (with the Confirm button) is that same message.
+            case CANCEL -> deferReply(flow, hook, event.deferReply(true)::queue, () -> {
                 contacts.forgetToken(PlayerId.of(user));
                 return text(desk.cancel(user));
             });
