@@ -21,6 +21,7 @@ import dev.matchwave.discord.timing.FlowRecorder;
 import dev.matchwave.discord.timing.FlowTargets;
 import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.matchmaking.Pairer;
+import dev.matchwave.matchmaking.time.Scheduler;
 import dev.matchwave.persistence.DatabaseConfig;
 import java.time.InstantSource;
 import java.util.List;
@@ -61,6 +62,8 @@ public final class DiscordBot implements AutoCloseable {
     private final @Nullable Pairer pairer;
     private final WaveObserver waveObserver;
     private final FlowListener flowListener;
+    private final @Nullable InstantSource clock;
+    private final @Nullable Scheduler scheduler;
 
     /** The bot as the configuration describes it. */
     public DiscordBot(BotConfig config) {
@@ -76,6 +79,8 @@ public final class DiscordBot implements AutoCloseable {
         this.pairer = builder.pairer;
         this.waveObserver = builder.waveObserver;
         this.flowListener = builder.flowListener;
+        this.clock = builder.clock;
+        this.scheduler = builder.scheduler;
     }
 
     /** Starts building a bot for this configuration, with the extra hooks of tests and the offline demo. */
@@ -119,6 +124,12 @@ public final class DiscordBot implements AutoCloseable {
             }
             if (pairer != null) {
                 ladderBuilder.pairer(pairer);
+            }
+            if (clock != null) {
+                ladderBuilder.clock(clock);
+            }
+            if (scheduler != null) {
+                ladderBuilder.scheduler(scheduler);
             }
             LadderApplication ladder = ladderBuilder.build();
             app = ladder;
@@ -207,6 +218,8 @@ public final class DiscordBot implements AutoCloseable {
         private WaveObserver waveObserver = WaveObserver.NONE;
         private FlowListener flowListener = report -> {
         };
+        private @Nullable InstantSource clock;
+        private @Nullable Scheduler scheduler;
 
         private Builder(BotConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -233,6 +246,26 @@ public final class DiscordBot implements AutoCloseable {
         /** Gets every interaction flow's report too (besides the log and the metrics); must not block. */
         public Builder flowListener(FlowListener value) {
             this.flowListener = Objects.requireNonNull(value, "flowListener");
+            return this;
+        }
+
+        /**
+         * The ladder's time (waves, confirmation window, ratings' timestamps); default the system
+         * clock. Discord's side (interaction tokens, rate-limit windows of REST calls) stays on the
+         * system clock, as Discord's own does.
+         */
+        public Builder clock(InstantSource value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * Runs the ladder's waves, timers and dispatch; default an executor the ladder owns. With
+         * matchmaking-core's {@code ManualClock} as both clock and scheduler, tests drive waves and
+         * the confirmation timeout by advancing virtual time.
+         */
+        public Builder scheduler(Scheduler value) {
+            this.scheduler = Objects.requireNonNull(value, "scheduler");
             return this;
         }
 

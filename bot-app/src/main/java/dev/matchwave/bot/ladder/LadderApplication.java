@@ -123,6 +123,15 @@ public final class LadderApplication implements AutoCloseable {
 
     /** Threads of the scheduler the application owns. */
     public static final int SCHEDULER_THREADS = 4;
+    /**
+     * The dispatcher's limits: Discord's, with the global budget at 22 per second. The
+     * dispatcher books one permit per notification, but a direct message takes two requests
+     * (open the DM channel, send), and the bot's REST gate keeps 45 per second in all
+     * (discord-adapter's {@code RestRequestGate.GATE_LIMITS}): at full speed the gate's queue
+     * would grow, and requests released from a queue bunch up past the limit (global 429s in the
+     * end-to-end test of a 200-player wave).
+     */
+    public static final DiscordLimits DISPATCH_LIMITS = DiscordLimits.defaults().withGlobalLimit(22);
     /** How long close() waits for notifications in flight. */
     public static final int DRAIN_SECONDS = 10;
 
@@ -165,6 +174,9 @@ public final class LadderApplication implements AutoCloseable {
             ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(SCHEDULER_THREADS,
                     Thread.ofPlatform().name("matchwave-ladder-", 0).daemon(true).factory());
             executor.setRemoveOnCancelPolicy(true);
+            // close() drains the notifications itself; a timer due later (a match's 60-second
+            // confirmation window) must not hold the shutdown until it falls due.
+            executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             this.ownedExecutor = executor;
             this.scheduler = Scheduler.forScheduledExecutorService(executor);
         }
@@ -179,13 +191,15 @@ public final class LadderApplication implements AutoCloseable {
             this.store = new PostgresLadderStore(database);
             this.mailboxes = Mailboxes.create(clock, MailboxListener.NONE);
             RateLimiter limiter = builder.rateLimiter != null ? builder.rateLimiter
-                    : RateLimiter.discord(DiscordLimits.defaults(), clock);
+                    : RateLimiter.discord(DISPATCH_LIMITS, clock);
             NotificationSink sink = new MeasuredSink(Objects.requireNonNull(builder.sink, "sink"));
             this.dispatcher = TwoPhaseDispatcher.builder()
                     .sink(sink)
                     .clock(clock)
                     .scheduler(scheduler)
                     .rateLimiter(limiter)
+                    // Issue 7: every player of a wave hears "match found" before anyone's details.
+                    .detailsAfterEveryMatchFound()
                     .listener(new DispatchListener() {
                         @Override
                         public void undelivered(Undelivered undelivered) {
@@ -631,7 +645,7 @@ public final class LadderApplication implements AutoCloseable {
             return this;
         }
 
-        /** Paces the notifications; default {@code RateLimiter.discord(DiscordLimits.defaults(), clock)}. */
+        /** Paces the notifications; default {@code RateLimiter.discord(DISPATCH_LIMITS, clock)}. */
         public Builder rateLimiter(RateLimiter rateLimiter) {
             this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter");
             return this;

@@ -32,6 +32,7 @@ import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
@@ -92,6 +93,18 @@ public final class InteractionRouter extends ListenerAdapter {
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.adminIds = Set.copyOf(adminIds);
         this.executor = Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * Every interaction in a player's DM names his DM channel: remembered, so that his match
+     * messages go straight to it (a per-channel bucket) instead of queueing behind one shared
+     * "open a DM" route, which held a wave of 200 first-time DMs to 5 per 5 s.
+     */
+    @Override
+    public void onGenericInteractionCreate(GenericInteractionCreateEvent event) {
+        if (event.getChannelType() == ChannelType.PRIVATE && event.getChannelIdLong() != 0) {
+            contacts.rememberDmChannel(PlayerId.of(event.getUser().getIdLong()), event.getChannelIdLong());
+        }
     }
 
     @Override
@@ -300,7 +313,9 @@ public final class InteractionRouter extends ListenerAdapter {
                     desk.chooseRace(user, "sc2", values.stream().findFirst())));
             case MAP_VETO -> deferEdit(flow, event, () -> LadderMessages.queue(desk.vetoMaps(user, values)));
             case CLEAR -> deferEdit(flow, event, () -> LadderMessages.queue(desk.clearChoices(user)));
-            case CANCEL -> deferEdit(flow, event, () -> {
+            // A new answer, not an edit of the searching message: a wave may have matched him a
+            // moment ago, and its "match found" (with the Confirm button) is that same message.
+            case CANCEL -> deferReply(flow, hook, event.deferReply(true)::queue, () -> {
                 contacts.forgetToken(PlayerId.of(user));
                 return text(desk.cancel(user));
             });

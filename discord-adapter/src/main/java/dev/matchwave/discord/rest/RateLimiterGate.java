@@ -76,6 +76,12 @@ public final class RateLimiterGate implements RestRequestGate {
             limiter.onRateLimited(route, retryAfter, global);
             return;
         }
+        if (response.limit().isEmpty() && response.remaining().isEmpty() && response.resetAfter().isEmpty()
+                && response.status() >= 200 && response.status() < 300) {
+            // No headers at all on a success: the route has no bucket of its own.
+            limiter.onResponseWithoutLimit(route);
+            return;
+        }
         if (response.limit().isEmpty() || response.remaining().isEmpty() || response.resetAfter().isEmpty()) {
             return;
         }

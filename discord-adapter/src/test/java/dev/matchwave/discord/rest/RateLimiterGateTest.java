@@ -68,6 +68,21 @@ class RateLimiterGateTest {
     }
 
     @Test
+    void aRouteAnsweredWithoutRateLimitHeadersIsHeldByTheGlobalLimitOnly() {
+        RestRequest open = GatedRestRateLimiter.describe(
+                net.dv8tion.jda.api.requests.Route.Self.CREATE_PRIVATE_CHANNEL.compile());
+        for (int i = 0; i < 5; i++) {
+            assertThat(waitMillis(open)).isZero();
+        }
+        assertThat(waitMillis(open)).as("the assumed 5 per 5 s until an answer").isPositive();
+        gate.observe(open, new RestResponse(200, Optional.empty(), OptionalInt.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), true));
+        for (int i = 0; i < 20; i++) {
+            assertThat(waitMillis(open)).as("open %d after an answer without headers", i).isZero();
+        }
+    }
+
+    @Test
     void anEmptiedBucketWaitsForItsResetOthersDoNot() {
         assertThat(waitMillis(dm("a"))).isZero();
         gate.observe(dm("a"), ok(5, 0, Duration.ofMillis(2_500)));

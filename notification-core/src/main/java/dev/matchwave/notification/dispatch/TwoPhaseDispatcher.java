@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * limit, so a Discord limiter lets them all through at once.
  *
  * <p>A player's details are sent only once his "match found" has been answered, so they never
- * arrive before it. If the "match found" fails for good (an interaction token expired), the
+ * arrive before it. With {@link Builder#detailsAfterEveryMatchFound()} phase 2 waits for the
+ * whole of phase 1: no player's details go before every player of the wave has been answered. If the "match found" fails for good (an interaction token expired), the
  * details are still sent: they are then the only way to reach him. Failed sends are retried
  * ({@link RetryPolicy}); one that fails for good is reported to the {@link DispatchListener}
  * and handed to the pending store (normally {@code mailboxes::publish}): never dropped.
@@ -59,6 +60,7 @@ public final class TwoPhaseDispatcher {
     private final RetryPolicy retry;
     private final DispatchListener listener;
     private final Consumer<? super Notification> keepPending;
+    private final boolean wholePhaseOneFirst;
 
     private TwoPhaseDispatcher(Builder builder) {
         this.sink = required(builder.sink, "sink");
@@ -69,6 +71,7 @@ public final class TwoPhaseDispatcher {
         this.batching = builder.batching != null ? builder.batching : Batching.none();
         this.retry = builder.retry != null ? builder.retry : RetryPolicy.defaults();
         this.listener = builder.listener != null ? builder.listener : DispatchListener.NONE;
+        this.wholePhaseOneFirst = builder.wholePhaseOneFirst;
     }
 
     public static Builder builder() {
@@ -221,7 +224,11 @@ public final class TwoPhaseDispatcher {
         Run run = delivery.run;
         boolean last = run.settled();
         if (!delivery.isDetails()) {
-            releaseDetails(delivery);
+            if (wholePhaseOneFirst) {
+                run.foundSettled(delivery).forEach(this::releaseDetails);
+            } else {
+                releaseDetails(delivery);
+            }
         }
         if (last) {
             finish(run);
@@ -282,6 +289,8 @@ public final class TwoPhaseDispatcher {
         private int phase1Count;
         private int phase2Count;
         private int settledCount;
+        /** Settled "match found" sends whose details wait for the rest of phase 1. */
+        private final List<Delivery> heldFound = new ArrayList<>();
         private int sends;
         private int retries;
         private int rateLimited;
@@ -328,6 +337,23 @@ public final class TwoPhaseDispatcher {
             last = at.isAfter(last) ? at : last;
         }
 
+        /**
+         * A "match found" is settled; holds it until the wave's last one.
+         *
+         * @return empty until the last one, then every held one in wave order
+         */
+        synchronized List<Delivery> foundSettled(Delivery found) {
+            heldFound.add(found);
+            if (heldFound.size() < players) {
+                return List.of();
+            }
+            List<Delivery> all = new ArrayList<>(heldFound);
+            all.sort(java.util.Comparator.<Delivery>comparingInt(d -> d.matchIndex)
+                    .thenComparing(d -> !matches.get(d.matchIndex).first().id().equals(d.notification.player())));
+            heldFound.clear();
+            return all;
+        }
+
         /** @return whether that was the wave's last send */
         synchronized boolean settled() {
             settledCount++;
@@ -354,8 +380,20 @@ public final class TwoPhaseDispatcher {
         private @Nullable RetryPolicy retry;
         private @Nullable DispatchListener listener;
         private @Nullable Consumer<? super Notification> keepPending;
+        private boolean wholePhaseOneFirst;
 
         private Builder() {
+        }
+
+        /**
+         * Phase 2 of a wave starts only when every "match found" of the wave is settled (sent,
+         * or given up and kept): no player gets his details before every other player of the
+         * wave has learnt that he has a match. Costs phase 2 the time of the slowest phase-1
+         * send. Default: off, each player's details follow his own "match found".
+         */
+        public Builder detailsAfterEveryMatchFound() {
+            this.wholePhaseOneFirst = true;
+            return this;
         }
 
         /** Where the notifications go. Required. */

@@ -3,10 +3,12 @@ package dev.matchwave.notification.ratelimit;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Discord's limits as developers/topics/rate-limits describes them:
@@ -39,6 +41,8 @@ final class DiscordRateLimiter implements RateLimiter {
     private final Map<String, RouteLimit> learnt = new HashMap<>();
     /** Bucket id (or route template) and major parameter to the bookings on that bucket. */
     private final Map<String, RouteBucket> buckets = new HashMap<>();
+    /** Route templates whose answers carry no rate-limit headers: no per-route limit, the global one only. */
+    private final Set<String> withoutRouteLimit = new HashSet<>();
     private int reservationsSinceSweep;
 
     DiscordRateLimiter(DiscordLimits limits, InstantSource clock) {
@@ -64,6 +68,15 @@ final class DiscordRateLimiter implements RateLimiter {
     public synchronized Reservation reserve(Route route) {
         long now = Nanos.now(clock);
         global.forgetBefore(now);
+        if (withoutRouteLimit.contains(route.name())) {
+            if (!route.globallyLimited()) {
+                return Reservation.ofNanos(0);
+            }
+            long probe = Math.max(now, globalBlockedUntil);
+            long t = global.earliest(probe);
+            global.book(t, probe);
+            return Reservation.ofNanos(t - now);
+        }
         RouteBucket bucket = bucket(route);
         bucket.log.forgetBefore(now);
         long t = Math.max(now, bucket.blockedUntil);
@@ -105,6 +118,7 @@ final class DiscordRateLimiter implements RateLimiter {
     @Override
     public synchronized void onResponse(Route route, RateLimitHeaders headers) {
         long now = Nanos.now(clock);
+        withoutRouteLimit.remove(route.name());
         headers.bucket().ifPresent(id -> learnBucket(route, id));
         String id = bucketId(route);
         long resetAfter = headers.resetAfter().toNanos();
@@ -116,6 +130,16 @@ final class DiscordRateLimiter implements RateLimiter {
         if (headers.remaining() == 0) {
             bucket.blockedUntil = Math.max(bucket.blockedUntil, now + resetAfter + headroom);
         }
+    }
+
+    /**
+     * Without headers Discord says the route has no bucket of its own (DISCORD.md: per-route
+     * limits are read from the headers, never hard-coded): the assumed limit, a guess until the
+     * first answer, must not hold it to 5 per 5 s for good.
+     */
+    @Override
+    public synchronized void onResponseWithoutLimit(Route route) {
+        withoutRouteLimit.add(route.name());
     }
 
     @Override

@@ -33,6 +33,14 @@ public interface RateLimiter {
     }
 
     /**
+     * The server accepted a request on {@code route} and sent no rate-limit headers: the route
+     * has no per-route limit (only the global one, if it counts toward it). A limiter that assumed
+     * a per-route limit until the headers came drops it; headers that come later count again.
+     */
+    default void onResponseWithoutLimit(Route route) {
+    }
+
+    /**
      * The server refused a request on {@code route} with a 429.
      *
      * @param retryAfter the server's {@code retry_after}

@@ -129,6 +129,32 @@ class TwoPhaseDispatcherTest {
     }
 
     @Test
+    void withDetailsAfterEveryMatchFoundASlowMatchFoundHoldsBackTheWholeWave() {
+        ScriptedSink sink = new ScriptedSink(clock, (n, attempt) -> ScriptedSink.Answer.ok(
+                n instanceof MatchFound && n.player().value() == 3 ? Duration.ofSeconds(3) : MS_50));
+
+        WaveFigures figures = runToEnd(dispatcher(sink).detailsAfterEveryMatchFound().build().dispatch(wave(2)));
+
+        assertThat(sink.log(start)).containsExactly(
+                "+0.000 MatchFound 1", "+0.000 MatchFound 2", "+0.000 MatchFound 3", "+0.000 MatchFound 4",
+                "+3.000 MatchDetails 1", "+3.000 MatchDetails 2", "+3.000 MatchDetails 3", "+3.000 MatchDetails 4");
+        assertThat(figures.phase1().max()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(figures.phase2().count()).isEqualTo(4);
+    }
+
+    @Test
+    void withDetailsAfterEveryMatchFoundAFailedMatchFoundStillReleasesTheWave() {
+        ScriptedSink sink = new ScriptedSink(clock, (n, attempt) -> n instanceof MatchFound && n.player().value() == 1
+                ? new ScriptedSink.Answer(SendResult.permanentFailure("token expired"), MS_50)
+                : ScriptedSink.Answer.ok(MS_50));
+
+        runToEnd(dispatcher(sink).detailsAfterEveryMatchFound().build().dispatch(wave(1)));
+
+        assertThat(sink.log(start)).contains("+0.050 MatchDetails 1", "+0.050 MatchDetails 2");
+        assertThat(mailboxes.pending(PlayerId.of(1))).hasSize(1);
+    }
+
+    @Test
     void a429IsRetriedAfterExactlyItsRetryAfterAndTheLimiterHearsOfIt() {
         List<String> heard = new ArrayList<>();
         RateLimiter recording = new RateLimiter() {

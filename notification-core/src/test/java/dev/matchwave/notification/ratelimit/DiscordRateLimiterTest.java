@@ -62,6 +62,31 @@ class DiscordRateLimiterTest {
     }
 
     @Test
+    void aRouteAnsweredWithoutHeadersHasTheGlobalLimitOnlyUntilHeadersCome() {
+        RateLimiter roomy = RateLimiter.discord(DiscordLimits.defaults().withHeadroom(Duration.ZERO), log.clock);
+        log.acquire(roomy, Route.openDm());
+        roomy.onResponseWithoutLimit(Route.openDm());
+        for (int i = 0; i < 7; i++) {
+            log.reserve(roomy, Route.openDm());
+        }
+        roomy.onResponse(Route.openDm(), headers("dm-bucket", 1, 0, 2.0));
+        log.reserve(roomy, Route.openDm());
+
+        assertThat(log.events()).containsExactly("R0.00", "R0.00", "R0.00", "R0.00", "R0.00", "R0.00", "R0.00",
+                "R0.00", "R2.00");
+    }
+
+    @Test
+    void withoutRouteLimitTheGlobalLimitStillHolds() {
+        limiter.onResponseWithoutLimit(Route.openDm());
+        for (int i = 0; i < 4; i++) {
+            log.reserve(limiter, Route.openDm());
+        }
+
+        assertThat(log.events()).containsExactly("R0.00", "R0.00", "R0.00", "R1.00");
+    }
+
+    @Test
     void routesThatDiscordPutsInOneBucketShareItPerMajorParameter() {
         RateLimiter roomy = RateLimiter.discord(DiscordLimits.defaults().withHeadroom(Duration.ZERO), log.clock);
         Route edit = new Route("PATCH /channels/{channel.id}/messages/{message.id}", "dm", true);

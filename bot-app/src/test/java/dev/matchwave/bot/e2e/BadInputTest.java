@@ -1,0 +1,178 @@
+package dev.matchwave.bot.e2e;
+
+import static dev.matchwave.bot.e2e.LadderBotHarness.WAIT;
+import static dev.matchwave.bot.e2e.LadderBotHarness.ephemeralAnswer;
+import static dev.matchwave.bot.e2e.LadderBotHarness.playerOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.bot.e2e.LadderBotHarness.Side;
+import dev.matchwave.discord.component.ComponentAction;
+import dev.matchwave.discord.component.CustomId;
+import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.SeenMessage;
+import dev.matchwave.matchmaking.ladder.audit.AuditEntry;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * What no well-behaved client sends, through Discord: another player's buttons, a button from
+ * before a restart, a report on a finished match, /admin by a non-admin. Each gets a clear
+ * answer that only he sees, and the database does not change.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputTest {
+
+    private LadderBotHarness bot;
+
+    @BeforeAll
+    void start() {
+        bot = LadderBotHarness.start(LadderBotHarness.options().waveInterval(Duration.ofSeconds(1)).withAdmin());
+    }
+
+    @AfterEach
+    void clearQueue() {
+        bot.clearQueue();
+    }
+
+    @AfterAll
+    void stop() {
+        bot.close();
+    }
+
+    private record Pairing(EmulatedUser zerg, EmulatedUser terran, long matchId, SeenMessage zergFound,
+                           SeenMessage terranFound) {
+    }
+
+    private Pairing matched() {
+        EmulatedUser zerg = bot.newUser();
+        EmulatedUser terran = bot.newUser();
+        SeenMessage zergQueue = bot.ready(zerg, Side.BW);
+        SeenMessage terranQueue = bot.ready(terran, Side.SC2);
+        bot.join(zerg, zergQueue);
+        bot.join(terran, terranQueue);
+        SeenMessage zergFound = bot.awaitMatchFound(zerg);
+        SeenMessage terranFound = bot.awaitMatchFound(terran);
+        return new Pairing(zerg, terran, bot.openMatchOf(zerg).id().value(), zergFound, terranFound);
+    }
+
+    private void confirmBoth(Pairing p) {
+        ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm"));
+        ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm"));
+    }
+
+    /** {@code mw1:...} to {@code mw0:...}: the id scheme of an older bot. */
+    private static String olderVersion(String customId) {
+        String current = CustomId.PREFIX + CustomId.VERSION + ":";
+        assertThat(customId).startsWith(current);
+        return CustomId.PREFIX + (CustomId.VERSION - 1) + ":" + customId.substring(current.length());
+    }
+
+    @Test
+    void pressingAnotherPlayersButtonsIsRefusedAndChangesNothing() {
+        Pairing p = matched();
+        Match before = bot.match(p.matchId());
+        String zergConfirm = p.zergFound().button("Confirm").orElseThrow().customId().orElseThrow();
+
+        SeenMessage refused = ephemeralAnswer(p.terran().sendComponentInteraction(p.zergFound(), zergConfirm, 2, List.of()));
+        assertThat(refused.text()).contains("belongs to another player");
+        String zergAbort = CustomId.forMatch(ComponentAction.ABORT, p.matchId(), p.zerg().id()).encode();
+        assertThat(ephemeralAnswer(p.terran().sendComponentInteraction(p.zergFound(), zergAbort, 2, List.of())).text())
+                .contains("belongs to another player");
+        assertThat(bot.match(p.matchId())).as("nobody confirmed or aborted for the zerg").isEqualTo(before);
+
+        // The same after the details: the terran reporting in the zerg's result select.
+        confirmBoth(p);
+        SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
+        Match started = bot.match(p.matchId());
+        String zergReport = zergDetails.select("Who won?").orElseThrow().customId();
+        assertThat(ephemeralAnswer(p.terran().sendComponentInteraction(zergDetails, zergReport, 3, List.of("2"))).text())
+                .contains("belongs to another player");
+        assertThat(bot.match(p.matchId())).isEqualTo(started);
+        assertThat(started.player1().report()).isEmpty();
+    }
+
+    @Test
+    void aReportOnAFinishedMatchIsRefusedAndChangesNothing() {
+        Pairing p = matched();
+        confirmBoth(p);
+        SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
+        SeenMessage terranDetails = bot.awaitDetails(p.terran(), p.matchId());
+        bot.report(p.zerg(), zergDetails, "1");
+        bot.report(p.terran(), terranDetails, "1");
+        p.zerg().awaitDirectMessage(m -> m.shows("Match #" + p.matchId() + " is over"), WAIT);
+        Match done = bot.match(p.matchId());
+        assertThat(done.state()).isEqualTo(MatchState.COMPLETED);
+        PlayerRating rating = bot.ladder().store().ratings().find(playerOf(p.terran()), "sc2_terran").orElseThrow();
+
+        // The loser tries to turn it round with the old selects.
+        String answer = bot.report(p.terran(), p.terran().message(terranDetails.id()), "2");
+        assertThat(answer).isNotBlank().doesNotContain("recorded").doesNotContain("Something went wrong");
+        assertThat(p.terran().interactions().getLast().response().orElseThrow().ephemeral()).isTrue();
+        assertThat(bot.match(p.matchId())).isEqualTo(done);
+        assertThat(bot.ladder().store().ratings().find(playerOf(p.terran()), "sc2_terran")).contains(rating);
+    }
+
+    @Test
+    void aNonAdminRunningAdminIsRefusedAndChangesNothing() {
+        Pairing p = matched();
+        Match before = bot.match(p.matchId());
+        int audited = bot.ladder().store().audit().recent(1_000).size();
+
+        SeenMessage refused = ephemeralAnswer(p.terran().runCommand("admin resolve",
+                Map.of("match_id", p.matchId(), "result", 2, "reason", "I won, trust me")));
+        assertThat(refused.text()).contains("Only the ladder's admins");
+        SeenMessage banRefused = ephemeralAnswer(p.terran().runCommand("admin ban",
+                Map.of("user", p.zerg(), "reason", "he is annoying")));
+        assertThat(banRefused.text()).contains("Only the ladder's admins");
+
+        assertThat(bot.match(p.matchId())).isEqualTo(before);
+        assertThat(bot.ladder().store().players().find(playerOf(p.zerg())).orElseThrow().banned()).isFalse();
+        List<AuditEntry> audit = bot.ladder().store().audit().recent(1_000);
+        assertThat(audit).as("a refusal is not an admin action").hasSize(audited);
+
+        // The configured admin may.
+        SeenMessage looked = ephemeralAnswer(bot.admin().runCommand("admin match", Map.of("match_id", p.matchId())));
+        assertThat(looked.text()).contains("#" + p.matchId());
+    }
+
+    @Test
+    void oldButtonsAfterARestartGetAClearAnswerAndChangeNothing() {
+        Pairing p = matched();
+        confirmBoth(p);
+        SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
+        // The zerg picks a result (kept in memory until he confirms it) ...
+        p.zerg().select(zergDetails, "Who won?", List.of("1")).awaitResponse(WAIT);
+        EmulatedUser waiting = bot.newUser();
+        SeenMessage searching = bot.join(waiting, bot.ready(waiting, Side.BW));
+
+        // ... and the bot restarts: the queue and the picked result are gone, the match is not.
+        bot.restartBot();
+        Match before = bot.match(p.matchId());
+        assertThat(before.state()).isEqualTo(MatchState.IN_PROGRESS);
+
+        SeenMessage confirmAnswer = ephemeralAnswer(p.zerg().select(p.zerg().message(zergDetails.id()),
+                "Confirm the result", List.of("ok")));
+        assertThat(confirmAnswer.text()).contains("Pick the result first");
+        assertThat(bot.match(p.matchId())).isEqualTo(before);
+
+        SeenMessage cancel = ephemeralAnswer(waiting.press(waiting.message(searching.id()), "Cancel search"));
+        assertThat(cancel.text()).contains("not in the queue");
+        assertThat(bot.ladder().queue().find(playerOf(waiting))).isEmpty();
+
+        // A component id from an older version of the bot cannot even be read.
+        SeenMessage unreadable = ephemeralAnswer(p.zerg().sendComponentInteraction(p.zerg().message(zergDetails.id()),
+                olderVersion(CustomId.forMatch(ComponentAction.CONFIRM, p.matchId(), p.zerg().id()).encode()), 2,
+                List.of()));
+        assertThat(unreadable.text()).containsIgnoringCase("old message");
+        assertThat(bot.match(p.matchId())).isEqualTo(before);
+    }
+}

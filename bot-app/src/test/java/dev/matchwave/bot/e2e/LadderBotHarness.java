@@ -1,0 +1,359 @@
+package dev.matchwave.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.bot.config.BotConfig;
+import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.bot.ladder.DiscordBot;
+import dev.matchwave.bot.ladder.LadderApplication;
+import dev.matchwave.bot.ladder.WaveObserver;
+import dev.matchwave.emulator.DiscordEmulator;
+import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.EmulatorConfig;
+import dev.matchwave.emulator.SeenMessage;
+import dev.matchwave.emulator.SeenModal;
+import dev.matchwave.emulator.UserInteraction;
+import dev.matchwave.emulator.ratelimit.RateLimits;
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.player.ProfileForm;
+import dev.matchwave.persistence.DatabaseConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole bot end to end: a {@link DiscordEmulator}, the real {@link DiscordBot} (JDA, the
+ * interaction router, the ladder, the Discord sink) on a throwaway embedded PostgreSQL with fast
+ * settings, and helpers that script what players do through Discord.
+ *
+ * <p>Start one per test class ({@code @BeforeAll}; the database takes a few seconds to start) and
+ * give every test fresh users ({@link #newUser}) so that tests do not depend on their order;
+ * {@link #clearQueue()} after each test keeps a test's leftovers out of the next one's waves.
+ *
+ * <p>Not thread-safe for start, {@link #restartBot()} and close; the player helpers may be called
+ * from many threads at once (the emulator's users are thread-safe).
+ */
+final class LadderBotHarness implements AutoCloseable {
+
+    /** How long any await waits: generous, the machine is shared. */
+    static final Duration WAIT = Duration.ofSeconds(30);
+    /** The select placeholders of /queue (discord-adapter's QueueView). */
+    static final String BW_SELECT = "Brood War race (optional)";
+    static final String SC2_SELECT = "StarCraft II race (optional)";
+    static final String JOIN = "Join the queue";
+
+    /** Names are unique in the JVM: user ids must be unique in a database, 3 to 12 letters. */
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    private final Options options;
+    private final Path dataDirectory;
+    private final DiscordEmulator discord;
+    private final @Nullable EmulatedUser admin;
+    private final BotConfig config;
+    private DiscordBot bot;
+
+    /** What differs between test classes; everything has a default. */
+    static final class Options {
+        private Duration waveInterval = Duration.ofSeconds(1);
+        private @Nullable InstantSource clock;
+        private dev.matchwave.matchmaking.time.@Nullable Scheduler scheduler;
+        private WaveObserver waveObserver = WaveObserver.NONE;
+        private RateLimits rateLimits = RateLimits.discord();
+        private boolean admin;
+        private int poolSize = 6;
+
+        /** Time between waves (whole seconds); default 1 s. */
+        Options waveInterval(Duration value) {
+            this.waveInterval = value;
+            return this;
+        }
+
+        /** The ladder's clock and scheduler (a {@link VirtualTime}, or only a clock). */
+        Options clock(InstantSource value) {
+            this.clock = value;
+            return this;
+        }
+
+        Options scheduler(dev.matchwave.matchmaking.time.Scheduler value) {
+            this.scheduler = value;
+            return this;
+        }
+
+        Options waveObserver(WaveObserver value) {
+            this.waveObserver = value;
+            return this;
+        }
+
+        /** The emulator's limits; default Discord's. */
+        Options rateLimits(RateLimits value) {
+            this.rateLimits = value;
+            return this;
+        }
+
+        /** Adds a user whose id is configured as the bot's admin ({@link #admin()}). */
+        Options withAdmin() {
+            this.admin = true;
+            return this;
+        }
+
+        Options poolSize(int value) {
+            this.poolSize = value;
+            return this;
+        }
+    }
+
+    static Options options() {
+        return new Options();
+    }
+
+    /** Starts the emulator, the database and the bot; returns when the bot's commands are registered. */
+    static LadderBotHarness start(Options options) {
+        try {
+            return new LadderBotHarness(options);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the bot", e);
+        }
+    }
+
+    private LadderBotHarness(Options options) throws InterruptedException {
+        this.options = options;
+        try {
+            this.dataDirectory = Files.createTempDirectory("matchwave-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.discord = DiscordEmulator.start(EmulatorConfig.builder().rateLimits(options.rateLimits).build());
+        this.admin = options.admin ? discord.addUser("admin") : null;
+        this.config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
+                Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(dataDirectory),
+                admin == null ? Set.of() : Set.of(admin.id()), options.waveInterval, BotConfig.DEFAULT_RULES,
+                OptionalLong.empty(), OptionalInt.empty());
+        try {
+            this.bot = startBot();
+        } catch (RuntimeException | InterruptedException e) {
+            discord.close();
+            deleteDataDirectory();
+            throw e;
+        }
+    }
+
+    private DiscordBot startBot() throws InterruptedException {
+        DiscordBot.Builder builder = DiscordBot.builder(config)
+                .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dataDirectory, 0,
+                        // A throwaway database: durability buys nothing here and costs seconds.
+                        Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")),
+                        options.poolSize, Duration.ofSeconds(5)))
+                .waveObserver(options.waveObserver);
+        if (options.clock != null) {
+            builder.clock(options.clock);
+        }
+        if (options.scheduler != null) {
+            builder.scheduler(options.scheduler);
+        }
+        DiscordBot started = builder.build();
+        started.start();
+        discord.awaitCommand("queue", WAIT);
+        return started;
+    }
+
+    DiscordEmulator discord() {
+        return discord;
+    }
+
+    DiscordBot bot() {
+        return bot;
+    }
+
+    LadderApplication ladder() {
+        return bot.ladder();
+    }
+
+    /** The configured admin (options {@link Options#withAdmin()}). */
+    EmulatedUser admin() {
+        return Objects.requireNonNull(admin, "start the harness withAdmin()");
+    }
+
+    /**
+     * Stops the bot (JDA, the ladder, the embedded database) and starts a new one on the same
+     * database and emulator, as an operator's restart; waits until it is connected.
+     */
+    void restartBot() {
+        bot.close();
+        discord.await("the old bot is gone", () -> !discord.botConnected(), WAIT);
+        try {
+            bot = startBot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the bot", e);
+        }
+        discord.awaitBotConnected(WAIT);
+    }
+
+    // --- players ------------------------------------------------------------------------------
+
+    /** A new user with a name of letters only (a valid ladder user id), unique in this JVM. */
+    EmulatedUser newUser() {
+        return discord.addUser(letters(NAMES.getAndIncrement()));
+    }
+
+    /** 0 to "plaaa", 1 to "plaab" ...: 3 to 12 English letters, as LADDER.md's user ids. */
+    static String letters(int n) {
+        StringBuilder name = new StringBuilder();
+        int rest = n;
+        for (int i = 0; i < 4; i++) {
+            name.append((char) ('a' + rest % 26));
+            rest /= 26;
+        }
+        return "pl" + name.reverse();
+    }
+
+    static PlayerId playerOf(EmulatedUser user) {
+        return PlayerId.of(user.id());
+    }
+
+    /** Accepts the terms through Discord: /termsofservice, then its button. */
+    void acceptTerms(EmulatedUser user) {
+        SeenMessage terms = user.runCommand("termsofservice").awaitResponse(WAIT);
+        assertThat(terms.ephemeral()).as("the terms are shown to the user only").isTrue();
+        SeenMessage accepted = user.press(terms, terms.buttons().get(0).label()).awaitResponse(WAIT);
+        assertThat(accepted.text()).contains("terms are accepted");
+    }
+
+    /** /setup through the modal: user id = the user's name, a BattleTag, France, EUW. */
+    void setUp(EmulatedUser user) {
+        UserInteraction setup = user.runCommand("setup");
+        SeenModal modal = setup.awaitModal(WAIT);
+        assertThat(modal.title()).isNotBlank();
+        SeenMessage saved = setup.submitModal(Map.of("user_id", user.name(), "battletag", user.name() + "#1234",
+                "country", "FR", "region", "EUW"), WAIT).awaitResponse(WAIT);
+        assertThat(saved.text()).contains("profile is saved");
+    }
+
+    /** /queue and a race pick: the queue message, with the race saved, ready to join. */
+    SeenMessage pickRace(EmulatedUser user, Side side) {
+        SeenMessage queue = user.runCommand("queue").awaitResponse(WAIT);
+        user.select(queue, side.placeholder, List.of(side.label)).awaitResponse(WAIT);
+        return user.awaitMessage(m -> m.id() == queue.id() && m.revision() > queue.revision()
+                && m.button(JOIN).isPresent(), WAIT);
+    }
+
+    /** Terms, setup and a race, all through Discord: the queue message to join from. */
+    SeenMessage ready(EmulatedUser user, Side side) {
+        acceptTerms(user);
+        setUp(user);
+        return pickRace(user, side);
+    }
+
+    /**
+     * The same state as {@link #ready} written straight through the ladder (terms, profile,
+     * race), then /queue through Discord: for tests about what comes after, with many players.
+     */
+    SeenMessage readyQuickly(EmulatedUser user, Side side) {
+        PlayerId player = playerOf(user);
+        ladder().players().acceptTerms(player);
+        assertThat(ladder().players().setup(player, new ProfileForm(user.name(), user.name() + "#1234", List.of(),
+                "FR", "EUW")).isValid()).isTrue();
+        assertThat(ladder().players().savePreferences(player, Set.of(side.race), Set.of()).isValid()).isTrue();
+        SeenMessage queue = user.runCommand("queue").awaitResponse(WAIT);
+        assertThat(queue.button(JOIN)).as("the queue message of a ready player has the join button").isPresent();
+        return queue;
+    }
+
+    /** Presses join on the queue message: the new ephemeral "Searching..." answer. */
+    SeenMessage join(EmulatedUser user, SeenMessage queueMessage) {
+        SeenMessage searching = user.press(user.message(queueMessage.id()), JOIN).awaitResponse(WAIT);
+        assertThat(searching.ephemeral()).isTrue();
+        assertThat(ladder().queue().find(playerOf(user))).as("%s is queued", user.name()).isPresent();
+        return searching;
+    }
+
+    /** The "match found" message the user sees (his searching message, edited; or a DM). */
+    SeenMessage awaitMatchFound(EmulatedUser user) {
+        return user.awaitMessage(m -> m.shows("Match found") && m.button("Confirm").isPresent(), WAIT);
+    }
+
+    /** The match message of the details (the result selects), in the user's DM. */
+    SeenMessage awaitDetails(EmulatedUser user, long matchId) {
+        return user.awaitDirectMessage(m -> m.shows("#" + matchId) && m.select("Who won?").isPresent(), WAIT);
+    }
+
+    /** The open match of the user, from the database. */
+    Match openMatchOf(EmulatedUser user) {
+        return ladder().store().matches().openMatchOf(playerOf(user))
+                .orElseThrow(() -> new AssertionError(user.name() + " has no open match"));
+    }
+
+    Match match(long id) {
+        return ladder().store().matches().find(dev.matchwave.matchmaking.ladder.MatchId.of(id))
+                .orElseThrow(() -> new AssertionError("no match #" + id));
+    }
+
+    /** Picks a result code (1, 2, 0) and confirms it, in the user's match message. */
+    String report(EmulatedUser user, SeenMessage details, String code) {
+        SeenMessage picked = user.select(details, "Who won?", List.of(code)).awaitResponse(WAIT);
+        assertThat(picked.text()).contains("confirm");
+        return user.select(user.message(details.id()), "Confirm the result", List.of("ok")).awaitResponse(WAIT).text();
+    }
+
+    /** Takes every leftover player out of the queue, so the next test's waves see only its own. */
+    void clearQueue() {
+        ladder().queue().clear();
+    }
+
+    @Override
+    public void close() {
+        try {
+            bot.close();
+        } finally {
+            discord.close();
+            deleteDataDirectory();
+        }
+    }
+
+    private void deleteDataDirectory() {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The two sides of the reference ladder, each with one race for the tests. */
+    enum Side {
+        BW(BW_SELECT, "BW Zerg", "bw_zerg"),
+        SC2(SC2_SELECT, "SC2 Terran", "sc2_terran");
+
+        final String placeholder;
+        final String label;
+        final String race;
+
+        Side(String placeholder, String label, String race) {
+            this.placeholder = placeholder;
+            this.label = label;
+            this.race = race;
+        }
+    }
+
+    /** Fails unless the user's interaction got an answer he alone sees. */
+    static SeenMessage ephemeralAnswer(UserInteraction interaction) {
+        SeenMessage answer = interaction.awaitResponse(WAIT);
+        assertThat(answer.ephemeral()).as("answered to %s only: %s", interaction.user().name(), answer).isTrue();
+        return answer;
+    }
+}

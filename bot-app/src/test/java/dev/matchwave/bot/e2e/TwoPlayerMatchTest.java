@@ -1,0 +1,99 @@
+package dev.matchwave.bot.e2e;
+
+import static dev.matchwave.bot.e2e.LadderBotHarness.WAIT;
+import static dev.matchwave.bot.e2e.LadderBotHarness.playerOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.bot.e2e.LadderBotHarness.Side;
+import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.SeenMessage;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchResult;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
+import dev.matchwave.matchmaking.queue.PlayerState;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Two players through the whole ladder over Discord: terms, setup, races, join, a wave, "match
+ * found", confirm, the match message, the same report, ratings in the database, /profile and
+ * /leaderboard.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TwoPlayerMatchTest {
+
+    private LadderBotHarness bot;
+
+    @BeforeAll
+    void start() {
+        bot = LadderBotHarness.start(LadderBotHarness.options().waveInterval(java.time.Duration.ofSeconds(1)));
+    }
+
+    @AfterEach
+    void clearQueue() {
+        bot.clearQueue();
+    }
+
+    @AfterAll
+    void stop() {
+        bot.close();
+    }
+
+    @Test
+    void twoPlayersPlayAMatchAndTheirRatingsChange() {
+        EmulatedUser zerg = bot.newUser();
+        EmulatedUser terran = bot.newUser();
+        SeenMessage zergQueue = bot.ready(zerg, Side.BW);
+        SeenMessage terranQueue = bot.ready(terran, Side.SC2);
+        assertThat(bot.ladder().players().preferences(playerOf(zerg)).orElseThrow().races()).containsExactly("bw_zerg");
+
+        SeenMessage searching = bot.join(zerg, zergQueue);
+        assertThat(searching.text()).containsIgnoringCase("search");
+        bot.join(terran, terranQueue);
+
+        SeenMessage zergFound = bot.awaitMatchFound(zerg);
+        SeenMessage terranFound = bot.awaitMatchFound(terran);
+        Match match = bot.openMatchOf(zerg);
+        assertThat(match.state()).isEqualTo(MatchState.FOUND);
+        assertThat(match.players()).containsExactly(playerOf(zerg), playerOf(terran)); // BW side is player 1
+        assertThat(zergFound.text()).contains("#" + match.id().value());
+        assertThat(zergFound.id()).as("phase 1 edits the searching message").isEqualTo(searching.id());
+        assertThat(bot.ladder().queue().stateOf(playerOf(zerg))).isEqualTo(PlayerState.IN_MATCH);
+
+        assertThat(zerg.press(zergFound, "Confirm").awaitResponse(WAIT).text()).contains("Confirmed");
+        assertThat(terran.press(terranFound, "Confirm").awaitResponse(WAIT).text()).contains("Confirmed");
+        SeenMessage zergDetails = bot.awaitDetails(zerg, match.id().value());
+        SeenMessage terranDetails = bot.awaitDetails(terran, match.id().value());
+        assertThat(zergDetails.text()).contains(terran.name());
+        assertThat(terranDetails.text()).contains(zerg.name());
+        assertThat(bot.match(match.id().value()).state()).isEqualTo(MatchState.IN_PROGRESS);
+
+        // Player 1 (the zerg) won, say both.
+        assertThat(bot.report(zerg, zergDetails, "1")).contains("recorded");
+        assertThat(bot.report(terran, terranDetails, "1")).contains("recorded");
+        zerg.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
+        terran.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
+
+        Match done = bot.match(match.id().value());
+        assertThat(done.state()).isEqualTo(MatchState.COMPLETED);
+        assertThat(done.result()).contains(MatchResult.PLAYER1);
+        PlayerRating winner = bot.ladder().store().ratings().find(playerOf(zerg), "bw_zerg").orElseThrow();
+        PlayerRating loser = bot.ladder().store().ratings().find(playerOf(terran), "sc2_terran").orElseThrow();
+        // Elo, K 40, scale 500 (LADDER.md): equal ratings, a win is worth 20.
+        assertThat(winner.rating().rounded()).isEqualTo(1520);
+        assertThat(loser.rating().rounded()).isEqualTo(1480);
+        assertThat(winner.wins()).isEqualTo(1);
+        assertThat(loser.losses()).isEqualTo(1);
+        assertThat(bot.ladder().queue().stateOf(playerOf(zerg))).as("free to queue again").isNotEqualTo(PlayerState.IN_MATCH);
+
+        SeenMessage profile = zerg.runCommand("profile").awaitResponse(WAIT);
+        assertThat(profile.ephemeral()).isTrue();
+        assertThat(profile.text()).contains(zerg.name()).contains("1520");
+        SeenMessage leaderboard = zerg.runCommand("leaderboard").awaitResponse(WAIT);
+        assertThat(leaderboard.text()).contains(zerg.name()).contains("1520").contains(terran.name()).contains("1480");
+    }
+}
