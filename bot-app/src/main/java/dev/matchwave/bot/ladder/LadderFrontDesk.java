@@ -19,6 +19,7 @@ import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.match.Outcome;
 import dev.matchwave.matchmaking.ladder.match.Verdict;
 import dev.matchwave.matchmaking.ladder.player.Player;
@@ -236,6 +237,13 @@ public final class LadderFrontDesk implements LadderDesk {
     public String chooseResult(long matchId, long userId, int resultCode) {
         if (verdict(resultCode).isEmpty()) {
             return "That result cannot be read; pick it again.";
+        }
+        Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
+        if (match.isEmpty() || !match.get().players().contains(PlayerId.of(userId))) {
+            return "There is no match #" + matchId + " of yours.";
+        }
+        if (match.get().state() != MatchState.IN_PROGRESS) {
+            return "Match #" + matchId + " is over or not started: there is no result to pick now.";
         }
         pendingResults.put(new PendingKey(matchId, userId), resultCode);
         return "Now confirm the result with the select below it.";

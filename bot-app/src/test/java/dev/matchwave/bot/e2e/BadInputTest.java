@@ -113,10 +113,17 @@ class BadInputTest {
         assertThat(done.state()).isEqualTo(MatchState.COMPLETED);
         PlayerRating rating = bot.ladder().store().ratings().find(playerOf(p.terran()), "sc2_terran").orElseThrow();
 
-        // The loser tries to turn it round with the old selects.
-        String answer = bot.report(p.terran(), p.terran().message(terranDetails.id()), "2");
+        // The loser tries to turn it round with the selects as his client showed them before the
+        // report (the bot has removed them from the message since).
+        assertThat(p.terran().message(terranDetails.id()).select("Who won?")).isEmpty();
+        String reportId = terranDetails.select("Who won?").orElseThrow().customId();
+        String confirmId = CustomId.forMatch(ComponentAction.REPORT_CONFIRM, p.matchId(), p.terran().id()).encode();
+        String picked = ephemeralAnswer(p.terran().sendComponentInteraction(terranDetails, reportId, 3, List.of("2")))
+                .text();
+        String answer = ephemeralAnswer(p.terran().sendComponentInteraction(terranDetails, confirmId, 3, List.of("2")))
+                .text();
+        assertThat(picked).contains("over").doesNotContain("Something went wrong");
         assertThat(answer).isNotBlank().doesNotContain("recorded").doesNotContain("Something went wrong");
-        assertThat(p.terran().interactions().getLast().response().orElseThrow().ephemeral()).isTrue();
         assertThat(bot.match(p.matchId())).isEqualTo(done);
         assertThat(bot.ladder().store().ratings().find(playerOf(p.terran()), "sc2_terran")).contains(rating);
     }
@@ -150,7 +157,7 @@ class BadInputTest {
         confirmBoth(p);
         SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
         // The zerg picks a result (kept in memory until he confirms it) ...
-        p.zerg().select(zergDetails, "Who won?", List.of("1")).awaitResponse(WAIT);
+        SeenMessage picked = bot.pickResult(p.zerg(), zergDetails, "1");
         EmulatedUser waiting = bot.newUser();
         SeenMessage searching = bot.join(waiting, bot.ready(waiting, Side.BW));
 
@@ -159,8 +166,7 @@ class BadInputTest {
         Match before = bot.match(p.matchId());
         assertThat(before.state()).isEqualTo(MatchState.IN_PROGRESS);
 
-        SeenMessage confirmAnswer = ephemeralAnswer(p.zerg().select(p.zerg().message(zergDetails.id()),
-                "Confirm the result", List.of("ok")));
+        SeenMessage confirmAnswer = ephemeralAnswer(p.zerg().select(picked, "Confirm the result", List.of("1")));
         assertThat(confirmAnswer.text()).contains("Pick the result first");
         assertThat(bot.match(p.matchId())).isEqualTo(before);
 

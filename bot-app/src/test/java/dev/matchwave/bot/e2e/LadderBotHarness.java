@@ -304,11 +304,26 @@ final class LadderBotHarness implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no match #" + id));
     }
 
-    /** Picks a result code (1, 2, 0) and confirms it, in the user's match message. */
+    /**
+     * Picks a result code (1, 2, 0) in the user's match message: the bot's note says to confirm
+     * it, and the message itself now offers the confirm select (enabled, for that result).
+     *
+     * @return the match message as it is after the pick
+     */
+    SeenMessage pickResult(EmulatedUser user, SeenMessage details, String code) {
+        SeenMessage note = ephemeralAnswer(user.select(details, "Who won?", List.of(code)));
+        assertThat(note.text()).contains("confirm");
+        return user.awaitMessage(m -> m.id() == details.id() && m.select("Confirm the result")
+                .filter(select -> !select.disabled() && select.option(code).isPresent()).isPresent(), WAIT);
+    }
+
+    /** Picks a result code (1, 2, 0) and confirms it, in the user's match message; returns the bot's answer. */
     String report(EmulatedUser user, SeenMessage details, String code) {
-        SeenMessage picked = user.select(details, "Who won?", List.of(code)).awaitResponse(WAIT);
-        assertThat(picked.text()).contains("confirm");
-        return user.select(user.message(details.id()), "Confirm the result", List.of("ok")).awaitResponse(WAIT).text();
+        SeenMessage refreshed = pickResult(user, details, code);
+        String answer = ephemeralAnswer(user.select(refreshed, "Confirm the result", List.of(code))).text();
+        user.await("the match message without result controls after the report",
+                u -> u.message(details.id()).select("Who won?").isEmpty() ? Optional.of(true) : Optional.empty(), WAIT);
+        return answer;
     }
 
     /** Takes every leftover player out of the queue, so the next test's waves see only its own. */
@@ -352,7 +367,10 @@ final class LadderBotHarness implements AutoCloseable {
 
     /** Fails unless the user's interaction got an answer he alone sees. */
     static SeenMessage ephemeralAnswer(UserInteraction interaction) {
-        SeenMessage answer = interaction.awaitResponse(WAIT);
+        // A click answered by updating its own message (callback 6 or 7) says the rest in a followup.
+        int callback = interaction.awaitCallback(WAIT);
+        SeenMessage answer = callback == 6 || callback == 7 ? interaction.awaitFollowup(m -> true, WAIT)
+                : interaction.awaitResponse(WAIT);
         assertThat(answer.ephemeral()).as("answered to %s only: %s", interaction.user().name(), answer).isTrue();
         return answer;
     }
