@@ -1,0 +1,332 @@
+package dev.matchwave.bot.demo;
+
+import dev.matchwave.bot.config.BotConfig;
+import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.bot.ladder.DiscordBot;
+import dev.matchwave.emulator.DiscordEmulator;
+import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.MessageEvent;
+import dev.matchwave.emulator.UserInteraction;
+import dev.matchwave.emulator.recording.RunFigures;
+import dev.matchwave.matchmaking.pairing.Pairers;
+import dev.matchwave.persistence.DatabaseConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+
+/**
+ * The offline demo: a local Discord ({@link DiscordEmulator}), the real bot connected to it
+ * (embedded PostgreSQL in a temporary directory unless {@code MATCHWAVE_DB_URL} or
+ * {@code MATCHWAVE_DB_DATA_DIR} names a database), and scripted players who set up, get their
+ * ratings from an admin, queue with random races and vetoes, confirm or abort, and report
+ * results, over {@link DemoOptions#waves()} waves with matches. Then the figures.
+ *
+ * <p>Ratings are seeded the way an operator would: a configured admin runs
+ * {@code /admin adjust_mmr set} for each player and race, through Discord, audited; so the
+ * demo shows the admin path at work and needs no back door into the store.
+ *
+ * <p>{@link #run} blocks for the whole run (under two minutes with the defaults). Not
+ * thread-safe: one run per instance.
+ */
+public final class OfflineDemo {
+
+    /** Players acting at once while they set up: enough to keep the bot busy, not so many that the 3 s deadline slips. */
+    private static final int SETUP_CONCURRENCY = 24;
+    private static final Duration READY = Duration.ofSeconds(30);
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+
+    private final DemoOptions options;
+    private final Map<String, String> environment;
+    private final PrintStream progress;
+
+    /**
+     * @param options     what to run
+     * @param environment where {@code MATCHWAVE_DB_*} settings are read
+     * @param progress    where the progress lines go (stderr when the figures go out as JSON)
+     */
+    public OfflineDemo(DemoOptions options, Map<String, String> environment, PrintStream progress) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.environment = Map.copyOf(environment);
+        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+    }
+
+    /** What a run saw, for the report. */
+    public record Outcome(DemoOptions options, Instant startedAt, Duration duration, List<WaveLedger.CountedWave> waves,
+                          Map<Long, String> matchOutcomes, Map<String, Integer> plannedOutcomes,
+                          Map<String, List<Duration>> flows, RunFigures requests, int players, int playersReady,
+                          List<String> problems) {
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @throws InterruptedException if interrupted (everything started is stopped)
+     */
+    public Outcome run() throws InterruptedException {
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Optional<Path> temporary = Optional.empty();
+        DatabaseConfig database;
+        if (configured("MATCHWAVE_DB_URL") || configured("MATCHWAVE_DB_DATA_DIR")) {
+            database = DatabaseConfig.fromSettings(environment);
+        } else {
+            try {
+                temporary = Optional.of(Files.createTempDirectory("matchwave-demo-db-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary directory for the database", e);
+            }
+            // A throwaway database: durability buys nothing here, and fsync costs seconds on a busy disk.
+            database = new DatabaseConfig(new DatabaseConfig.Embedded(temporary.get(), 0,
+                    Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")), 10,
+                    DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT);
+        }
+        ExecutorService players = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService background = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("matchwave-demo-bound").daemon(true).factory());
+        try (DiscordEmulator discord = DiscordEmulator.start()) {
+            EmulatedUser admin = discord.addUser("ladder-admin");
+            BotConfig config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
+                    Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(temporary.orElse(Path.of("."))),
+                    Set.of(admin.id()), options.waveInterval(), BotConfig.DEFAULT_RULES, OptionalLong.empty(),
+                    OptionalInt.empty());
+            WaveLedger ledger = new WaveLedger(options.waves(), options.seed(), background,
+                    wave -> progress.println(progressLine(wave, discord)));
+            say("offline demo: %d players, %d waves, seed %d, a wave every %d s", options.players(), options.waves(),
+                    options.seed(), options.waveInterval().toSeconds());
+            try (DiscordBot bot = DiscordBot.builder(config).databaseConfig(database)
+                    .pairer(ledger.around(Pairers.optimal())).waveObserver(ledger).flowListener(ledger).build();
+                 MessageFeed feed = new MessageFeed(discord, ledger::seen)) {
+                bot.start();
+                discord.awaitCommand("queue", READY);
+                feed.start();
+                Table table = new Table(ledger, feed);
+                List<ScriptedPlayer> crowd = new ArrayList<>();
+                List<Inbox> inboxes = new ArrayList<>();
+                for (Persona persona : Persona.crowd(options.seed(), options.players())) {
+                    EmulatedUser user = discord.addUser(persona.userName());
+                    Inbox inbox = new Inbox(persona.userName());
+                    feed.channel(user.directMessageChannelId(), inbox);
+                    inboxes.add(inbox);
+                    crowd.add(new ScriptedPlayer(persona, user, inbox, table, options.seed()));
+                }
+                Inbox adminInbox = new Inbox(admin.name());
+                feed.channel(admin.directMessageChannelId(), adminInbox);
+                say("bot up in %.1f s; %d players set up their profiles", seconds(start), crowd.size());
+
+                List<ScriptedPlayer> ready = inParallel(players, crowd, p -> {
+                    p.setUp();
+                    return p;
+                }, problems);
+                say("%d players set up; the admin seeds their ratings", ready.size());
+                seedRatings(players, admin, adminInbox, table, ready, problems);
+                ready = inParallel(players, ready, p -> {
+                    p.chooseRaces();
+                    return p;
+                }, problems);
+                say("%d players chose races and vetoes (%.1f s); they join right after the next wave", ready.size(),
+                        seconds(start));
+                sleepPastNextWave();
+                List<Future<?>> loops = new ArrayList<>();
+                for (ScriptedPlayer player : ready) {
+                    loops.add(players.submit(() -> {
+                        try {
+                            player.play();
+                        } catch (Inbox.Stopped stopped) {
+                            // The demo is over.
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            problems.add(player.persona().userName() + ": " + e.getMessage());
+                        }
+                        return null;
+                    }));
+                }
+                Duration limit = options.waveInterval().multipliedBy(4L * options.waves()).plusSeconds(60);
+                if (!ledger.awaitAllCounted(limit)) {
+                    problems.add("only " + ledger.waves().size() + " of " + options.waves()
+                            + " waves with matches ran within " + limit.toSeconds() + " s");
+                }
+                table.stop();
+                bot.ladder().queue().clear();
+                long settleBy = System.nanoTime() + SETTLE.toNanos();
+                while (ledger.openMatches() > 0 && System.nanoTime() < settleBy) {
+                    Thread.sleep(100);
+                }
+                if (ledger.openMatches() > 0) {
+                    problems.add(ledger.openMatches() + " matches of the counted waves had not ended after "
+                            + SETTLE.toSeconds() + " s more");
+                }
+                inboxes.forEach(Inbox::close);
+                adminInbox.close();
+                for (Future<?> loop : loops) {
+                    try {
+                        loop.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        loop.cancel(true);
+                    }
+                }
+                RunFigures requests = discord.recording().figures();
+                return new Outcome(options, startedAt, Duration.ofNanos(System.nanoTime() - start), ledger.waves(),
+                        ledger.outcomes(), ledger.plannedOutcomes(), ledger.flows(), requests, crowd.size(),
+                        ready.size(), List.copyOf(problems));
+            }
+        } finally {
+            players.shutdownNow();
+            background.shutdownNow();
+            temporary.ifPresent(OfflineDemo::deleteTree);
+        }
+    }
+
+    private boolean configured(String name) {
+        String value = environment.get(name);
+        return value != null && !value.isBlank();
+    }
+
+    /** Each admin command sets one race's rating of one player. */
+    private void seedRatings(ExecutorService executor, EmulatedUser admin, Inbox inbox, ScriptedPlayer.Table table,
+                             List<ScriptedPlayer> players, List<String> problems) throws InterruptedException {
+        record Seed(ScriptedPlayer player, String race, int rating) {
+        }
+        List<Seed> seeds = players.stream().flatMap(p -> p.persona().ratings().entrySet().stream()
+                .map(r -> new Seed(p, r.getKey(), r.getValue()))).toList();
+        inParallel(executor, seeds, seed -> {
+            UserInteraction command = admin.runCommand("admin adjust_mmr set", Map.of("user", seed.player().user(),
+                    "race", seed.race(), "value", seed.rating(), "reason", "offline demo: seeded rating"));
+            table.expect(command, inbox);
+            MessageEvent answer = inbox.await(0, e -> !e.message().loading()
+                    && e.message().interactionId().orElse(-1) == command.id(), Duration.ofSeconds(20), "the admin's answer");
+            return answer;
+        }, problems);
+    }
+
+    private interface Step<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    /** Runs the step for every item, a few at a time; returns the results of those that succeeded. */
+    private static <T, R> List<R> inParallel(ExecutorService executor, List<T> items, Step<T, R> step,
+                                             List<String> problems) throws InterruptedException {
+        Semaphore slots = new Semaphore(SETUP_CONCURRENCY);
+        List<Future<R>> futures = new ArrayList<>();
+        for (T item : items) {
+            Callable<R> task = () -> {
+                slots.acquire();
+                try {
+                    return step.apply(item);
+                } finally {
+                    slots.release();
+                }
+            };
+            futures.add(executor.submit(task));
+        }
+        List<R> done = new ArrayList<>();
+        for (Future<R> future : futures) {
+            try {
+                done.add(future.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                problems.add(String.valueOf(e.getCause().getMessage()));
+            }
+        }
+        return done;
+    }
+
+    /** Sleeps until just after the next wave, so every player's first join lands in the same wave. */
+    private void sleepPastNextWave() throws InterruptedException {
+        long interval = options.waveInterval().toMillis();
+        long now = System.currentTimeMillis();
+        long next = (now / interval + 1) * interval;
+        Thread.sleep(next - now + 150);
+    }
+
+    private void say(String format, Object... args) {
+        progress.println("demo: " + String.format(Locale.ROOT, format, args));
+    }
+
+    private String progressLine(WaveLedger.CountedWave wave, DiscordEmulator discord) {
+        var figures = wave.botFigures;
+        return String.format(Locale.ROOT, "wave %d/%d: %d queued, %d matches, phase 1 max %d ms / phase 2 max %d ms,"
+                        + " 429s so far: %d", wave.index, options.waves(), wave.wave.queued(), wave.matches.size(),
+                figures == null ? -1 : figures.phase1().max().toMillis(),
+                figures == null ? -1 : figures.phase2().max().toMillis(), discord.recording().figures().rateLimited());
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // Left behind in the temporary directory; nothing else depends on it.
+                }
+            });
+        } catch (IOException e) {
+            // Same.
+        }
+    }
+
+    /** The players' side of the ledger, and the stop flag. */
+    private static final class Table implements ScriptedPlayer.Table {
+        private final WaveLedger ledger;
+        private final MessageFeed feed;
+        private volatile boolean stopping;
+
+        Table(WaveLedger ledger, MessageFeed feed) {
+            this.ledger = ledger;
+            this.feed = feed;
+        }
+
+        void stop() {
+            stopping = true;
+        }
+
+        @Override
+        public boolean stopping() {
+            return stopping;
+        }
+
+        @Override
+        public Optional<MatchPlan> plan(long matchId) {
+            return ledger.plan(matchId);
+        }
+
+        @Override
+        public void matchEnded(long matchId, String outcome) {
+            ledger.matchEnded(matchId, outcome);
+        }
+
+        @Override
+        public void expect(UserInteraction interaction, Inbox inbox) {
+            feed.interaction(interaction.id(), inbox);
+        }
+
+        @Override
+        public void waited(Duration wait) {
+            ledger.waited(wait);
+        }
+    }
+
+}
