@@ -52,6 +52,10 @@ final class DemoCommand implements Subcommand {
         if (System.getProperty("matchwave.log.level") == null) {
             System.setProperty("matchwave.log.level", "WARN");
         }
+        // Slow flows are in the report, against their targets; one WARN line each would bury it.
+        if (System.getProperty("matchwave.flow.log.level") == null) {
+            System.setProperty("matchwave.flow.log.level", "ERROR");
+        }
         PrintStream progress = options.json() ? err : out;
         try {
             OfflineDemo.Outcome outcome = new OfflineDemo(options, environment, progress).run();

@@ -1,42 +1,40 @@
 package dev.matchwave.bot.demo;
 
+import java.io.IOException;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Turns a run's {@link OfflineDemo.Outcome} into what the user sees: the closing report (or
- * one JSON object with {@code --json}) and the HTML report's path.
+ * exactly one JSON object on stdout with {@code --json}), and the HTML report, whose path is
+ * printed.
  */
 public final class DemoOutput {
+
+    /** The HTML report's file name in the report directory. */
+    public static final String HTML = "report.html";
 
     private DemoOutput() {
     }
 
-    /** Prints the outcome; returns the exit code (1 when the run had problems that make its figures doubtful). */
+    /** Prints the outcome and writes the HTML report; returns the exit code (1 if no wave ran). */
     public static int print(OfflineDemo.Outcome outcome, DemoOptions options, PrintStream out, PrintStream err) {
+        DemoReport report = new DemoReport(outcome.figures());
         PrintStream text = options.json() ? err : out;
-        text.printf(Locale.ROOT, "demo finished in %.1f s: %d waves, %s%n", outcome.duration().toMillis() / 1000.0,
-                outcome.waves().size(), outcome.requests().summary());
-        for (WaveLedger.CountedWave wave : outcome.waves()) {
-            PairingBound bound = wave.boundNow();
-            text.printf(Locale.ROOT, "wave %d: %d queued, %d matches, max %d, greedy %d, seen p1 max %s, p2 max %s%n",
-                    wave.index, wave.wave.queued(), wave.matches.size(), bound.maxPairs(), bound.greedyPairs(),
-                    max(wave.phase1Seen), max(wave.phase2Seen));
+        if (options.json()) {
+            out.println(report.toJson());
+        } else {
+            out.print(report.text());
         }
-        outcome.flows().forEach((flow, times) -> text.printf(Locale.ROOT, "flow %s: %d, max %s%n", flow, times.size(),
-                max(times)));
-        text.println("outcomes: " + outcome.matchOutcomes().values().stream()
-                .collect(java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting()))
-                + " planned " + outcome.plannedOutcomes());
-        outcome.problems().forEach(p -> err.println("demo problem: " + p));
-        return outcome.problems().isEmpty() ? 0 : 1;
-    }
-
-    private static String max(List<Duration> list) {
-        synchronized (list) {
-            return list.stream().max(Duration::compareTo).map(d -> d.toMillis() + " ms").orElse("-");
+        Path html = options.reportDir().resolve(HTML).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(html.getParent());
+            report.writeHtml(html);
+            text.println("HTML report: " + html);
+        } catch (IOException e) {
+            err.println("matchwave demo: could not write the HTML report to " + html + ": " + e.getMessage());
         }
+        return outcome.figures().waves().isEmpty() ? 1 : 0;
     }
 }

@@ -7,7 +7,10 @@ import dev.matchwave.emulator.DiscordEmulator;
 import dev.matchwave.emulator.EmulatedUser;
 import dev.matchwave.emulator.MessageEvent;
 import dev.matchwave.emulator.UserInteraction;
-import dev.matchwave.emulator.recording.RunFigures;
+import dev.matchwave.emulator.recording.RequestRecord;
+import dev.matchwave.discord.timing.FlowTargets;
+import dev.matchwave.notification.dispatch.WaveFigures;
+import java.time.InstantSource;
 import dev.matchwave.matchmaking.pairing.Pairers;
 import dev.matchwave.persistence.DatabaseConfig;
 import java.io.IOException;
@@ -57,6 +60,8 @@ public final class OfflineDemo {
     private final DemoOptions options;
     private final Map<String, String> environment;
     private final PrintStream progress;
+    private final java.util.TreeMap<Integer, String> pendingLines = new java.util.TreeMap<>();
+    private int nextLine = 1;
 
     /**
      * @param options     what to run
@@ -69,11 +74,18 @@ public final class OfflineDemo {
         this.progress = java.util.Objects.requireNonNull(progress, "progress");
     }
 
-    /** What a run saw, for the report. */
-    public record Outcome(DemoOptions options, Instant startedAt, Duration duration, List<WaveLedger.CountedWave> waves,
-                          Map<Long, String> matchOutcomes, Map<String, Integer> plannedOutcomes,
-                          Map<String, List<Duration>> flows, RunFigures requests, int players, int playersReady,
-                          List<String> problems) {
+    /**
+     * What a run saw.
+     *
+     * @param figures  every figure, for {@link DemoReport}
+     * @param problems what went wrong on the way (players who got stuck, waves that did not come);
+     *                 also among the figures' notes
+     */
+    public record Outcome(DemoFigures figures, List<String> problems) {
+        public Outcome {
+            java.util.Objects.requireNonNull(figures, "figures");
+            problems = List.copyOf(problems);
+        }
     }
 
     /**
@@ -82,7 +94,6 @@ public final class OfflineDemo {
      * @throws InterruptedException if interrupted (everything started is stopped)
      */
     public Outcome run() throws InterruptedException {
-        Instant startedAt = Instant.now();
         long start = System.nanoTime();
         List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
         Optional<Path> temporary = Optional.empty();
@@ -109,8 +120,10 @@ public final class OfflineDemo {
                     Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(temporary.orElse(Path.of("."))),
                     Set.of(admin.id()), options.waveInterval(), BotConfig.DEFAULT_RULES, OptionalLong.empty(),
                     OptionalInt.empty());
-            WaveLedger ledger = new WaveLedger(options.waves(), options.seed(), background,
-                    wave -> progress.println(progressLine(wave, discord)));
+            DemoRecorder recorder = DemoFigures.recorder(options.seed(), options.players(), options.waves(),
+                    FlowTargets.defaults(), InstantSource.system());
+            WaveLedger ledger = new WaveLedger(options.waves(), options.seed(), background, recorder::flow,
+                    wave -> background.execute(() -> printInOrder(wave.index, progressLine(wave, discord))));
             say("offline demo: %d players, %d waves, seed %d, a wave every %d s", options.players(), options.waves(),
                     options.seed(), options.waveInterval().toSeconds());
             try (DiscordBot bot = DiscordBot.builder(config).databaseConfig(database)
@@ -185,10 +198,8 @@ public final class OfflineDemo {
                         loop.cancel(true);
                     }
                 }
-                RunFigures requests = discord.recording().figures();
-                return new Outcome(options, startedAt, Duration.ofNanos(System.nanoTime() - start), ledger.waves(),
-                        ledger.outcomes(), ledger.plannedOutcomes(), ledger.flows(), requests, crowd.size(),
-                        ready.size(), List.copyOf(problems));
+                record(recorder, ledger, discord, problems, ready.size());
+                return new Outcome(recorder.figures(), problems);
             }
         } finally {
             players.shutdownNow();
@@ -262,12 +273,86 @@ public final class OfflineDemo {
         progress.println("demo: " + String.format(Locale.ROOT, format, args));
     }
 
+    /**
+     * Prints a wave's line once every earlier wave's is out: a big wave's notifications can
+     * settle after a smaller later wave's. Called on the one background thread.
+     */
+    private void printInOrder(int index, String line) {
+        pendingLines.put(index, line);
+        while (pendingLines.containsKey(nextLine)) {
+            progress.println(pendingLines.remove(nextLine));
+            nextLine++;
+        }
+    }
+
+    /**
+     * The wave's line: its figures so far (the players' sightings may still be arriving), the
+     * bot's own phase maxima, and the 429s of the run so far.
+     */
     private String progressLine(WaveLedger.CountedWave wave, DiscordEmulator discord) {
-        var figures = wave.botFigures;
-        return String.format(Locale.ROOT, "wave %d/%d: %d queued, %d matches, phase 1 max %d ms / phase 2 max %d ms,"
-                        + " 429s so far: %d", wave.index, options.waves(), wave.wave.queued(), wave.matches.size(),
-                figures == null ? -1 : figures.phase1().max().toMillis(),
-                figures == null ? -1 : figures.phase2().max().toMillis(), discord.recording().figures().rateLimited());
+        WaveFigures bot = wave.botFigures;
+        return wave.index + "/" + options.waves() + " " + DemoReport.progressLine(wave.result())
+                + (bot == null ? "" : String.format(Locale.ROOT, " (bot: phase 1 max %d ms, phase 2 max %d ms)",
+                bot.phase1().max().toMillis(), bot.phase2().max().toMillis()))
+                + ", 429s so far " + discord.recording().figures().rateLimited();
+    }
+
+    /** Hands everything the run saw to the recorder. */
+    private static void record(DemoRecorder recorder, WaveLedger ledger, DiscordEmulator discord, List<String> problems,
+                               int readyPlayers) {
+        for (WaveLedger.CountedWave wave : ledger.waves()) {
+            recorder.wave(wave.result());
+            PairingBound bound = wave.boundNow();
+            WaveFigures bot = wave.botFigures;
+            String measured = bot == null ? "its notifications had not settled when the demo stopped"
+                    : String.format(Locale.ROOT, "bot measured phase 1 p50 %d max %d ms, phase 2 p50 %d max %d ms",
+                    bot.phase1().p50().toMillis(), bot.phase1().max().toMillis(), bot.phase2().p50().toMillis(),
+                    bot.phase2().max().toMillis());
+            recorder.note(String.format(Locale.ROOT, "wave %d: %d pairs made, %d possible (Edmonds), %d by a greedy"
+                    + " pairing; %s", wave.index, wave.matches.size(), bound.maxPairs(), bound.greedyPairs(), measured));
+            if (bound.maxPairs() < wave.matches.size()) {
+                recorder.note("wave " + wave.index + ": the bot made more pairs than the independent maximum allows:"
+                        + " the bound or the rules disagree with the pairer");
+            }
+        }
+        Map<Long, String> outcomes = ledger.outcomes();
+        for (String outcome : outcomes.values()) {
+            switch (outcome) {
+                case "completed" -> {
+                    recorder.confirmed();
+                    recorder.completed();
+                }
+                case "conflict" -> {
+                    recorder.confirmed();
+                    recorder.conflict();
+                }
+                case "aborted" -> recorder.aborted();
+                default -> recorder.note("a match ended in a way the demo did not expect: " + outcome);
+            }
+        }
+        int open = ledger.openMatches();
+        if (open > 0) {
+            recorder.note(open + " matches of the counted waves had not ended when the demo stopped");
+        }
+        recorder.note("planned: " + ledger.plannedOutcomes() + "; " + readyPlayers + " players took part; "
+                + ledger.ignoredWaves() + " later waves with matches not counted");
+        List<RequestRecord> requests = discord.recording().requests();
+        Map<String, Long> perRoute = new java.util.TreeMap<>();
+        long global = 0;
+        long route = 0;
+        long invalid = 0;
+        for (RequestRecord request : requests) {
+            perRoute.merge(request.route(), 1L, Long::sum);
+            if (request.rateLimited()) {
+                boolean isGlobal = request.header("X-RateLimit-Global").isPresent()
+                        || request.header("X-RateLimit-Scope").filter("global"::equalsIgnoreCase).isPresent();
+                global += isGlobal ? 1 : 0;
+                route += isGlobal ? 0 : 1;
+            }
+            invalid += request.invalid() ? 1 : 0;
+        }
+        recorder.requests(new RequestFigures(requests.size(), perRoute, global, route, invalid));
+        problems.forEach(recorder::note);
     }
 
     private static double seconds(long startNanos) {

@@ -55,6 +55,7 @@ final class WaveLedger implements WaveObserver, FlowListener {
     private final long seed;
     private final Executor background;
     private final Consumer<CountedWave> waveDone;
+    private final java.util.function.BiConsumer<String, Duration> flowSink;
     private final AtomicReference<@Nullable Snapshot> lastQueue = new AtomicReference<>();
     private final Map<Long, CountedWave> byWaveNumber = new ConcurrentHashMap<>();
     private final Map<Long, CountedWave> byMatch = new ConcurrentHashMap<>();
@@ -111,9 +112,24 @@ final class WaveLedger implements WaveObserver, FlowListener {
         PairingBound boundNow() {
             return bound.join();
         }
+
+        /** The wave's figures as the report takes them (the players' sightings so far). */
+        WaveResult result() {
+            List<Duration> seen1;
+            List<Duration> seen2;
+            synchronized (phase1Seen) {
+                seen1 = List.copyOf(phase1Seen);
+            }
+            synchronized (phase2Seen) {
+                seen2 = List.copyOf(phase2Seen);
+            }
+            int max = Math.max(boundNow().maxPairs(), matches.size());
+            return WaveResult.of(index, wave.at(), wave.queued(), max, ratingGaps(), waits(), seen1, seen2);
+        }
     }
 
-    WaveLedger(int wanted, long seed, Executor background, Consumer<CountedWave> waveDone) {
+    WaveLedger(int wanted, long seed, Executor background, java.util.function.BiConsumer<String, Duration> flowSink,
+               Consumer<CountedWave> waveDone) {
         if (wanted < 1) {
             throw new IllegalArgumentException("wanted must be at least 1, got " + wanted);
         }
@@ -121,6 +137,7 @@ final class WaveLedger implements WaveObserver, FlowListener {
         this.seed = seed;
         this.background = Objects.requireNonNull(background, "background");
         this.waveDone = Objects.requireNonNull(waveDone, "waveDone");
+        this.flowSink = Objects.requireNonNull(flowSink, "flowSink");
     }
 
     /** The bot's pairer, wrapped: each wave's queue is kept for the bound, the pairing is untouched. */
@@ -173,6 +190,7 @@ final class WaveLedger implements WaveObserver, FlowListener {
     @Override
     public void flowFinished(FlowReport report) {
         flows.computeIfAbsent(report.flow(), f -> Collections.synchronizedList(new ArrayList<>())).add(report.total());
+        flowSink.accept(report.flow(), report.total());
     }
 
     /** A message change any player saw: "match found" and the details are timed from their wave. */
