@@ -56,6 +56,11 @@ final class DemoCommand implements Subcommand {
         if (System.getProperty("matchwave.flow.log.level") == null) {
             System.setProperty("matchwave.flow.log.level", "ERROR");
         }
+        // The cores log through System.Logger (java.util.logging here): one line each, no stack
+        // trace (a send cut short when the demo closes the bot is not the user's problem).
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s %3$s - %5$s%n");
+        }
         PrintStream progress = options.json() ? err : out;
         try {
             OfflineDemo.Outcome outcome = new OfflineDemo(options, environment, progress).run();
