@@ -76,11 +76,9 @@ final class AdminDesk {
 
     private String snapshot(PlayerId by) {
         QueueStatus status = app.queue().status();
-        String text = "Queue: " + status.queued() + " waiting, " + status.matchesInProgress() + " matches in progress, "
-                + status.activePopulation() + " active players; next wave <t:" + status.nextWave().getEpochSecond()
-                + ":R>; last wave #" + status.lastWave() + "."
-                + (status.queuedByRace().isEmpty() ? "" : "\nBy race: " + status.queuedByRace().entrySet().stream()
-                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        String text = AdminReports.snapshot(new AdminReports.SnapshotFacts(status.queued(), status.queuedBySides(),
+                status.queuedByRace(), status.matchesInProgress(), status.activePopulation(), status.lastWave(),
+                app.lastWaveSummary(), status.nextWave(), app.undeliveredCount(), app.undeliveredMailboxes()));
         admin.record(by, AdminActionKind.SNAPSHOT, "queue", status.queued() + " queued", "look-up");
         return text;
     }
@@ -92,14 +90,10 @@ final class AdminDesk {
         }
         Player p = found.get();
         Map<String, PlayerRating> ratings = app.store().ratings().ratingsOf(p.id());
-        String text = "Player " + user + (p.profile().map(pr -> " (" + pr.userId() + ", " + pr.battleTag() + ", "
-                + pr.country() + ", " + pr.homeRegion() + ")").orElse(" (no profile yet)"))
-                + (p.banned() ? ", BANNED" : "") + "; aborts left " + p.abortsLeft()
-                + "; queue: " + app.queue().stateOf(p.id()).name().toLowerCase(Locale.ROOT)
-                + app.lifecycle().openMatchOf(p.id()).map(m -> "; open match #" + m.id().value()).orElse("")
-                + "\nRatings: " + (ratings.isEmpty() ? "none" : ratings.values().stream()
-                .map(r -> r.race() + " " + r.rating().rounded() + " (" + r.wins() + "-" + r.losses() + "-" + r.draws() + ")")
-                .collect(Collectors.joining(", ")));
+        String text = AdminReports.player(new AdminReports.PlayerFacts(p.id(), p.profile(), p.termsAccepted(),
+                List.copyOf(ratings.values()), p.abortsLeft(), app.lifecycle().rules().abortBudget(), p.banned(),
+                app.queue().stateOf(p.id()), app.queue().find(p.id()).map(QueuedPlayer::joinedAt),
+                app.lifecycle().openMatchOf(p.id()), app.store().matches().recentOf(p.id(), AdminReports.LAST_MATCHES)));
         admin.record(by, AdminActionKind.PLAYER, AdminAction.player(p.id()), "looked up", "look-up");
         return text;
     }
@@ -110,12 +104,15 @@ final class AdminDesk {
             return "No match #" + id + ". Nothing was changed.";
         }
         Match m = found.get();
-        String text = "Match #" + id + ": " + m.state().name().toLowerCase(Locale.ROOT)
-                + "; player 1 " + m.player1().player().value() + " (" + m.player1().race() + ", "
-                + m.player1().ratingBefore() + ", report " + m.player1().report().map(Object::toString).orElse("none") + ")"
-                + "; player 2 " + m.player2().player().value() + " (" + m.player2().race() + ", "
-                + m.player2().ratingBefore() + ", report " + m.player2().report().map(Object::toString).orElse("none") + ")"
-                + m.result().map(r -> "; result " + r).orElse("");
+        Map<PlayerId, String> names = new java.util.HashMap<>();
+        for (PlayerId player : m.players()) {
+            registered(player.value()).flatMap(Player::profile).ifPresent(pr -> names.put(player, pr.userId()));
+        }
+        // Read before this look-up is recorded, so the list shows what happened to the match.
+        List<dev.matchwave.matchmaking.ladder.audit.AuditEntry> audit = app.store().audit()
+                .aboutTarget(AdminAction.match(m.id()), AdminReports.AUDIT_ENTRIES);
+        String text = AdminReports.match(new AdminReports.MatchFacts(m, names,
+                dev.matchwave.matchmaking.ladder.match.ChannelNaming.reference().channelFor(m.id()), audit));
         admin.record(by, AdminActionKind.MATCH, AdminAction.match(m.id()), m.state().name(), "look-up");
         return text;
     }

@@ -12,7 +12,6 @@ import dev.matchwave.discord.connection.DiscordConnection;
 import dev.matchwave.discord.delivery.DiscordNotificationSink;
 import dev.matchwave.discord.delivery.JdaMessenger;
 import dev.matchwave.discord.delivery.LateMessenger;
-import dev.matchwave.discord.delivery.NotificationRenderer;
 import dev.matchwave.discord.delivery.PlayerContacts;
 import dev.matchwave.discord.delivery.SearchingRefresher;
 import dev.matchwave.discord.interaction.InteractionRouter;
@@ -134,7 +133,7 @@ public final class DiscordBot implements AutoCloseable {
             DiscordConnection discord = DiscordConnection.connect(new ConnectionOptions(config.discordToken().orElseThrow(),
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;
-            messenger.connect(new JdaMessenger(discord.jda(), NotificationRenderer.plain()));
+            messenger.connect(new JdaMessenger(discord.jda(), LadderMessageRenderer.of(ladder)));
             var commands = SlashCommands.definitions(CommandVocabulary.reference());
             if (config.guildId().isPresent()) {
                 Guild guild = discord.jda().getGuildById(config.guildId().getAsLong());

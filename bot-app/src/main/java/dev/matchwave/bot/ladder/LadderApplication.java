@@ -3,6 +3,11 @@ package dev.matchwave.bot.ladder;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
 import dev.matchwave.bot.monitoring.BotMetrics;
+import dev.matchwave.bot.monitoring.FlowLog;
+import dev.matchwave.discord.timing.FlowRecorder;
+import dev.matchwave.discord.timing.FlowTargets;
+import dev.matchwave.discord.timing.FlowTimer;
+import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.bot.monitoring.HealthProbes;
 import dev.matchwave.matchmaking.MatchRules;
 import dev.matchwave.matchmaking.Pairer;
@@ -95,6 +100,10 @@ import org.slf4j.LoggerFactory;
  *       {@link NotificationRelay} on the same sink and limiter; what cannot be delivered is kept
  *       in the player's mailbox ({@link #mailboxes()}).</li>
  *   <li>An event that ends a match releases both players in the queue.</li>
+ *   <li>Each wave is a flow ({@link FlowRecorder}): steps pairing, venues, database,
+ *       phase1_sent (every "match found" sent), phase2_done (the dispatch settled), one
+ *       {@code matchwave.flow} line and the flow metrics; slow when phase 1 took longer than the
+ *       match notification's target ({@link #waveTargets()}).</li>
  *   <li>One log line per wave with its figures, and one when its notifications are settled;
  *       metrics into {@link BotMetrics}; {@link #health()} for {@code /health}.</li>
  * </ul>
@@ -137,8 +146,12 @@ public final class LadderApplication implements AutoCloseable {
     private final SplittableRandom random = new SplittableRandom();
     private final ReentrantLock waveLock = new ReentrantLock();
     private final Map<Long, Instant> waveStartOfMatch = new ConcurrentHashMap<>();
+    private final Map<Long, WaveFlow> flowOfMatch = new ConcurrentHashMap<>();
+    private final FlowRecorder flows;
     private final Set<CompletableFuture<WaveFigures>> dispatching = ConcurrentHashMap.newKeySet();
     private volatile @Nullable Instant lastWave;
+    private volatile AdminReports.@Nullable WaveSummary lastWaveSummary;
+    private final Set<PlayerId> undeliveredTo = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private boolean closed;
 
@@ -157,6 +170,8 @@ public final class LadderApplication implements AutoCloseable {
         }
         this.metrics = builder.metrics != null ? builder.metrics : BotMetrics.create();
         this.waveObserver = builder.waveObserver;
+        this.flows = builder.flows != null ? builder.flows : new FlowRecorder(Ticker.system(), waveTargets(),
+                metrics.andThen(FlowLog.toSlf4j()));
         this.rules = RuleSets.byName(config.rules());
         this.database = Database.open(builder.databaseConfig != null ? builder.databaseConfig
                 : databaseConfig(config.database()));
@@ -177,9 +192,9 @@ public final class LadderApplication implements AutoCloseable {
                             LOG.warn("notification not delivered, kept in the player's mailbox: {}", undelivered);
                         }
                     })
-                    .keepUndeliveredIn(mailboxes::publish)
+                    .keepUndeliveredIn(this::keepUndelivered)
                     .build();
-            this.relay = new NotificationRelay(sink, limiter, scheduler, mailboxes::publish);
+            this.relay = new NotificationRelay(sink, limiter, scheduler, this::keepUndelivered);
             this.lifecycle = MatchLifecycle.builder(store)
                     .clock(clock)
                     .scheduler(scheduler)
@@ -277,11 +292,25 @@ public final class LadderApplication implements AutoCloseable {
 
     // --- waves ------------------------------------------------------------------------------
 
+    /**
+     * The flow targets with a wave's: the match notification's (design-notes/performance-timing.md,
+     * "match notification under 200 ms"), held against the wave's time to phase 1.
+     */
+    public static FlowTargets waveTargets() {
+        FlowTargets defaults = FlowTargets.defaults();
+        return defaults.with(FlowTargets.WAVE, defaults.target(FlowTargets.MATCH_NOTIFICATION).orElseThrow());
+    }
+
     private WaveReceipt onWave(Wave wave) {
         long start = System.nanoTime();
+        // The queue paired before calling: the flow starts that long ago, its first step is the pairing.
+        FlowTimer flow = flows.startedAgo(FlowTargets.WAVE, wave.pairingTime());
+        flow.targetUntil(WaveFlow.PHASE1_SENT);
+        flow.checkpoint("pairing");
         waveLock.lock();
         try {
             if (closing) {
+                flow.finish("closing");
                 return WaveReceipt.noneCreated(wave);
             }
             lastWave = wave.at();
@@ -296,14 +325,18 @@ public final class LadderApplication implements AutoCloseable {
                     notCreated.add(pair);
                 }
             }
+            flow.checkpoint("venues");
             Creation creation;
             try {
                 creation = drafts.isEmpty() ? new Creation(List.of(), List.of()) : lifecycle.create(drafts);
             } catch (StoreException e) {
+                flow.checkpoint("database");
                 LOG.warn("wave {}: {} queued, {} pairs, no match created ({}); every player goes back to the queue",
                         wave.number(), wave.queued(), wave.pairs().size(), e.getMessage());
+                flow.finish("store_failed");
                 return WaveReceipt.noneCreated(wave);
             }
+            flow.checkpoint("database");
             creation.refused().forEach(refused -> notCreated.add(refused.pair()));
             long creationNanos = System.nanoTime() - start;
             Duration took = Duration.ofNanos(System.nanoTime() - start).plus(wave.pairingTime());
@@ -312,10 +345,21 @@ public final class LadderApplication implements AutoCloseable {
                     wave.pairs().size(), creation.created().size(), 2 * notCreated.size(), wave.unmatched(),
                     wave.pairingTime().toMillis(), creationNanos / 1_000_000, lifecycle.openMatches());
             metrics.waveCompleted(wave.queued(), creation.created().size(), took);
+            lastWaveSummary = new AdminReports.WaveSummary(wave.number(), wave.at(), wave.queued(), wave.pairs().size(),
+                    creation.created().size(), took);
             metrics.queueSize(queue.size());
             observe(() -> waveObserver.waveRun(wave, creation.created()));
-            dispatch(wave, creation.created()); // after the wave's line, so the log reads in order
+            if (creation.created().isEmpty()) {
+                flow.finish(wave.pairs().isEmpty() ? "no_pairs" : "no_matches");
+            } else {
+                dispatch(wave, creation.created(), flow); // after the wave's line, so the log reads in order
+            }
             return notCreated.isEmpty() ? WaveReceipt.allCreated() : WaveReceipt.notCreated(notCreated);
+        } catch (RuntimeException e) {
+            if (!flow.finished()) {
+                flow.finish("error");
+            }
+            throw e;
         } finally {
             waveLock.unlock();
         }
@@ -327,21 +371,24 @@ public final class LadderApplication implements AutoCloseable {
         return new MatchSetup(venue.map(), venue.server());
     }
 
-    private void dispatch(Wave wave, List<Match> created) {
-        if (created.isEmpty()) {
-            return;
-        }
+    private void dispatch(Wave wave, List<Match> created, FlowTimer flow) {
         List<MatchInfo> infos = new ArrayList<>(created.size());
         Instant at = clock.instant();
+        WaveFlow waveFlow = new WaveFlow(flow, 2 * created.size());
         for (Match match : created) {
             infos.add(LadderNotifications.matchInfo(match, this::nameOf, channels));
             waveStartOfMatch.put(match.id().value(), at);
+            flowOfMatch.put(match.id().value(), waveFlow);
         }
         CompletableFuture<WaveFigures> sent = dispatcher.dispatch(infos);
         dispatching.add(sent);
         sent.whenComplete((figures, failure) -> {
             dispatching.remove(sent);
-            created.forEach(match -> waveStartOfMatch.remove(match.id().value()));
+            created.forEach(match -> {
+                waveStartOfMatch.remove(match.id().value());
+                flowOfMatch.remove(match.id().value());
+            });
+            waveFlow.done(figures);
             if (figures != null) {
                 LOG.info("wave {} notified: {} players, phase 1 p50 {} ms max {} ms, phase 2 p50 {} ms max {} ms,"
                                 + " {} sends, {} retries, {} 429s, {} undelivered", wave.number(), figures.players(),
@@ -374,7 +421,7 @@ public final class LadderApplication implements AutoCloseable {
     // --- match events -----------------------------------------------------------------------
 
     private void onMatchEvent(MatchEvent event) {
-        for (Notification notification : LadderNotifications.of(event)) {
+        for (Notification notification : LadderNotifications.of(event, this::nameOf, channels)) {
             relay.send(notification);
         }
         if (event.endsMatch()) {
@@ -401,6 +448,12 @@ public final class LadderApplication implements AutoCloseable {
                 if (result instanceof SendResult.RateLimited limited) {
                     metrics.rateLimited(limited.global() ? "global" : "unknown", route.name());
                 } else if (result instanceof SendResult.Sent) {
+                    if (notification instanceof MatchFound) {
+                        WaveFlow flow = flowOfMatch.get(notification.matchId());
+                        if (flow != null) {
+                            flow.phase1Sent();
+                        }
+                    }
                     Instant waveStart = waveStartOfMatch.get(notification.matchId());
                     if (waveStart != null) {
                         Duration latency = Duration.between(waveStart, clock.instant());
@@ -466,6 +519,35 @@ public final class LadderApplication implements AutoCloseable {
         return health;
     }
 
+    private void keepUndelivered(Notification notification) {
+        undeliveredTo.add(notification.player());
+        mailboxes.publish(notification);
+    }
+
+    /** Notifications waiting in mailboxes (expired ones are dropped first). Does not block. */
+    public int undeliveredCount() {
+        int count = 0;
+        for (PlayerId player : undeliveredTo) {
+            int pending = mailboxes.pending(player).size();
+            if (pending == 0) {
+                undeliveredTo.remove(player);
+            }
+            count += pending;
+        }
+        return count;
+    }
+
+    /** Players with a notification waiting in their mailbox. Does not block. */
+    public int undeliveredMailboxes() {
+        undeliveredCount(); // forgets the emptied ones
+        return undeliveredTo.size();
+    }
+
+    /** The last wave's figures, once one ran. */
+    public Optional<AdminReports.WaveSummary> lastWaveSummary() {
+        return Optional.ofNullable(lastWaveSummary);
+    }
+
     /** When the last wave ran, if one has. */
     public Optional<Instant> lastWave() {
         return Optional.ofNullable(lastWave);
@@ -525,6 +607,7 @@ public final class LadderApplication implements AutoCloseable {
         private @Nullable DatabaseConfig databaseConfig;
         private Pairer pairer = Pairers.optimal();
         private WaveObserver waveObserver = WaveObserver.NONE;
+        private @Nullable FlowRecorder flows;
 
         private Builder(BotConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -562,6 +645,15 @@ public final class LadderApplication implements AutoCloseable {
         /** The gateway's state for {@code /health}; default offline. */
         public Builder gateway(Supplier<HealthProbes.GatewayState> gateway) {
             this.gateway = Objects.requireNonNull(gateway, "gateway");
+            return this;
+        }
+
+        /**
+         * Times each wave as a flow; default the system ticker, {@link #waveTargets()}, the
+         * metrics and the flow log.
+         */
+        public Builder flows(FlowRecorder flows) {
+            this.flows = Objects.requireNonNull(flows, "flows");
             return this;
         }
 

@@ -11,6 +11,7 @@ import dev.matchwave.notification.ConfirmReminder;
 import dev.matchwave.notification.MatchAborted;
 import dev.matchwave.notification.MatchCompleted;
 import dev.matchwave.notification.MatchConflict;
+import dev.matchwave.notification.MatchDetails;
 import dev.matchwave.notification.MatchInfo;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.Participant;
@@ -48,7 +49,24 @@ public final class LadderNotifications {
                 match.setup().map(), match.setup().server(), channels.channelFor(match.id()));
     }
 
-    /** The single notifications an event causes, in order; empty for most events. */
+    /**
+     * As {@link #of(MatchEvent)}, and when both players have confirmed ({@link MatchEvent.MatchStarted})
+     * a {@link MatchDetails} for each: the sink edits the match message sent at wave time, which
+     * showed only the opponent and the confirmations, to show the map, the server, the channel,
+     * the contact names and the result controls (docs/notifications.md, "Details after both confirm").
+     */
+    public static List<Notification> of(MatchEvent event, Function<PlayerId, String> names, ChannelNaming channels) {
+        if (event instanceof MatchEvent.MatchStarted started) {
+            MatchInfo info = matchInfo(started.match(), names, channels);
+            return started.match().players().stream().<Notification>map(p -> new MatchDetails(p, info)).toList();
+        }
+        return of(event);
+    }
+
+    /**
+     * The single notifications an event causes, in order; empty for most events, and for
+     * {@link MatchEvent.MatchStarted} (see {@link #of(MatchEvent, Function, ChannelNaming)}).
+     */
     public static List<Notification> of(MatchEvent event) {
         Match match = event.match();
         long id = match.id().value();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.discord.timing.FlowRecorder;
+import dev.matchwave.discord.timing.FlowReport;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
@@ -38,6 +40,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +59,7 @@ class LadderApplicationTest {
     /** Records "MatchFound 1001"; answers every send at once. */
     static final class RecordingSink implements NotificationSink {
         final List<Notification> sent = new CopyOnWriteArrayList<>();
+        volatile java.util.function.Consumer<Notification> onSend = notification -> { };
 
         @Override
         public Route route(Notification notification) {
@@ -65,6 +69,7 @@ class LadderApplicationTest {
 
         @Override
         public CompletionStage<SendResult> send(Notification notification, Route route) {
+            onSend.accept(notification);
             sent.add(notification);
             return CompletableFuture.completedFuture(SendResult.sent());
         }
@@ -77,6 +82,9 @@ class LadderApplicationTest {
     // A multiple of 45 s, so the first wave falls 45 s after the start.
     private final ManualClock clock = ManualClock.atEpochSecond(1_767_225_600L);
     private final RecordingSink sink = new RecordingSink();
+    /** The flows' ticker: moves only when a test moves it. */
+    private final AtomicLong nanos = new AtomicLong();
+    private final List<FlowReport> flows = new CopyOnWriteArrayList<>();
     private Path dir;
     private LadderApplication app;
 
@@ -90,6 +98,7 @@ class LadderApplicationTest {
                 .clock(clock)
                 .scheduler(clock)
                 .sink(sink)
+                .flows(new FlowRecorder(nanos::get, LadderApplication.waveTargets(), flows::add))
                 .rateLimiter(RateLimiter.discord(DiscordLimits.defaults(), clock))
                 .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dir, 0,
                         Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")), 4,
@@ -146,6 +155,10 @@ class LadderApplicationTest {
         assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.IN_MATCH);
         assertThat(app.lifecycle().confirm(match.id(), ALICE)).isInstanceOf(Outcome.Accepted.class);
         assertThat(app.lifecycle().confirm(match.id(), BOB)).isInstanceOf(Outcome.Accepted.class);
+        clock.advance(Duration.ofSeconds(1));
+        // Both confirmed: the match message of each is sent again, now to be shown with its details.
+        assertThat(sink.log().subList(4, sink.log().size()))
+                .containsExactlyInAnyOrder("MatchDetails 1001", "MatchDetails 1002");
         assertThat(app.lifecycle().report(match.id(), ALICE, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
         assertThat(app.lifecycle().report(match.id(), BOB, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
         clock.advance(Duration.ofSeconds(1));
@@ -154,7 +167,7 @@ class LadderApplicationTest {
         // Elo, K 40, divisor 500, equal ratings: the winner gains 20 (docs/ladder.md).
         assertThat(app.store().ratings().find(ALICE, "bw_zerg").orElseThrow().rating().rounded()).isEqualTo(1520);
         assertThat(app.store().ratings().find(BOB, "sc2_terran").orElseThrow().rating().rounded()).isEqualTo(1480);
-        assertThat(sink.log().subList(4, sink.log().size()))
+        assertThat(sink.log().subList(6, sink.log().size()))
                 .containsExactlyInAnyOrder("MatchCompleted 1001", "MatchCompleted 1002");
         assertThat(sink.sent).filteredOn(n -> n instanceof MatchCompleted && n.player().equals(ALICE))
                 .singleElement().extracting(n -> ((MatchCompleted) n).result()).asString()
@@ -163,6 +176,47 @@ class LadderApplicationTest {
         assertThat(app.queue().stateOf(BOB)).isEqualTo(PlayerState.FREE);
         assertThat(app.metrics().scrape()).contains("matchwave_waves_total 1.0").contains("matchwave_matches_total 1.0");
         assertThat(app.health().check().toString()).contains("true");
+    }
+
+    @Test
+    void everyWaveIsOneFlowHeldToThePhaseOneTarget() {
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        app.join(ALICE);
+        app.join(BOB);
+        // Each "match found" takes 120 ms on the flows' ticker; a DM sent once both are out takes
+        // 1 s (the fake sink answers at once, so a DM sent between them must not count).
+        AtomicLong found = new AtomicLong();
+        sink.onSend = notification -> {
+            if (notification instanceof MatchFound) {
+                found.incrementAndGet();
+                nanos.addAndGet(Duration.ofMillis(120).toNanos());
+            } else if (found.get() == 2) {
+                nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+            }
+        };
+        clock.advance(Duration.ofSeconds(46));
+
+        assertThat(flows).singleElement().satisfies(wave -> {
+            assertThat(wave.flow()).isEqualTo("wave");
+            assertThat(wave.outcome()).isEqualTo("ok");
+            assertThat(wave.steps()).extracting(FlowReport.Step::name)
+                    .containsExactly("pairing", "venues", "database", "phase1_sent", "phase2_done");
+            assertThat(wave.steps().get(3).duration()).isEqualTo(Duration.ofMillis(240));
+            assertThat(wave.steps().get(4).duration()).isEqualTo(Duration.ofSeconds(1));
+            assertThat(wave.measured()).isGreaterThanOrEqualTo(Duration.ofMillis(240)).isLessThan(Duration.ofMillis(300));
+            assertThat(wave.target()).contains(Duration.ofMillis(200));
+            assertThat(wave.slow()).as("phase 1 took 240 ms, over the 200 ms target").isTrue();
+            assertThat(wave.logLine()).startsWith("flow=wave outcome=ok").contains("target_until=phase1_sent",
+                    "slow=true", "phase1_sent:240.0", "phase2_done:1000.0");
+        });
+
+        // A wave without pairs is a flow too, and fast.
+        sink.onSend = notification -> { };
+        clock.advance(Duration.ofSeconds(45));
+        assertThat(flows).hasSize(2);
+        assertThat(flows.get(1).outcome()).isEqualTo("no_pairs");
+        assertThat(flows.get(1).slow()).isFalse();
     }
 
     @Test

@@ -220,7 +220,7 @@ class LadderCommandsTest {
         assertThat(desk.admin(ADMIN, new AdminRequest.UnblockQueue(ALICE.value(), "stuck"))).contains("not blocked");
 
         app.join(ALICE);
-        assertThat(desk.admin(ADMIN, new AdminRequest.Snapshot())).contains("Queue: 1 waiting");
+        assertThat(desk.admin(ADMIN, new AdminRequest.Snapshot())).contains("**Queue**: 1 waiting");
         assertThat(desk.admin(ADMIN, new AdminRequest.RemoveQueue(ALICE.value(), "afk"))).contains("Removed");
         assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.FREE);
         assertThat(desk.admin(ADMIN, new AdminRequest.RemoveQueue(ALICE.value(), "afk"))).contains("not in the queue");

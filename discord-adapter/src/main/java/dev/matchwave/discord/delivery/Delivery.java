@@ -57,4 +57,27 @@ public sealed interface Delivery {
                     : Route.openDm();
         }
     }
+
+    /**
+     * An edit of the match message already sent in the player's DM channel
+     * ({@code PATCH /channels/{id}/messages/{id}}): a channel route, so it counts toward the
+     * global limit like a new message.
+     *
+     * @param matchId   the match the message is about
+     * @param channelId the DM channel
+     * @param messageId the message to edit
+     */
+    record EditDirectMessage(PlayerId player, long matchId, long channelId, long messageId) implements Delivery {
+        /** The route template an edit of a channel message books. */
+        public static final String ROUTE = "PATCH /channels/{channel.id}/messages/{message.id}";
+
+        public EditDirectMessage {
+            Objects.requireNonNull(player, "player");
+        }
+
+        @Override
+        public Route route() {
+            return new Route(ROUTE, Long.toUnsignedString(channelId), true);
+        }
+    }
 }

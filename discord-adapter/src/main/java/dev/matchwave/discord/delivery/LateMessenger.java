@@ -36,6 +36,20 @@ public final class LateMessenger implements Messenger {
         return messenger == null ? notYet() : messenger.directMessage(delivery, notification, channelOpened);
     }
 
+    @Override
+    public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
+                                                     LongConsumer channelOpened, MessageSent sent) {
+        Messenger messenger = target.get();
+        return messenger == null ? notYet() : messenger.directMessage(delivery, notification, channelOpened, sent);
+    }
+
+    @Override
+    public CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
+                                                         Notification notification) {
+        Messenger messenger = target.get();
+        return messenger == null ? notYet() : messenger.editDirectMessage(delivery, notification);
+    }
+
     private static CompletionStage<SendResult> notYet() {
         return CompletableFuture.completedFuture(
                 SendResult.retryableFailure("Discord is not connected yet", Optional.empty()));

@@ -2,6 +2,7 @@ package dev.matchwave.discord.delivery;
 
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.SendResult;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
 
@@ -11,6 +12,14 @@ import java.util.function.LongConsumer;
  * <p>Implementations are thread-safe and never block: the stages complete on any thread.
  */
 public interface Messenger {
+
+    /** Told where a direct message landed: its channel and its message id. */
+    @FunctionalInterface
+    interface MessageSent {
+        MessageSent IGNORED = (channelId, messageId) -> { };
+
+        void sent(long channelId, long messageId);
+    }
 
     /** Edits the player's "Searching..." response to show {@code notification}. */
     CompletionStage<SendResult> edit(Delivery.EditOriginal delivery, Notification notification);
@@ -22,4 +31,24 @@ public interface Messenger {
      */
     CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
                                               LongConsumer channelOpened);
+
+    /**
+     * As {@link #directMessage(Delivery.DirectMessage, Notification, LongConsumer)}, and tells
+     * {@code sent} where the message landed, so that it can be edited later. The default does
+     * not know the message id and tells nothing: later edits then become new messages.
+     */
+    default CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
+                                                      LongConsumer channelOpened, MessageSent sent) {
+        return directMessage(delivery, notification, channelOpened);
+    }
+
+    /**
+     * Edits a message sent earlier in the player's DM channel to show {@code notification}. The
+     * default cannot edit: a permanent failure, after which the sink sends a new message.
+     */
+    default CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
+                                                          Notification notification) {
+        return CompletableFuture.completedFuture(
+                SendResult.permanentFailure("this messenger cannot edit direct messages"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.matchwave.discord.delivery;
 
 import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.notification.MatchDetails;
 import dev.matchwave.notification.MatchFound;
 import dev.matchwave.notification.Notification;
 import java.time.Duration;
@@ -20,7 +21,8 @@ import java.util.concurrent.ConcurrentMap;
  * <p>The rule ({@link #deliveryFor}): a {@link MatchFound} edits the searching response while
  * its token is younger than the {@linkplain #editWindow() edit window}; every other
  * notification, and a {@code MatchFound} whose token is missing or too old, goes as a direct
- * message. Discord keeps a token 15 minutes (DISCORD.md, Interactions); the default window of
+ * message; a {@code MatchDetails} of a match whose message was sent already edits that message
+ * (the details shown once both players have confirmed, docs/notifications.md). Discord keeps a token 15 minutes (DISCORD.md, Interactions); the default window of
  * 14 minutes leaves a minute for the wave and the request itself, so an edit is never tried
  * on a token about to die.
  *
@@ -36,9 +38,15 @@ public final class PlayerContacts {
     private record Token(String value, Instant issuedAt) {
     }
 
+    /** The match message sent in a player's DM: edited when the match's details change. */
+    private record DetailsMessage(long matchId, long channelId, long messageId) {
+    }
+
     private final Duration editWindow;
     private final ConcurrentMap<PlayerId, Token> tokens = new ConcurrentHashMap<>();
     private final ConcurrentMap<PlayerId, Long> dmChannels = new ConcurrentHashMap<>();
+    // One per player: a player is in at most one match at a time, so the newest replaces the rest.
+    private final ConcurrentMap<PlayerId, DetailsMessage> detailsMessages = new ConcurrentHashMap<>();
 
     /** @param editWindow how long after its interaction a token is used for an edit; positive, at most 15 minutes */
     public PlayerContacts(Duration editWindow) {
@@ -92,6 +100,27 @@ public final class PlayerContacts {
         tokens.computeIfPresent(player, (p, known) -> known.value().equals(token) ? null : known);
     }
 
+    /**
+     * The match message of {@code matchId} was sent to the player as {@code messageId} in his DM
+     * channel {@code channelId}: a later {@code MatchDetails} of the same match edits it.
+     */
+    public void rememberDetailsMessage(PlayerId player, long matchId, long channelId, long messageId) {
+        Objects.requireNonNull(player, "player");
+        detailsMessages.put(player, new DetailsMessage(matchId, channelId, messageId));
+    }
+
+    /** Forgets the match message of {@code matchId} (it could not be edited): the next one is sent anew. */
+    public void forgetDetailsMessage(PlayerId player, long matchId) {
+        detailsMessages.computeIfPresent(player, (p, known) -> known.matchId() == matchId ? null : known);
+    }
+
+    /** The edit of the player's match message of {@code matchId}, if one was sent. */
+    public Optional<Delivery.EditDirectMessage> detailsMessage(PlayerId player, long matchId) {
+        DetailsMessage known = detailsMessages.get(player);
+        return known == null || known.matchId() != matchId ? Optional.empty()
+                : Optional.of(new Delivery.EditDirectMessage(player, matchId, known.channelId(), known.messageId()));
+    }
+
     /** The player's DM channel, if known. */
     public OptionalLong dmChannel(PlayerId player) {
         Long channel = dmChannels.get(player);
@@ -129,6 +158,12 @@ public final class PlayerContacts {
             Optional<String> token = liveToken(player, now);
             if (token.isPresent()) {
                 return new Delivery.EditOriginal(player, token.get());
+            }
+        }
+        if (notification instanceof MatchDetails) {
+            Optional<Delivery.EditDirectMessage> edit = detailsMessage(player, notification.matchId());
+            if (edit.isPresent()) {
+                return edit.get();
             }
         }
         return new Delivery.DirectMessage(player, dmChannel(player));

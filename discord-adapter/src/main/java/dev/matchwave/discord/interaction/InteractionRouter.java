@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -197,24 +198,34 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     /**
-     * Deletes the bot's own messages older than three hours ({@link Prune} decides which); runs
-     * on the executor, blocking on Discord. A message that cannot be deleted is skipped.
+     * Deletes the bot's own messages older than three hours from the whole DM history
+     * ({@link Prune#run} decides and paces); runs on the executor, blocking on Discord. A
+     * message that cannot be deleted is skipped and logged.
      */
     private static String prune(MessageChannel channel, long self, java.time.Instant now) {
-        List<Message> history = channel.getIterableHistory().takeAsync(Prune.HISTORY_LIMIT).join();
-        List<Long> doomed = Prune.toDelete(history.stream()
-                .map(m -> new Prune.Sent(m.getIdLong(), m.getAuthor().getIdLong(), m.getTimeCreated().toInstant()))
-                .toList(), self, now);
-        int deleted = 0;
-        for (long id : doomed) {
-            try {
-                channel.deleteMessageById(id).complete();
-                deleted++;
-            } catch (RuntimeException e) {
-                LOG.warn("/prune: message {} could not be deleted: {}", id, e.toString());
+        Prune.History history = new Prune.History() {
+            @Override
+            public List<Prune.Sent> before(OptionalLong before, int limit) {
+                List<Message> page = before.isPresent()
+                        ? MessageHistory.getHistoryBefore(channel, Long.toUnsignedString(before.getAsLong()))
+                                .limit(limit).complete().getRetrievedHistory()
+                        : channel.getHistory().retrievePast(limit).complete();
+                return page.stream().map(m -> new Prune.Sent(m.getIdLong(), m.getAuthor().getIdLong(),
+                        m.getTimeCreated().toInstant())).toList();
             }
-        }
-        return Prune.answer(deleted);
+
+            @Override
+            public void delete(long messageId) {
+                try {
+                    channel.deleteMessageById(messageId).complete();
+                } catch (RuntimeException e) {
+                    LOG.warn("/prune: message {} could not be deleted: {}", messageId, e.toString());
+                    throw e;
+                }
+            }
+        };
+        return Prune.answer(Prune.run(history, self, now, java.time.InstantSource.system(),
+                duration -> Thread.sleep(duration)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.matchwave.discord.timing;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -33,6 +34,19 @@ public final class FlowRecorder {
     /** Starts timing a flow now. */
     public FlowTimer start(String flow) {
         return new FlowTimer(FlowTargets.requireFlowName(flow), ticker, targets.target(flow), listener);
+    }
+
+    /**
+     * Starts timing a flow that began {@code alreadyElapsed} ago, for work measured before the
+     * recorder could be called (a wave's pairing, timed by the queue). Its first checkpoint
+     * includes that time.
+     */
+    public FlowTimer startedAgo(String flow, Duration alreadyElapsed) {
+        Objects.requireNonNull(alreadyElapsed, "alreadyElapsed");
+        if (alreadyElapsed.isNegative()) {
+            throw new IllegalArgumentException("alreadyElapsed must not be negative, got " + alreadyElapsed);
+        }
+        return new FlowTimer(FlowTargets.requireFlowName(flow), ticker, targets.target(flow), listener, alreadyElapsed);
     }
 
     public FlowTargets targets() {

@@ -18,8 +18,16 @@ import java.util.Optional;
  * @param steps   the steps in the order they ended; their durations add up to at most
  *                {@code total}, the rest is time after the last checkpoint
  * @param target  the flow's target, if it has one
+ * @param targetUntil the step whose end the target is measured to, if not the finish: a wave's
+ *                target is its phase 1 ("match found" sent), while the flow goes on to phase 2
  */
-public record FlowReport(String flow, String outcome, Duration total, List<Step> steps, Optional<Duration> target) {
+public record FlowReport(String flow, String outcome, Duration total, List<Step> steps, Optional<Duration> target,
+                         Optional<String> targetUntil) {
+
+    /** A flow whose target is measured to the finish. */
+    public FlowReport(String flow, String outcome, Duration total, List<Step> steps, Optional<Duration> target) {
+        this(flow, outcome, total, steps, target, Optional.empty());
+    }
 
     /**
      * One step of a flow.
@@ -40,6 +48,8 @@ public record FlowReport(String flow, String outcome, Duration total, List<Step>
         requireNotNegative("total", total);
         steps = List.copyOf(steps);
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(targetUntil, "targetUntil");
+        targetUntil.ifPresent(FlowTargets::requireFlowName);
         Duration sum = steps.stream().map(Step::duration).reduce(Duration.ZERO, Duration::plus);
         if (sum.compareTo(total) > 0) {
             throw new IllegalArgumentException("the steps of flow " + flow + " add up to " + sum
@@ -47,9 +57,27 @@ public record FlowReport(String flow, String outcome, Duration total, List<Step>
         }
     }
 
+    /**
+     * What is held against the target: the time from the start to the end of the
+     * {@link #targetUntil} step, or the total when there is none or the flow never reached it.
+     */
+    public Duration measured() {
+        if (targetUntil.isEmpty()) {
+            return total;
+        }
+        Duration upTo = Duration.ZERO;
+        for (Step step : steps) {
+            upTo = upTo.plus(step.duration());
+            if (step.name().equals(targetUntil.get())) {
+                return upTo;
+            }
+        }
+        return total;
+    }
+
     /** Whether the flow took longer than its target. */
     public boolean slow() {
-        return target.isPresent() && total.compareTo(target.get()) > 0;
+        return target.isPresent() && measured().compareTo(target.get()) > 0;
     }
 
     /** The time after the last checkpoint, up to the finish. */
@@ -69,6 +97,8 @@ public record FlowReport(String flow, String outcome, Duration total, List<Step>
                 .append(" outcome=").append(outcome)
                 .append(" total_ms=").append(millis(total));
         target.ifPresent(t -> line.append(" target_ms=").append(millis(t)));
+        targetUntil.ifPresent(step -> line.append(" target_until=").append(step)
+                .append(" measured_ms=").append(millis(measured())));
         line.append(" slow=").append(slow());
         line.append(" steps=");
         String separator = "";

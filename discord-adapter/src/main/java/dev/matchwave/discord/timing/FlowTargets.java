@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The defaults are the targets of design-notes/performance-timing.md ("Performance Targets
  * by Operation"), measured server-side: {@value #QUEUE_COMMAND} 150 ms, {@value #JOIN} 500 ms,
- * {@value #MATCH_NOTIFICATION} 200 ms, {@value #RESULT_CONFIRM} 200 ms.
+ * {@value #MATCH_NOTIFICATION} 200 ms, {@value #RESULT_CONFIRM} 200 ms. A {@value #WAVE} has none
+ * here; the bot gives it the match notification's target, measured to its phase 1
+ * ({@link FlowTimer#targetUntil}).
  *
  * <p>Immutable and thread-safe.
  */

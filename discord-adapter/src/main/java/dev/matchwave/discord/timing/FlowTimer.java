@@ -24,14 +24,31 @@ public final class FlowTimer {
     private final List<FlowReport.Step> steps = new ArrayList<>();
     private long lastNanos;
     private boolean finished;
+    private Optional<String> targetUntil = Optional.empty();
 
     FlowTimer(String flow, Ticker ticker, Optional<Duration> target, FlowListener listener) {
+        this(flow, ticker, target, listener, Duration.ZERO);
+    }
+
+    FlowTimer(String flow, Ticker ticker, Optional<Duration> target, FlowListener listener, Duration alreadyElapsed) {
         this.flow = flow;
         this.ticker = ticker;
         this.target = target;
         this.listener = listener;
-        this.startNanos = ticker.read();
+        this.startNanos = ticker.read() - alreadyElapsed.toNanos();
         this.lastNanos = startNanos;
+    }
+
+    /**
+     * Holds the target against the time up to the end of {@code step} instead of the total
+     * (a wave's target is its phase 1; phase 2 is paced on purpose and may take seconds).
+     *
+     * @throws IllegalStateException if the flow has finished
+     */
+    public synchronized void targetUntil(String step) {
+        FlowTargets.requireFlowName(step);
+        requireRunning();
+        targetUntil = Optional.of(step);
     }
 
     /** The flow's name. */
@@ -82,7 +99,7 @@ public final class FlowTimer {
             requireRunning();
             finished = true;
             long end = Math.max(now, lastNanos);
-            report = new FlowReport(flow, outcome, Duration.ofNanos(end - startNanos), steps, target);
+            report = new FlowReport(flow, outcome, Duration.ofNanos(end - startNanos), steps, target, targetUntil);
         }
         listener.flowFinished(report);
         return report;

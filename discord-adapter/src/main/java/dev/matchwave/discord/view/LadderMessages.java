@@ -130,6 +130,32 @@ public final class LadderMessages {
         return message(embed.build(), List.of(ActionRow.of(buttons)));
     }
 
+    /**
+     * The match message before both players have confirmed: opponent, races, ratings and who has
+     * confirmed; no map, server, channel, contact names or controls (the view has none to show).
+     * The confirm and abort controls stay on the "match found" message.
+     */
+    public static MessageCreateData matchPending(MatchPendingView view) {
+        MatchPendingView.Side p1 = view.player1();
+        MatchPendingView.Side p2 = view.player2();
+        EmbedBuilder embed = new EmbedBuilder()
+                .setColor(FOUND)
+                .setTitle("Match #" + view.matchId() + ": " + escape(p1.name()) + " vs " + escape(p2.name()))
+                .addField("Player 1", pendingSide(p1), true)
+                .addField("Player 2", pendingSide(p2), true)
+                .addField("Status", "Waiting for both confirmations (before " + time(view.confirmBy()) + "). The map,"
+                        + " the server, the in-game channel and your opponent's names appear here once both of you"
+                        + " have confirmed.", false);
+        return message(embed.build(), List.of());
+    }
+
+    private static String pendingSide(MatchPendingView.Side p) {
+        return p.countryCode().map(LadderMessages::flag).map(f -> f + " ").orElse("")
+                + "**" + escape(p.name()) + "** <@" + p.discordId() + ">\n"
+                + escape(p.race()) + ", " + p.rating() + "\n"
+                + (p.confirmed() ? "✅ Confirmed" : "⏳ Not confirmed yet");
+    }
+
     /** The match details with, while the player has not reported, the result and confirm selects. */
     public static MessageCreateData matchDetails(MatchView view) {
         MatchView.MatchPlayer p1 = view.player1();

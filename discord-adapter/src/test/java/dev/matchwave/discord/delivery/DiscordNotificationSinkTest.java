@@ -8,7 +8,10 @@ import static dev.matchwave.discord.delivery.PlayerContactsTest.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.matchmaking.time.ManualClock;
+import dev.matchwave.notification.MatchDetails;
+import dev.matchwave.notification.MatchInfo;
 import dev.matchwave.notification.Notification;
+import dev.matchwave.notification.Participant;
 import dev.matchwave.notification.dispatch.SendResult;
 import dev.matchwave.notification.ratelimit.Route;
 import java.time.Duration;
@@ -28,11 +31,16 @@ class DiscordNotificationSinkTest {
     private final FakeMessenger messenger = new FakeMessenger();
     private final DiscordNotificationSink sink = new DiscordNotificationSink(contacts, messenger, clock);
 
-    /** Records each call as "edit tok 11" or "dm 11 channel=9001" and answers what it is told. */
+    /**
+     * Records each call as "edit tok 11", "dm 11 channel=9001" or "editdm 11 channel=9001
+     * message=500" and answers what it is told; a direct message gets ids 500, 501, ...
+     */
     static final class FakeMessenger implements Messenger {
         final List<String> calls = new ArrayList<>();
         SendResult nextEdit = SendResult.sent();
+        SendResult nextDirectEdit = SendResult.sent();
         long openedChannel = 9_001;
+        long nextMessageId = 500;
 
         @Override
         public CompletionStage<SendResult> edit(Delivery.EditOriginal delivery, Notification notification) {
@@ -43,12 +51,27 @@ class DiscordNotificationSinkTest {
         @Override
         public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
                                                          LongConsumer channelOpened) {
+            return directMessage(delivery, notification, channelOpened, MessageSent.IGNORED);
+        }
+
+        @Override
+        public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
+                                                         LongConsumer channelOpened, MessageSent sent) {
             String channel = delivery.channelId().isPresent() ? Long.toString(delivery.channelId().getAsLong()) : "new";
             calls.add("dm " + notification.player() + " channel=" + channel);
             if (delivery.channelId().isEmpty()) {
                 channelOpened.accept(openedChannel);
             }
+            sent.sent(delivery.channelId().orElse(openedChannel), nextMessageId++);
             return CompletableFuture.completedFuture(SendResult.sent());
+        }
+
+        @Override
+        public CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
+                                                             Notification notification) {
+            calls.add("editdm " + notification.player() + " channel=" + delivery.channelId() + " message="
+                    + delivery.messageId());
+            return CompletableFuture.completedFuture(nextDirectEdit);
         }
     }
 
@@ -64,8 +87,47 @@ class DiscordNotificationSinkTest {
         assertThat(deliver(found(ALICE))).isEqualTo(SendResult.sent());
         assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
         assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
-        assertThat(messenger.calls).containsExactly("edit tok-a 11", "dm 11 channel=new", "dm 11 channel=9001");
+        assertThat(deliver(found(ALICE))).isEqualTo(SendResult.sent());
+        // The second details of the same match edit the first message; phase 1 stays an edit of the token.
+        assertThat(messenger.calls).containsExactly("edit tok-a 11", "dm 11 channel=new",
+                "editdm 11 channel=9001 message=500", "edit tok-a 11");
         assertThat(contacts.dmChannel(ALICE)).hasValue(9_001);
+    }
+
+    @Test
+    void theMatchMessageIsEditedOnlyForItsOwnMatch() {
+        deliver(details(ALICE));
+        MatchDetails nextMatch = new MatchDetails(ALICE, new MatchInfo(8, new Participant(ALICE, "alice", "bw_zerg"),
+                new Participant(BOB, "bob", "sc2_terran"), "Fighting Spirit", "EUC", "scevo08"));
+        assertThat(sink.route(nextMatch)).isEqualTo(Route.channelMessage("9001"));
+        deliver(nextMatch);
+        deliver(nextMatch);
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "dm 11 channel=9001",
+                "editdm 11 channel=9001 message=501");
+    }
+
+    @Test
+    void aMatchMessageThatCannotBeEditedIsSentAnew() {
+        deliver(details(ALICE));
+        messenger.nextDirectEdit = SendResult.permanentFailure("HTTP 404 (10008 Unknown Message)");
+        SendResult first = deliver(details(ALICE));
+        assertThat(first).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.reason()).contains("10008").contains("new direct message");
+        });
+        assertThat(sink.route(details(ALICE))).isEqualTo(Route.channelMessage("9001"));
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "editdm 11 channel=9001 message=500",
+                "dm 11 channel=9001");
+    }
+
+    @Test
+    void aRateLimitedMatchMessageEditKeepsTheMessage() {
+        deliver(details(ALICE));
+        messenger.nextDirectEdit = SendResult.rateLimited(Duration.ofMillis(300), false);
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.rateLimited(Duration.ofMillis(300), false));
+        assertThat(sink.route(details(ALICE)).name()).isEqualTo(Delivery.EditDirectMessage.ROUTE);
+        assertThat(sink.route(details(ALICE)).globallyLimited()).isTrue();
     }
 
     @Test

@@ -62,6 +62,42 @@ class FlowTimerTest {
     }
 
     @Test
+    void aFlowStartedEarlierCountsTheTimeBeforeAndCanBeHeldToItsTargetUpToAStep() {
+        FlowRecorder recorder = new FlowRecorder(ticker, FlowTargets.defaults().with(FlowTargets.WAVE,
+                Duration.ofMillis(200)), reports::add);
+        FlowTimer wave = recorder.startedAgo(FlowTargets.WAVE, Duration.ofMillis(30));
+        ticker.advanceMillis(5);
+        wave.checkpoint("pairing");
+        ticker.advanceMillis(100);
+        wave.checkpoint("database");
+        wave.targetUntil("phase1_sent");
+        ticker.advanceMillis(60);
+        wave.checkpoint("phase1_sent");
+        ticker.advanceMillis(4_000);
+        wave.checkpoint("phase2_done");
+        FlowReport report = wave.finish("ok");
+        assertThat(report.total()).isEqualTo(Duration.ofMillis(4_195));
+        assertThat(report.steps().get(0)).isEqualTo(new FlowReport.Step("pairing", Duration.ofMillis(35)));
+        assertThat(report.measured()).isEqualTo(Duration.ofMillis(195));
+        assertThat(report.slow()).isFalse();
+        assertThat(report.logLine()).isEqualTo("flow=wave outcome=ok total_ms=4195.0 target_ms=200.0"
+                + " target_until=phase1_sent measured_ms=195.0 slow=false"
+                + " steps=pairing:35.0,database:100.0,phase1_sent:60.0,phase2_done:4000.0");
+
+        FlowTimer late = recorder.startedAgo(FlowTargets.WAVE, Duration.ZERO);
+        late.targetUntil("phase1_sent");
+        ticker.advanceMillis(201);
+        late.checkpoint("phase1_sent");
+        assertThat(late.finish("ok").slow()).isTrue();
+        FlowTimer never = recorder.startedAgo(FlowTargets.WAVE, Duration.ZERO);
+        never.targetUntil("phase1_sent");
+        ticker.advanceMillis(250);
+        assertThat(never.finish("store_failed").measured()).isEqualTo(Duration.ofMillis(250));
+        assertThatThrownBy(() -> recorder.startedAgo("wave", Duration.ofMillis(-1)))
+                .hasMessageContaining("alreadyElapsed");
+    }
+
+    @Test
     void targetsAreConfigurable() {
         FlowRecorder strict = new FlowRecorder(ticker,
                 FlowTargets.defaults().with(FlowTargets.JOIN, Duration.ofMillis(10)).with("leaderboard",

@@ -188,6 +188,28 @@ class LadderMessagesTest {
                 .hasMessage("abortArmed needs an abort left");
     }
 
+    @Test
+    void theMatchMessageBeforeBothConfirmShowsPlayersRacesRatingsAndConfirmsOnly() {
+        MatchPendingView view = new MatchPendingView(1042, BOB,
+                new MatchPendingView.Side(ALICE, "Alice", "BW Zerg", 1540, Optional.of("DE"), true),
+                new MatchPendingView.Side(BOB, "Bob_", "SC2 Protoss", 1500, Optional.empty(), false),
+                NOW.plusSeconds(60));
+        MessageCreateData data = LadderMessages.matchPending(view);
+        MessageEmbed embed = embed(data);
+        assertThat(embed.getTitle()).isEqualTo("Match #1042: Alice vs Bob\\_");
+        Map<String, String> fields = fields(embed);
+        assertThat(fields.get("Player 1")).isEqualTo(
+                "\uD83C\uDDE9\uD83C\uDDEA **Alice** <@111111111111111111>\nBW Zerg, 1540\n✅ Confirmed");
+        assertThat(fields.get("Player 2")).isEqualTo("**Bob\\_** <@222222222222222222>\nSC2 Protoss, 1500\n⏳ Not confirmed yet");
+        assertThat(fields.get("Status")).startsWith("Waiting for both confirmations").contains("<t:1767268860:T>");
+        assertThat(fields).doesNotContainKeys("Map", "Server", "In-game channel", "Result");
+        assertThat(data.getComponents()).isEmpty();
+        assertThat(view.self().name()).isEqualTo("Bob_");
+        assertThat(view.opponent().name()).isEqualTo("Alice");
+        assertThatThrownBy(() -> new MatchPendingView(1042, 5, view.player1(), view.player2(), NOW))
+                .hasMessageContaining("neither player");
+    }
+
     private static MatchView match(Status status, Reports reports, Optional<MatchResult> result, OptionalInt change) {
         MatchPlayer alice = new MatchPlayer(ALICE, "Alice", "BW Zerg", 1540, Optional.of("DE"), Optional.of("B"),
                 List.of("Alice#1234", "alice2"));

@@ -1,0 +1,58 @@
+package dev.matchwave.bot.ladder;
+
+import dev.matchwave.discord.timing.FlowTimer;
+import dev.matchwave.notification.dispatch.WaveFigures;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rest of a wave's flow once its matches go to the dispatcher: the step {@value #PHASE1_SENT}
+ * ends when every matched player's "match found" has been sent (or, if one never is, when the
+ * dispatch settles), {@value #PHASE2_DONE} when the dispatch has settled; then the flow finishes
+ * ({@code ok}, {@code undelivered} when a notification went to a mailbox, {@code error}).
+ *
+ * <p>Thread-safe: sends settle on any thread. Never blocks beyond the flow's listener.
+ */
+final class WaveFlow {
+
+    /** The step the wave's target is held against. */
+    static final String PHASE1_SENT = "phase1_sent";
+    static final String PHASE2_DONE = "phase2_done";
+
+    private final FlowTimer timer;
+    private int phase1Left;
+    private boolean phase1Marked;
+
+    /** @param players how many "match found" the wave sends */
+    WaveFlow(FlowTimer timer, int players) {
+        this.timer = Objects.requireNonNull(timer, "timer");
+        if (players <= 0) {
+            throw new IllegalArgumentException("players must be positive, got " + players);
+        }
+        this.phase1Left = players;
+    }
+
+    /** One player's "match found" was sent. */
+    synchronized void phase1Sent() {
+        if (phase1Left > 0 && --phase1Left == 0) {
+            markPhase1();
+        }
+    }
+
+    /** The dispatch settled with these figures (null when it failed). */
+    synchronized void done(@Nullable WaveFigures figures) {
+        if (timer.finished()) {
+            return;
+        }
+        markPhase1();
+        timer.checkpoint(PHASE2_DONE);
+        timer.finish(figures == null ? "error" : figures.failures() > 0 ? "undelivered" : "ok");
+    }
+
+    private void markPhase1() {
+        if (!phase1Marked) {
+            phase1Marked = true;
+            timer.checkpoint(PHASE1_SENT);
+        }
+    }
+}
