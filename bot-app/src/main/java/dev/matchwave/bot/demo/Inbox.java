@@ -57,7 +57,7 @@ final class Inbox {
                 }
             }
             if (closed) {
-                throw new Stopped();
+                throw new Stopped(what);
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -67,10 +67,10 @@ final class Inbox {
         }
     }
 
-    /** The demo is over: a waiting player stops. */
+    /** The demo is over: a waiting player stops; the message says what he was waiting for. */
     static final class Stopped extends RuntimeException {
-        Stopped() {
-            super("the demo is over", null, false, false);
+        Stopped(String waitingFor) {
+            super(waitingFor, null, false, false);
         }
     }
 

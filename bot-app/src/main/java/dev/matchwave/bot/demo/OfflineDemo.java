@@ -161,12 +161,14 @@ public final class OfflineDemo {
                         seconds(start));
                 sleepPastNextWave();
                 List<Future<?>> loops = new ArrayList<>();
+                Map<String, Integer> waiting = new java.util.concurrent.ConcurrentHashMap<>();
                 for (ScriptedPlayer player : ready) {
                     loops.add(players.submit(() -> {
                         try {
                             player.play();
                         } catch (Inbox.Stopped stopped) {
-                            // The demo is over.
+                            // The demo is over; what he still waited for goes in the notes.
+                            waiting.merge(stopped.getMessage().replaceAll("#\\d+", "#n"), 1, Integer::sum);
                         } catch (InterruptedException e) {
                             Thread.currentThread().interrupt();
                         } catch (RuntimeException e) {
@@ -210,6 +212,10 @@ public final class OfflineDemo {
                 } catch (java.util.concurrent.ExecutionException e) {
                     problems.add("the last progress lines failed: " + e.getCause());
                 }
+                table.remarks.forEach(recorder::note);
+                new java.util.TreeMap<>(waiting).forEach((what, count) -> recorder.note(
+                        "when the demo stopped, " + count + (count == 1 ? " player was" : " players were")
+                                + " waiting for " + what));
                 record(recorder, ledger, discord, problems, ready.size());
                 return new Outcome(recorder.figures(), problems);
             }
@@ -387,6 +393,7 @@ public final class OfflineDemo {
         private final WaveLedger ledger;
         private final MessageFeed feed;
         private volatile boolean stopping;
+        final java.util.Set<String> remarks = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Table(WaveLedger ledger, MessageFeed feed) {
             this.ledger = ledger;
@@ -420,6 +427,11 @@ public final class OfflineDemo {
         @Override
         public void waited(Duration wait) {
             ledger.waited(wait);
+        }
+
+        @Override
+        public void note(String remark) {
+            remarks.add(remark);
         }
     }
 

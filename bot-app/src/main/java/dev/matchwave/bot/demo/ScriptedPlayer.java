@@ -29,6 +29,7 @@ final class ScriptedPlayer {
     /** Discord's answer to a command arrives within 3 s or never; a match may take several waves. */
     private static final Duration STEP = Duration.ofSeconds(20);
     private static final Duration MATCH_END = Duration.ofSeconds(90);
+    private static final Duration CONFIRM_SELECT = Duration.ofSeconds(3);
 
     /** What the demo gives a player: its stop flag, the match plans, and where results go. */
     interface Table {
@@ -40,6 +41,9 @@ final class ScriptedPlayer {
         void matchEnded(long matchId, String outcome);
 
         void expect(UserInteraction interaction, Inbox inbox);
+
+        /** A remark for the report's notes (each distinct remark once). */
+        void note(String remark);
 
         /** The player's wait for a match (from pressing Join to seeing "match found"), as he saw it. */
         void waited(Duration wait);
@@ -175,10 +179,7 @@ final class ScriptedPlayer {
         }
         MessageEvent end = inbox.await(mark, e -> about(e, matchId) && ended(e.message()), MATCH_END,
                 "the end of match #" + matchId);
-        String text = end.message().text();
-        table.matchEnded(matchId, text.contains("is over") ? "completed"
-                : text.contains("differ") || text.contains("onflict") ? "conflict"
-                : text.contains("abort") ? "aborted" : "other");
+        table.matchEnded(matchId, outcome(end.message()).orElse("other"));
     }
 
     private void abort(long matchId, SeenMessage found) throws InterruptedException {
@@ -210,12 +211,31 @@ final class ScriptedPlayer {
     }
 
     private void report(long matchId, SeenMessage details, int code) throws InterruptedException {
-        reply(send(() -> user.select(details, "Who won?", List.of(Integer.toString(code)))), "the result picked");
+        String picked = Integer.toString(code);
+        reply(send(() -> user.select(details, "Who won?", List.of(picked))), "the result picked");
+        // The confirm select is enabled on the match message once a result is picked.
+        Optional<MessageEvent> enabled;
+        try {
+            enabled = Optional.of(inbox.await(0, e -> e.message().id() == details.id()
+                    && e.message().select("Confirm the result").filter(c -> !c.disabled()).isPresent(),
+                    CONFIRM_SELECT, "the enabled 'Confirm the result' select"));
+        } catch (Inbox.DemoTimeout e) {
+            enabled = Optional.empty();
+        }
+        if (enabled.isPresent()) {
+            SeenMessage current = enabled.get().message();
+            SeenComponent.Select confirm = current.select("Confirm the result").orElseThrow();
+            String value = confirm.options().get(0).value();
+            reply(send(() -> user.select(current, "Confirm the result", List.of(value))), "the result confirmed");
+            return;
+        }
+        // The bot left the confirm select disabled: send what the enabled select would, by its
+        // custom id (as a client could), and say so in the report.
+        table.note("the match message's 'Confirm the result' select stayed disabled after a result was picked;"
+                + " the demo sent the confirmation by custom id");
         SeenMessage current = user.message(details.id());
-        SeenComponent.Select confirm = current.select("Confirm the result").orElseThrow(() ->
-                new IllegalStateException("match #" + matchId + " shows no 'Confirm the result' select: " + current));
-        String value = confirm.options().get(0).value();
-        reply(send(() -> user.select(current, "Confirm the result", List.of(value))), "the result confirmed");
+        reply(send(() -> user.sendComponentInteraction(current, customId("report_confirm", matchId), 3,
+                List.of(picked))), "the result confirmed");
     }
 
     // ------------------------------------------------------------------ helpers
@@ -225,10 +245,27 @@ final class ScriptedPlayer {
                 && Pattern.compile("#" + matchId + "(?!\\d)").matcher(event.message().text()).find();
     }
 
-    private static boolean ended(SeenMessage message) {
+    /**
+     * Whether the message says the match is over: "is over:" (completed), the reports differ
+     * (conflict), or aborted. Not "when the game is over." of the match view's instructions.
+     */
+    static boolean ended(SeenMessage message) {
+        return outcome(message).isPresent();
+    }
+
+    /** "completed", "conflict" or "aborted", when the message says the match ended so. */
+    static Optional<String> outcome(SeenMessage message) {
         String text = message.text();
-        return text.contains("is over") || text.contains("reports differ") || text.contains("was aborted")
-                || text.contains("aborted:");
+        if (text.contains("is over:")) {
+            return Optional.of("completed");
+        }
+        if (text.contains("reports differ")) {
+            return Optional.of("conflict");
+        }
+        if (text.contains("was aborted") || text.contains("Aborted: no rating change")) {
+            return Optional.of("aborted");
+        }
+        return Optional.empty();
     }
 
     static long matchNumber(SeenMessage message) {
