@@ -5,6 +5,9 @@ import dev.matchwave.bot.config.DatabaseSettings;
 import dev.matchwave.bot.ladder.DiscordBot;
 import dev.matchwave.emulator.DiscordEmulator;
 import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.EmulatorConfig;
+import dev.matchwave.emulator.ratelimit.BucketLimit;
+import dev.matchwave.emulator.ratelimit.RateLimits;
 import dev.matchwave.emulator.MessageEvent;
 import dev.matchwave.emulator.UserInteraction;
 import dev.matchwave.emulator.recording.RequestRecord;
@@ -57,6 +60,10 @@ public final class OfflineDemo {
     private static final Duration READY = Duration.ofSeconds(30);
     /** How long the counted waves' matches get to end once the last counted wave ran. */
     private static final Duration SETTLE = Duration.ofSeconds(20);
+
+    static final String OPEN_DM_ROUTE = "POST /users/@me/channels";
+    /** Generous: the global 50 per second is what limits a wave's direct messages. */
+    static final BucketLimit OPEN_DM_BUCKET = new BucketLimit(50, Duration.ofSeconds(1));
 
     private final DemoOptions options;
     private final Map<String, String> environment;
@@ -115,7 +122,7 @@ public final class OfflineDemo {
         ExecutorService players = Executors.newVirtualThreadPerTaskExecutor();
         ExecutorService background = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("matchwave-demo-bound").daemon(true).factory());
-        try (DiscordEmulator discord = DiscordEmulator.start()) {
+        try (DiscordEmulator discord = DiscordEmulator.start(emulatorConfig())) {
             EmulatedUser admin = discord.addUser("ladder-admin");
             BotConfig config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
                     Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(temporary.orElse(Path.of("."))),
@@ -224,6 +231,18 @@ public final class OfflineDemo {
             background.shutdownNow();
             temporary.ifPresent(OfflineDemo::deleteTree);
         }
+    }
+
+    /**
+     * Discord's limits, with one addition: opening a DM answers with a bucket's headers, as
+     * Discord's answers carry them. Without headers the bot must assume the tight 5 per 5 s of a
+     * channel for that route (one shared route for every player), and a wave of 200 first
+     * direct messages would take minutes; with them it learns the limit from the first answer.
+     */
+    static EmulatorConfig emulatorConfig() {
+        return EmulatorConfig.builder()
+                .rateLimits(RateLimits.discord().withRoute(OPEN_DM_ROUTE, OPEN_DM_BUCKET))
+                .build();
     }
 
     private boolean configured(String name) {
