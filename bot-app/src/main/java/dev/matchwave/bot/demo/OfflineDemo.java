@@ -368,6 +368,14 @@ public final class OfflineDemo {
                 default -> recorder.note("a match ended in a way the demo did not expect: " + outcome);
             }
         }
+        List<Duration> seenWaits = new ArrayList<>(ledger.playerWaits());
+        if (!seenWaits.isEmpty()) {
+            seenWaits.sort(null);
+            recorder.note(String.format(Locale.ROOT, "players' own wait from pressing Join to seeing \"match found\":"
+                            + " %d waits, p50 %.1f s, max %.1f s", seenWaits.size(),
+                    seenWaits.get((seenWaits.size() - 1) / 2).toMillis() / 1000.0,
+                    seenWaits.get(seenWaits.size() - 1).toMillis() / 1000.0));
+        }
         recorder.note("planned: " + ledger.plannedOutcomes() + "; " + readyPlayers + " players took part; "
                 + ledger.ignoredWaves() + " later waves with matches not counted");
         List<RequestRecord> requests = discord.recording().requests();

@@ -62,7 +62,6 @@ final class WaveLedger implements WaveObserver, FlowListener {
     private final Map<Long, MatchPlan> plans = new ConcurrentHashMap<>();
     private final Map<Long, String> outcomes = new ConcurrentHashMap<>();
     private final Set<String> sightings = ConcurrentHashMap.newKeySet();
-    private final Map<String, List<Duration>> flows = new ConcurrentHashMap<>();
     private final List<Duration> playerWaits = Collections.synchronizedList(new ArrayList<>());
     private final CountDownLatch allCounted = new CountDownLatch(1);
     private int counted;
@@ -189,7 +188,6 @@ final class WaveLedger implements WaveObserver, FlowListener {
 
     @Override
     public void flowFinished(FlowReport report) {
-        flows.computeIfAbsent(report.flow(), f -> Collections.synchronizedList(new ArrayList<>())).add(report.total());
         flowSink.accept(report.flow(), report.total());
     }
 
@@ -277,16 +275,7 @@ final class WaveLedger implements WaveObserver, FlowListener {
         return Map.copyOf(outcomes);
     }
 
-    Map<String, List<Duration>> flows() {
-        Map<String, List<Duration>> copy = new TreeMap<>();
-        flows.forEach((flow, list) -> {
-            synchronized (list) {
-                copy.put(flow, List.copyOf(list));
-            }
-        });
-        return copy;
-    }
-
+    /** Each player's wait as he saw it, from pressing Join to "match found". */
     List<Duration> playerWaits() {
         synchronized (playerWaits) {
             return List.copyOf(playerWaits);
