@@ -64,7 +64,7 @@ final class BotCommand implements Subcommand {
             return 0;
         }
         if (!config.online()) {
-            err.println("matchwave bot: no DISCORD_TOKEN set, and the offline demo is not available yet");
+            err.println("matchwave bot: no DISCORD_TOKEN set (docs/bot.md); matchwave demo runs the offline demo without one");
             return 1;
         }
         return runBot(config, out, err);

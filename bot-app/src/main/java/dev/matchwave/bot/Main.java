@@ -16,11 +16,19 @@ public final class Main {
     public static final int USAGE = 2;
 
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+    private final Map<String, String> environment;
 
     Main() {
+        this(System.getenv());
+    }
+
+    /** With the given environment (tests). */
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         register(new PairCommand(PairCommand.standardChoices()));
         register(new SimulateCommand());
-        register(new BotCommand());
+        register(new BotCommand(environment));
+        register(new DemoCommand(environment));
     }
 
     private void register(Subcommand command) {
@@ -34,10 +42,18 @@ public final class Main {
     }
 
     int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        if (args.length == 0) {
-            err.println("matchwave: no subcommand given");
-            printHelp(err);
-            return USAGE;
+        if (args.length == 0 || (args[0].startsWith("--") && !args[0].equals("--help"))) {
+            // The first thing a newcomer runs: with a token the bot, without one the offline demo
+            // (options such as --json go to whichever runs).
+            String token = environment.get("DISCORD_TOKEN");
+            boolean demo = token == null || token.isBlank();
+            if (demo) {
+                err.println("matchwave: no DISCORD_TOKEN: running the offline demo (matchwave --help lists the other commands)");
+            }
+            String[] withCommand = new String[args.length + 1];
+            withCommand[0] = demo ? "demo" : "bot";
+            System.arraycopy(args, 0, withCommand, 1, args.length);
+            args = withCommand;
         }
         String name = args[0];
         if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
@@ -64,7 +80,8 @@ public final class Main {
     }
 
     private void printHelp(PrintStream out) {
-        out.println("usage: matchwave <subcommand> [options]");
+        out.println("usage: matchwave [<subcommand>] [options]");
+        out.println("  with no subcommand: the bot when DISCORD_TOKEN is set, else the offline demo");
         out.println();
         out.println("subcommands:");
         for (Subcommand command : subcommands.values()) {

@@ -72,6 +72,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLocalDiscordServesTheOfflineDemoOnly() {
+        noClasses().that().resideOutsideOfPackages("dev.matchwave.emulator..", "dev.matchwave.bot.demo..")
+                .should().dependOnClassesThat().resideInAPackage("dev.matchwave.emulator..")
+                .because("the bot itself talks to Discord through JDA; only the demo drives the emulator")
+                .check(production);
+    }
+
+    @Test
+    void theDemoDrivesItsPlayersWithoutJda() {
+        noClasses().that().resideInAPackage("dev.matchwave.bot.demo..")
+                .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+                .because("the emulator's scripted users are enough to play the ladder")
+                .check(production);
+    }
+
+    @Test
     void packagesFormNoCycles() {
         slices().matching("dev.matchwave.(**)").should().beFreeOfCycles().check(production);
     }

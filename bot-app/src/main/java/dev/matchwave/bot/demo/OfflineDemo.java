@@ -1,0 +1,465 @@
+package dev.matchwave.bot.demo;
+
+import dev.matchwave.bot.config.BotConfig;
+import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.bot.ladder.DiscordBot;
+import dev.matchwave.emulator.DiscordEmulator;
+import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.EmulatorConfig;
+import dev.matchwave.emulator.ratelimit.BucketLimit;
+import dev.matchwave.emulator.ratelimit.RateLimits;
+import dev.matchwave.emulator.MessageEvent;
+import dev.matchwave.emulator.UserInteraction;
+import dev.matchwave.emulator.recording.RequestRecord;
+import dev.matchwave.discord.timing.FlowTargets;
+import dev.matchwave.notification.dispatch.WaveFigures;
+import java.time.InstantSource;
+import dev.matchwave.matchmaking.pairing.Pairers;
+import dev.matchwave.persistence.DatabaseConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Stream;
+
+/**
+ * The offline demo: a local Discord ({@link DiscordEmulator}), the real bot connected to it
+ * (embedded PostgreSQL in a temporary directory unless {@code MATCHWAVE_DB_URL} or
+ * {@code MATCHWAVE_DB_DATA_DIR} names a database), and scripted players who set up, get their
+ * ratings from an admin, queue with random races and vetoes, confirm or abort, and report
+ * results, over {@link DemoOptions#waves()} waves with matches. Then the figures.
+ *
+ * <p>Ratings are seeded the way an operator would: a configured admin runs
+ * {@code /admin adjust_mmr set} for each player and race, through Discord, audited; so the
+ * demo shows the admin path at work and needs no back door into the store.
+ *
+ * <p>{@link #run} blocks for the whole run (under two minutes with the defaults). Not
+ * thread-safe: one run per instance.
+ */
+public final class OfflineDemo {
+
+    /** Players acting at once while they set up: enough to keep the bot busy, not so many that the 3 s deadline slips. */
+    private static final int SETUP_CONCURRENCY = 24;
+    private static final Duration READY = Duration.ofSeconds(30);
+    /** How long the counted waves' matches get to end once the last counted wave ran. */
+    private static final Duration SETTLE = Duration.ofSeconds(20);
+
+    static final String OPEN_DM_ROUTE = "POST /users/@me/channels";
+    /** Generous: the global 50 per second is what limits a wave's direct messages. */
+    static final BucketLimit OPEN_DM_BUCKET = new BucketLimit(50, Duration.ofSeconds(1));
+
+    private final DemoOptions options;
+    private final Map<String, String> environment;
+    private final PrintStream progress;
+    private final java.util.TreeMap<Integer, String> pendingLines = new java.util.TreeMap<>();
+    private int nextLine = 1;
+
+    /**
+     * @param options     what to run
+     * @param environment where {@code MATCHWAVE_DB_*} settings are read
+     * @param progress    where the progress lines go (stderr when the figures go out as JSON)
+     */
+    public OfflineDemo(DemoOptions options, Map<String, String> environment, PrintStream progress) {
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.environment = Map.copyOf(environment);
+        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+    }
+
+    /**
+     * What a run saw.
+     *
+     * @param figures  every figure, for {@link DemoReport}
+     * @param problems what went wrong on the way (players who got stuck, waves that did not come);
+     *                 also among the figures' notes
+     */
+    public record Outcome(DemoFigures figures, List<String> problems) {
+        public Outcome {
+            java.util.Objects.requireNonNull(figures, "figures");
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @throws InterruptedException if interrupted (everything started is stopped)
+     */
+    public Outcome run() throws InterruptedException {
+        long start = System.nanoTime();
+        List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Optional<Path> temporary = Optional.empty();
+        DatabaseConfig database;
+        if (configured("MATCHWAVE_DB_URL") || configured("MATCHWAVE_DB_DATA_DIR")) {
+            database = DatabaseConfig.fromSettings(environment);
+        } else {
+            try {
+                temporary = Optional.of(Files.createTempDirectory("matchwave-demo-db-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary directory for the database", e);
+            }
+            // A throwaway database: durability buys nothing here, and fsync costs seconds on a busy disk.
+            database = new DatabaseConfig(new DatabaseConfig.Embedded(temporary.get(), 0,
+                    Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")), 10,
+                    DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT);
+        }
+        ExecutorService players = Executors.newVirtualThreadPerTaskExecutor();
+        ExecutorService background = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("matchwave-demo-bound").daemon(true).factory());
+        try (DiscordEmulator discord = DiscordEmulator.start(emulatorConfig())) {
+            EmulatedUser admin = discord.addUser("ladder-admin");
+            BotConfig config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
+                    Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(temporary.orElse(Path.of("."))),
+                    Set.of(admin.id()), options.waveInterval(), BotConfig.DEFAULT_RULES, OptionalLong.empty(),
+                    OptionalInt.empty());
+            DemoRecorder recorder = DemoFigures.recorder(options.seed(), options.players(), options.waves(),
+                    FlowTargets.defaults(), InstantSource.system());
+            WaveLedger ledger = new WaveLedger(options.waves(), options.seed(), background, recorder::flow,
+                    wave -> background.execute(() -> printInOrder(wave.index, progressLine(wave, discord))));
+            say("offline demo: %d players, %d waves, seed %d, a wave every %d s", options.players(), options.waves(),
+                    options.seed(), options.waveInterval().toSeconds());
+            try (DiscordBot bot = DiscordBot.builder(config).databaseConfig(database)
+                    .pairer(ledger.around(Pairers.optimal())).waveObserver(ledger).flowListener(ledger).build();
+                 MessageFeed feed = new MessageFeed(discord, ledger::seen)) {
+                bot.start();
+                discord.awaitCommand("queue", READY);
+                feed.start();
+                Table table = new Table(ledger, feed);
+                List<ScriptedPlayer> crowd = new ArrayList<>();
+                List<Inbox> inboxes = new ArrayList<>();
+                for (Persona persona : Persona.crowd(options.seed(), options.players())) {
+                    EmulatedUser user = discord.addUser(persona.userName());
+                    Inbox inbox = new Inbox(persona.userName());
+                    feed.channel(user.directMessageChannelId(), inbox);
+                    inboxes.add(inbox);
+                    crowd.add(new ScriptedPlayer(persona, user, inbox, table, options.seed()));
+                }
+                Inbox adminInbox = new Inbox(admin.name());
+                feed.channel(admin.directMessageChannelId(), adminInbox);
+                say("bot up in %.1f s; %d players set up their profiles", seconds(start), crowd.size());
+
+                List<ScriptedPlayer> ready = inParallel(players, crowd, p -> {
+                    p.setUp();
+                    return p;
+                }, problems);
+                say("%d players set up; the admin seeds their ratings", ready.size());
+                seedRatings(players, admin, adminInbox, table, ready, problems);
+                ready = inParallel(players, ready, p -> {
+                    p.chooseRaces();
+                    return p;
+                }, problems);
+                say("%d players chose races and vetoes (%.1f s); they join right after the next wave", ready.size(),
+                        seconds(start));
+                sleepPastNextWave();
+                List<Future<?>> loops = new ArrayList<>();
+                Map<String, Integer> waiting = new java.util.concurrent.ConcurrentHashMap<>();
+                for (ScriptedPlayer player : ready) {
+                    loops.add(players.submit(() -> {
+                        try {
+                            player.play();
+                        } catch (Inbox.Stopped stopped) {
+                            // The demo is over; what he still waited for goes in the notes.
+                            waiting.merge(stopped.getMessage().replaceAll("#\\d+", "#n"), 1, Integer::sum);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } catch (RuntimeException e) {
+                            problems.add(player.persona().userName() + ": " + e.getMessage());
+                        }
+                        return null;
+                    }));
+                }
+                // Bounded, so a slow bot shows in the report instead of a demo that never ends.
+                Duration limit = options.waveInterval().multipliedBy(3L * options.waves()).plusSeconds(20);
+                if (!ledger.awaitAllCounted(limit)) {
+                    problems.add("only " + ledger.waves().size() + " of " + options.waves()
+                            + " waves with matches ran within " + limit.toSeconds() + " s");
+                }
+                table.stop();
+                bot.ladder().queue().clear();
+                long settleBy = System.nanoTime() + SETTLE.toNanos();
+                while (ledger.openMatches() > 0 && System.nanoTime() < settleBy) {
+                    Thread.sleep(100);
+                }
+                if (ledger.openMatches() > 0) {
+                    problems.add(ledger.openMatches() + " matches of the counted waves had not ended after "
+                            + SETTLE.toSeconds() + " s more");
+                }
+                inboxes.forEach(Inbox::close);
+                adminInbox.close();
+                for (Future<?> loop : loops) {
+                    try {
+                        loop.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                        loop.cancel(true);
+                    }
+                }
+                // The lines of waves whose notifications never settled, with what is known.
+                try {
+                    background.submit(() -> ledger.waves().forEach(wave -> {
+                        if (wave.index >= nextLine) {
+                            printInOrder(wave.index, progressLine(wave, discord));
+                        }
+                    })).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    problems.add("the last progress lines failed: " + e.getCause());
+                }
+                table.remarks.forEach(recorder::note);
+                new java.util.TreeMap<>(waiting).forEach((what, count) -> recorder.note(
+                        "when the demo stopped, " + count + (count == 1 ? " player was" : " players were")
+                                + " waiting for " + what));
+                record(recorder, ledger, discord, problems, ready.size());
+                return new Outcome(recorder.figures(), problems);
+            }
+        } finally {
+            players.shutdownNow();
+            background.shutdownNow();
+            temporary.ifPresent(OfflineDemo::deleteTree);
+        }
+    }
+
+    /**
+     * Discord's limits, with one addition: opening a DM answers with a bucket's headers, as
+     * Discord's answers carry them. Without headers the bot must assume the tight 5 per 5 s of a
+     * channel for that route (one shared route for every player), and a wave of 200 first
+     * direct messages would take minutes; with them it learns the limit from the first answer.
+     */
+    static EmulatorConfig emulatorConfig() {
+        return EmulatorConfig.builder()
+                .rateLimits(RateLimits.discord().withRoute(OPEN_DM_ROUTE, OPEN_DM_BUCKET))
+                .build();
+    }
+
+    private boolean configured(String name) {
+        String value = environment.get(name);
+        return value != null && !value.isBlank();
+    }
+
+    /** Each admin command sets one race's rating of one player. */
+    private void seedRatings(ExecutorService executor, EmulatedUser admin, Inbox inbox, ScriptedPlayer.Table table,
+                             List<ScriptedPlayer> players, List<String> problems) throws InterruptedException {
+        record Seed(ScriptedPlayer player, String race, int rating) {
+        }
+        List<Seed> seeds = players.stream().flatMap(p -> p.persona().ratings().entrySet().stream()
+                .map(r -> new Seed(p, r.getKey(), r.getValue()))).toList();
+        inParallel(executor, seeds, seed -> {
+            UserInteraction command = admin.runCommand("admin adjust_mmr set", Map.of("user", seed.player().user(),
+                    "race", seed.race(), "value", seed.rating(), "reason", "offline demo: seeded rating"));
+            table.expect(command, inbox);
+            MessageEvent answer = inbox.await(0, e -> !e.message().loading()
+                    && e.message().interactionId().orElse(-1) == command.id(), Duration.ofSeconds(20), "the admin's answer");
+            return answer;
+        }, problems);
+    }
+
+    private interface Step<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    /** Runs the step for every item, a few at a time; returns the results of those that succeeded. */
+    private static <T, R> List<R> inParallel(ExecutorService executor, List<T> items, Step<T, R> step,
+                                             List<String> problems) throws InterruptedException {
+        Semaphore slots = new Semaphore(SETUP_CONCURRENCY);
+        List<Future<R>> futures = new ArrayList<>();
+        for (T item : items) {
+            Callable<R> task = () -> {
+                slots.acquire();
+                try {
+                    return step.apply(item);
+                } finally {
+                    slots.release();
+                }
+            };
+            futures.add(executor.submit(task));
+        }
+        List<R> done = new ArrayList<>();
+        for (Future<R> future : futures) {
+            try {
+                done.add(future.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                problems.add(String.valueOf(e.getCause().getMessage()));
+            }
+        }
+        return done;
+    }
+
+    /** Sleeps until just after the next wave, so every player's first join lands in the same wave. */
+    private void sleepPastNextWave() throws InterruptedException {
+        long interval = options.waveInterval().toMillis();
+        long now = System.currentTimeMillis();
+        long next = (now / interval + 1) * interval;
+        Thread.sleep(next - now + 150);
+    }
+
+    private void say(String format, Object... args) {
+        progress.println("demo: " + String.format(Locale.ROOT, format, args));
+    }
+
+    /**
+     * Prints a wave's line once every earlier wave's is out: a big wave's notifications can
+     * settle after a smaller later wave's. Called on the one background thread.
+     */
+    private void printInOrder(int index, String line) {
+        pendingLines.put(index, line);
+        while (pendingLines.containsKey(nextLine)) {
+            progress.println(pendingLines.remove(nextLine));
+            nextLine++;
+        }
+    }
+
+    /**
+     * The wave's line: its figures so far (the players' sightings may still be arriving), the
+     * bot's own phase maxima, and the 429s of the run so far.
+     */
+    private String progressLine(WaveLedger.CountedWave wave, DiscordEmulator discord) {
+        WaveFigures bot = wave.botFigures;
+        return wave.index + "/" + options.waves() + " " + DemoReport.progressLine(wave.result())
+                + (bot == null ? " (notifications still in flight)" : String.format(Locale.ROOT,
+                " (bot: phase 1 max %d ms, phase 2 max %d ms)", bot.phase1().max().toMillis(),
+                bot.phase2().max().toMillis()))
+                + ", 429s so far " + discord.recording().figures().rateLimited();
+    }
+
+    /** Hands everything the run saw to the recorder. */
+    private static void record(DemoRecorder recorder, WaveLedger ledger, DiscordEmulator discord, List<String> problems,
+                               int readyPlayers) {
+        for (WaveLedger.CountedWave wave : ledger.waves()) {
+            recorder.wave(wave.result());
+            PairingBound bound = wave.boundNow();
+            WaveFigures bot = wave.botFigures;
+            String measured = bot == null ? "its notifications had not settled when the demo stopped"
+                    : String.format(Locale.ROOT, "bot measured phase 1 p50 %d max %d ms, phase 2 p50 %d max %d ms",
+                    bot.phase1().p50().toMillis(), bot.phase1().max().toMillis(), bot.phase2().p50().toMillis(),
+                    bot.phase2().max().toMillis());
+            recorder.note(String.format(Locale.ROOT, "wave %d: %d pairs made, %d possible (Edmonds), %d by a greedy"
+                    + " pairing; %s", wave.index, wave.matches.size(), bound.maxPairs(), bound.greedyPairs(), measured));
+            if (bound.maxPairs() < wave.matches.size()) {
+                recorder.note("wave " + wave.index + ": the bot made more pairs than the independent maximum allows:"
+                        + " the bound or the rules disagree with the pairer");
+            }
+        }
+        Map<Long, String> outcomes = ledger.outcomes();
+        for (String outcome : outcomes.values()) {
+            switch (outcome) {
+                case "completed" -> {
+                    recorder.confirmed();
+                    recorder.completed();
+                }
+                case "conflict" -> {
+                    recorder.confirmed();
+                    recorder.conflict();
+                }
+                case "aborted" -> recorder.aborted();
+                default -> recorder.note("a match ended in a way the demo did not expect: " + outcome);
+            }
+        }
+        List<Duration> seenWaits = new ArrayList<>(ledger.playerWaits());
+        if (!seenWaits.isEmpty()) {
+            seenWaits.sort(null);
+            recorder.note(String.format(Locale.ROOT, "players' own wait from pressing Join to seeing \"match found\":"
+                            + " %d waits, p50 %.1f s, max %.1f s", seenWaits.size(),
+                    seenWaits.get((seenWaits.size() - 1) / 2).toMillis() / 1000.0,
+                    seenWaits.get(seenWaits.size() - 1).toMillis() / 1000.0));
+        }
+        recorder.note("planned: " + ledger.plannedOutcomes() + "; " + readyPlayers + " players took part; "
+                + ledger.ignoredWaves() + " later waves with matches not counted");
+        List<RequestRecord> requests = discord.recording().requests();
+        Map<String, Long> perRoute = new java.util.TreeMap<>();
+        long global = 0;
+        long route = 0;
+        long invalid = 0;
+        for (RequestRecord request : requests) {
+            perRoute.merge(request.route(), 1L, Long::sum);
+            if (request.rateLimited()) {
+                boolean isGlobal = request.header("X-RateLimit-Global").isPresent()
+                        || request.header("X-RateLimit-Scope").filter("global"::equalsIgnoreCase).isPresent();
+                global += isGlobal ? 1 : 0;
+                route += isGlobal ? 0 : 1;
+            }
+            invalid += request.invalid() ? 1 : 0;
+        }
+        recorder.requests(new RequestFigures(requests.size(), perRoute, global, route, invalid));
+        problems.forEach(recorder::note);
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    // Left behind in the temporary directory; nothing else depends on it.
+                }
+            });
+        } catch (IOException e) {
+            // Same.
+        }
+    }
+
+    /** The players' side of the ledger, and the stop flag. */
+    private static final class Table implements ScriptedPlayer.Table {
+        private final WaveLedger ledger;
+        private final MessageFeed feed;
+        private volatile boolean stopping;
+        final java.util.Set<String> remarks = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Table(WaveLedger ledger, MessageFeed feed) {
+            this.ledger = ledger;
+            this.feed = feed;
+        }
+
+        void stop() {
+            stopping = true;
+        }
+
+        @Override
+        public boolean stopping() {
+            return stopping;
+        }
+
+        @Override
+        public Optional<MatchPlan> plan(long matchId) {
+            return ledger.plan(matchId);
+        }
+
+        @Override
+        public void matchEnded(long matchId, String outcome) {
+            ledger.matchEnded(matchId, outcome);
+        }
+
+        @Override
+        public void expect(UserInteraction interaction, Inbox inbox) {
+            feed.interaction(interaction.id(), inbox);
+        }
+
+        @Override
+        public void waited(Duration wait) {
+            ledger.waited(wait);
+        }
+
+        @Override
+        public void note(String remark) {
+            remarks.add(remark);
+        }
+    }
+
+}

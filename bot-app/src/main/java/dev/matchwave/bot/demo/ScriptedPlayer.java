@@ -1,0 +1,305 @@
+package dev.matchwave.bot.demo;
+
+import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.MessageEvent;
+import dev.matchwave.emulator.SeenComponent;
+import dev.matchwave.emulator.SeenMessage;
+import dev.matchwave.emulator.UserInteraction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One scripted player: he accepts the terms, sets up his profile, picks his races and vetoes,
+ * joins the queue, and for each match found confirms (or aborts), reports the result and
+ * queues again, until the demo stops. Everything goes through the emulator as a Discord user
+ * would do it; what he sees comes through his {@link Inbox}.
+ *
+ * <p>Not thread-safe: one thread runs one player. The steps block until the bot answers.
+ */
+final class ScriptedPlayer {
+
+    private static final Pattern MATCH_NUMBER = Pattern.compile("#(\\d+)");
+    /** Discord's answer to a command arrives within 3 s or never; a match may take several waves. */
+    private static final Duration STEP = Duration.ofSeconds(20);
+    private static final Duration MATCH_END = Duration.ofSeconds(90);
+    private static final Duration CONFIRM_SELECT = Duration.ofSeconds(3);
+
+    /** What the demo gives a player: its stop flag, the match plans, and where results go. */
+    interface Table {
+        boolean stopping();
+
+        /** The plan of this match (the same for both players); empty if the demo does not know it. */
+        Optional<MatchPlan> plan(long matchId);
+
+        void matchEnded(long matchId, String outcome);
+
+        void expect(UserInteraction interaction, Inbox inbox);
+
+        /** A remark for the report's notes (each distinct remark once). */
+        void note(String remark);
+
+        /** The player's wait for a match (from pressing Join to seeing "match found"), as he saw it. */
+        void waited(Duration wait);
+    }
+
+    private final Persona persona;
+    private final EmulatedUser user;
+    private final Inbox inbox;
+    private final Table table;
+    private final SplittableRandom random;
+    private SeenMessage queueView;
+    private final java.util.Set<Long> played = new java.util.HashSet<>();
+
+    ScriptedPlayer(Persona persona, EmulatedUser user, Inbox inbox, Table table, long seed) {
+        this.persona = Objects.requireNonNull(persona, "persona");
+        this.user = Objects.requireNonNull(user, "user");
+        this.inbox = Objects.requireNonNull(inbox, "inbox");
+        this.table = Objects.requireNonNull(table, "table");
+        this.random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (persona.index() + 1)));
+    }
+
+    Persona persona() {
+        return persona;
+    }
+
+    EmulatedUser user() {
+        return user;
+    }
+
+    /** The matches he has been found so far. */
+    int matches() {
+        return played.size();
+    }
+
+    // ------------------------------------------------------------------ before the first wave
+
+    /** /termsofservice and accept; /setup and submit the modal. */
+    void setUp() throws InterruptedException {
+        SeenMessage terms = reply(send(() -> user.runCommand("termsofservice")), "the terms");
+        SeenComponent.Button accept = terms.buttons().stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("the terms show no button: " + terms));
+        reply(send(() -> user.press(terms, accept.label())), "the terms accepted");
+        UserInteraction setup = send(() -> user.runCommand("setup"));
+        UserInteraction submitted = send(() -> setup.submitModal(Map.of(
+                "user_id", persona.ladderId(),
+                "battletag", persona.battleTag(),
+                "country", persona.country(),
+                "region", persona.region()), STEP));
+        SeenMessage saved = reply(submitted, "the profile saved");
+        if (!saved.text().toLowerCase(java.util.Locale.ROOT).contains("saved")
+                && !saved.text().toLowerCase(java.util.Locale.ROOT).contains("profile")) {
+            throw new IllegalStateException(persona.userName() + "'s setup was not taken: " + saved);
+        }
+    }
+
+    /** /queue, then his races and vetoes: the queue view stays open, ready to join. */
+    void chooseRaces() throws InterruptedException {
+        queueView = reply(send(() -> user.runCommand("queue")), "the queue view");
+        if (persona.bwRace().isPresent()) {
+            queueView = edited(queueView, () -> user.select(queueView, "Brood War race (optional)",
+                    List.of(persona.bwRace().get())), "the Brood War race");
+        }
+        if (persona.sc2Race().isPresent()) {
+            queueView = edited(queueView, () -> user.select(queueView, "StarCraft II race (optional)",
+                    List.of(persona.sc2Race().get())), "the StarCraft II race");
+        }
+        Optional<SeenComponent.Select> vetoes = queueView.selects().stream()
+                .filter(s -> s.placeholder().startsWith("Maps to veto")).findFirst();
+        if (vetoes.isPresent() && persona.vetoes() > 0) {
+            List<String> pool = new ArrayList<>(vetoes.get().options().stream().map(SeenComponent.Option::value).toList());
+            List<String> picked = new ArrayList<>();
+            int count = Math.min(Math.min(persona.vetoes(), vetoes.get().maxValues()), pool.size() - 1);
+            for (int i = 0; i < count; i++) {
+                picked.add(pool.remove(random.nextInt(pool.size())));
+            }
+            if (!picked.isEmpty()) {
+                String id = vetoes.get().customId();
+                queueView = edited(queueView, () -> user.select(queueView, id, picked), "the map vetoes");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ the waves
+
+    /** Joins, plays each match found, queues again; returns when the demo stops. */
+    void play() throws InterruptedException {
+        while (!table.stopping()) {
+            long joinedAt = System.nanoTime();
+            int mark = inbox.mark();
+            join();
+            MessageEvent found = inbox.await(mark, e -> e.message().shows("Match found")
+                    && !played.contains(matchNumber(e.message())), Duration.ofMinutes(30), "a match");
+            table.waited(Duration.ofNanos(System.nanoTime() - joinedAt));
+            long matchId = matchNumber(found.message());
+            played.add(matchId);
+            playMatch(matchId, found.message());
+            if (table.stopping()) {
+                return;
+            }
+            queueView = reply(send(() -> user.runCommand("queue")), "the queue view");
+        }
+    }
+
+    private void join() throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            SeenMessage current = user.message(queueView.id());
+            SeenMessage answer = reply(send(() -> user.press(current, "Join the queue")), "the searching message");
+            if (answer.shows("Searching")) {
+                return;
+            }
+            // Refused (a match of his still closing, say): look again shortly.
+            if (attempt == 5) {
+                throw new IllegalStateException(persona.userName() + " could not join: " + answer.text());
+            }
+            Thread.sleep(500);
+            queueView = reply(send(() -> user.runCommand("queue")), "the queue view");
+        }
+    }
+
+    private void playMatch(long matchId, SeenMessage found) throws InterruptedException {
+        MatchPlan plan = table.plan(matchId).orElse(new MatchPlan.Play(user.id(), 1, 1));
+        int mark = inbox.mark();
+        if (plan instanceof MatchPlan.Abort abort && abort.aborterUserId() == user.id()) {
+            abort(matchId, found);
+        } else {
+            reply(send(() -> user.press(found, "Confirm")), "the confirmation");
+            MessageEvent next = inbox.await(mark, e -> about(e, matchId)
+                            && (e.message().select("Who won?").isPresent() || ended(e.message())),
+                    MATCH_END, "match #" + matchId + "'s details");
+            if (!ended(next.message()) && plan instanceof MatchPlan.Play play) {
+                report(matchId, next.message(), play.says(user.id()));
+            }
+        }
+        MessageEvent end = inbox.await(mark, e -> about(e, matchId) && ended(e.message()), MATCH_END,
+                "the end of match #" + matchId);
+        table.matchEnded(matchId, outcome(end.message()).orElse("other"));
+    }
+
+    private void abort(long matchId, SeenMessage found) throws InterruptedException {
+        Optional<SeenComponent.Button> button = found.buttons().stream()
+                .filter(b -> b.label().startsWith("Abort")).findFirst();
+        if (button.isPresent()) {
+            reply(send(() -> user.press(found, button.get().label())), "the armed abort");
+            SeenMessage armed = user.message(found.id());
+            Optional<SeenComponent.Button> again = armed.buttons().stream()
+                    .filter(b -> b.label().startsWith("Click again")).findFirst();
+            if (again.isPresent()) {
+                reply(send(() -> user.press(armed, again.get().label())), "the abort");
+                return;
+            }
+        }
+        // The match-found message shows no abort button: the abort's two clicks by custom id,
+        // as the match view's button sends them.
+        SeenMessage current = user.message(found.id());
+        reply(send(() -> user.sendComponentInteraction(current, customId("abort", matchId), 2, List.of())),
+                "the armed abort");
+        reply(send(() -> user.sendComponentInteraction(current, customId("abort_confirm", matchId), 2, List.of())),
+                "the abort");
+    }
+
+    private String customId(String action, long matchId) {
+        return dev.matchwave.discord.component.CustomId.forMatch(
+                dev.matchwave.discord.component.ComponentAction.valueOf(action.toUpperCase(java.util.Locale.ROOT)),
+                matchId, user.id()).encode();
+    }
+
+    private void report(long matchId, SeenMessage details, int code) throws InterruptedException {
+        String picked = Integer.toString(code);
+        reply(send(() -> user.select(details, "Who won?", List.of(picked))), "the result picked");
+        // The confirm select is enabled on the match message once a result is picked.
+        Optional<MessageEvent> enabled;
+        try {
+            enabled = Optional.of(inbox.await(0, e -> e.message().id() == details.id()
+                    && e.message().select("Confirm the result").filter(c -> !c.disabled()).isPresent(),
+                    CONFIRM_SELECT, "the enabled 'Confirm the result' select"));
+        } catch (Inbox.DemoTimeout e) {
+            enabled = Optional.empty();
+        }
+        if (enabled.isPresent()) {
+            SeenMessage current = enabled.get().message();
+            SeenComponent.Select confirm = current.select("Confirm the result").orElseThrow();
+            String value = confirm.options().get(0).value();
+            reply(send(() -> user.select(current, "Confirm the result", List.of(value))), "the result confirmed");
+            return;
+        }
+        // The bot left the confirm select disabled: send what the enabled select would, by its
+        // custom id (as a client could), and say so in the report.
+        table.note("the match message's 'Confirm the result' select stayed disabled after a result was picked;"
+                + " the demo sent the confirmation by custom id");
+        SeenMessage current = user.message(details.id());
+        reply(send(() -> user.sendComponentInteraction(current, customId("report_confirm", matchId), 3,
+                List.of(picked))), "the result confirmed");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static boolean about(MessageEvent event, long matchId) {
+        return event.kind() != MessageEvent.Kind.DELETED
+                && Pattern.compile("#" + matchId + "(?!\\d)").matcher(event.message().text()).find();
+    }
+
+    /**
+     * Whether the message says the match is over: "is over:" (completed), the reports differ
+     * (conflict), or aborted. Not "when the game is over." of the match view's instructions.
+     */
+    static boolean ended(SeenMessage message) {
+        return outcome(message).isPresent();
+    }
+
+    /** "completed", "conflict" or "aborted", when the message says the match ended so. */
+    static Optional<String> outcome(SeenMessage message) {
+        String text = message.text();
+        if (text.contains("is over:")) {
+            return Optional.of("completed");
+        }
+        if (text.contains("reports differ")) {
+            return Optional.of("conflict");
+        }
+        if (text.contains("was aborted") || text.contains("Aborted: no rating change")) {
+            return Optional.of("aborted");
+        }
+        return Optional.empty();
+    }
+
+    static long matchNumber(SeenMessage message) {
+        Matcher m = MATCH_NUMBER.matcher(message.text());
+        if (!m.find()) {
+            throw new IllegalStateException("no match number in " + message);
+        }
+        return Long.parseLong(m.group(1));
+    }
+
+    private interface Action {
+        UserInteraction send();
+    }
+
+    private UserInteraction send(Action action) {
+        UserInteraction interaction = action.send();
+        table.expect(interaction, inbox);
+        return interaction;
+    }
+
+    /** The bot's (not "thinking") reply to this interaction. */
+    private SeenMessage reply(UserInteraction interaction, String what) throws InterruptedException {
+        long id = interaction.id();
+        return inbox.await(0, e -> e.kind() != MessageEvent.Kind.DELETED && !e.message().loading()
+                        && e.message().interactionId().isPresent() && e.message().interactionId().getAsLong() == id,
+                STEP, what).message();
+    }
+
+    /** Sends a component interaction that edits {@code message}, and returns the edited message. */
+    private SeenMessage edited(SeenMessage message, Action action, String what) throws InterruptedException {
+        int mark = inbox.mark();
+        int revision = user.message(message.id()).revision();
+        send(action);
+        return inbox.await(mark, e -> e.kind() == MessageEvent.Kind.EDITED && e.message().id() == message.id()
+                && e.message().revision() > revision, STEP, what).message();
+    }
+}

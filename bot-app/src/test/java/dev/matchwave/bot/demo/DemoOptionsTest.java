@@ -1,0 +1,52 @@
+package dev.matchwave.bot.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoOptionsTest {
+
+    @Test
+    void noOptionsAreTheDefaults() {
+        DemoOptions options = DemoOptions.parse(List.of());
+        assertThat(options).isEqualTo(DemoOptions.defaults());
+        assertThat(options.players()).isEqualTo(200);
+        assertThat(options.waves()).isEqualTo(5);
+        assertThat(options.json()).isFalse();
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        DemoOptions options = DemoOptions.parse(List.of("--players", "20", "--waves=2", "--seed", "-3", "--json",
+                "--report-dir", "out/x", "--wave-interval", "2"));
+        assertThat(options).isEqualTo(new DemoOptions(20, 2, -3, true, Path.of("out/x"), Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void badOptionsAreNamedInOneLine() {
+        assertBad(List.of("--players", "many"), "--players must be a whole number, got 'many'");
+        assertBad(List.of("--players", "1"), "--players must be from 2 to 2000, got 1");
+        assertBad(List.of("--waves", "0"), "--waves must be from 1 to 100, got 0");
+        assertBad(List.of("--waves"), "--waves needs a value");
+        assertBad(List.of("--seed", "1", "--seed", "2"), "--seed is given twice");
+        assertBad(List.of("--json=yes"), "--json takes no value");
+        assertBad(List.of("--colour"), "unknown option '--colour' (see matchwave demo --help)");
+        assertBad(List.of("--wave-interval", "0"), "--wave-interval must be whole seconds from 1 to 60, got 0");
+    }
+
+    private static void assertBad(List<String> args, String message) {
+        assertThatThrownBy(() -> DemoOptions.parse(args)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+        assertThat(message).doesNotContain("\n");
+    }
+
+    @Test
+    void theUsageNamesEveryOption() {
+        assertThat(DemoOptions.usage()).contains("--players", "--waves", "--seed", "--json", "--report-dir",
+                "--wave-interval", "MATCHWAVE_DB_URL");
+    }
+}
