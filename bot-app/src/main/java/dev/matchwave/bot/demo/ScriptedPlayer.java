@@ -185,29 +185,24 @@ final class ScriptedPlayer {
     private void abort(long matchId, SeenMessage found) throws InterruptedException {
         Optional<SeenComponent.Button> button = found.buttons().stream()
                 .filter(b -> b.label().startsWith("Abort")).findFirst();
-        if (button.isPresent()) {
-            reply(send(() -> user.press(found, button.get().label())), "the armed abort");
-            SeenMessage armed = user.message(found.id());
-            Optional<SeenComponent.Button> again = armed.buttons().stream()
-                    .filter(b -> b.label().startsWith("Click again")).findFirst();
-            if (again.isPresent()) {
-                reply(send(() -> user.press(armed, again.get().label())), "the abort");
-                return;
-            }
+        if (button.isEmpty()) {
+            table.note("match #" + matchId + ": the 'match found' message showed no abort button; the player did nothing");
+            return;
         }
-        // The match-found message shows no abort button: the abort's two clicks by custom id,
-        // as the match view's button sends them.
-        SeenMessage current = user.message(found.id());
-        reply(send(() -> user.sendComponentInteraction(current, customId("abort", matchId), 2, List.of())),
-                "the armed abort");
-        reply(send(() -> user.sendComponentInteraction(current, customId("abort_confirm", matchId), 2, List.of())),
-                "the abort");
-    }
-
-    private String customId(String action, long matchId) {
-        return dev.matchwave.discord.component.CustomId.forMatch(
-                dev.matchwave.discord.component.ComponentAction.valueOf(action.toUpperCase(java.util.Locale.ROOT)),
-                matchId, user.id()).encode();
+        reply(send(() -> user.press(found, button.get().label())), "the armed abort");
+        // The bot re-renders the message: the button now asks for the second click.
+        MessageEvent armed;
+        try {
+            armed = inbox.await(0, e -> e.message().id() == found.id() && e.message().buttons().stream()
+                    .anyMatch(b -> b.label().startsWith("Click again")), CONFIRM_SELECT, "the armed abort button");
+        } catch (Inbox.DemoTimeout e) {
+            table.note("match #" + matchId + ": the abort button did not ask for the second click; the player did nothing");
+            return;
+        }
+        SeenMessage current = armed.message();
+        String again = current.buttons().stream().filter(b -> b.label().startsWith("Click again")).findFirst()
+                .orElseThrow().label();
+        reply(send(() -> user.press(current, again)), "the abort");
     }
 
     private void report(long matchId, SeenMessage details, int code) throws InterruptedException {
@@ -229,13 +224,8 @@ final class ScriptedPlayer {
             reply(send(() -> user.select(current, "Confirm the result", List.of(value))), "the result confirmed");
             return;
         }
-        // The bot left the confirm select disabled: send what the enabled select would, by its
-        // custom id (as a client could), and say so in the report.
-        table.note("the match message's 'Confirm the result' select stayed disabled after a result was picked;"
-                + " the demo sent the confirmation by custom id");
-        SeenMessage current = user.message(details.id());
-        reply(send(() -> user.sendComponentInteraction(current, customId("report_confirm", matchId), 3,
-                List.of(picked))), "the result confirmed");
+        table.note("match #" + matchId + ": the 'Confirm the result' select was not enabled after a result was"
+                + " picked; the player did not confirm");
     }
 
     // ------------------------------------------------------------------ helpers

@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import dev.matchwave.discord.view.MatchFoundView;
 import dev.matchwave.discord.view.MatchView;
 import dev.matchwave.discord.view.MatchResult;
 import java.util.Arrays;
@@ -260,6 +261,16 @@ public final class LadderFrontDesk implements LadderDesk {
         Optional<MatchResult> picked = Optional.ofNullable(pendingResults.get(new PendingKey(matchId, userId)))
                 .flatMap(code -> Arrays.stream(MatchResult.values()).filter(r -> r.code() == code).findFirst());
         return Optional.of(renderer.matchView(match.get(), player, picked));
+    }
+
+    @Override
+    public Optional<MatchFoundView> matchFoundView(long matchId, long userId) {
+        Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
+        PlayerId player = PlayerId.of(userId);
+        if (match.isEmpty() || !match.get().players().contains(player) || !match.get().state().isOpen()) {
+            return Optional.empty();
+        }
+        return Optional.of(renderer.matchFoundView(match.get(), player));
     }
 
     @Override

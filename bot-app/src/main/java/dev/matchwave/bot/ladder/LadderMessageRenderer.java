@@ -99,11 +99,14 @@ public final class LadderMessageRenderer implements NotificationRenderer {
     }
 
     MatchFoundView matchFoundView(MatchFound found) {
-        Match match = match(found.matchId());
-        Participant self = participant(match, found.player());
-        Participant opponent = participant(match, match.opponentOf(found.player()));
-        int abortsLeft = source.player(found.player()).map(Player::abortsLeft).orElse(0);
-        return new MatchFoundView(found.matchId(), found.player().value(), raceLabel(self.race()),
+        return matchFoundView(match(found.matchId()), found.player());
+    }
+
+    MatchFoundView matchFoundView(Match match, PlayerId player) {
+        Participant self = participant(match, player);
+        Participant opponent = participant(match, match.opponentOf(player));
+        int abortsLeft = source.player(player).map(Player::abortsLeft).orElse(0);
+        return new MatchFoundView(match.id().value(), player.value(), raceLabel(self.race()),
                 match.confirmDeadline(), self.confirmed(), opponent.confirmed(), abortsLeft,
                 self.abortArmed() && abortsLeft > 0);
     }

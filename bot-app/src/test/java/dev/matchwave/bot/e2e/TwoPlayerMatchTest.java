@@ -2,6 +2,7 @@ package dev.matchwave.bot.e2e;
 
 import static dev.matchwave.bot.e2e.LadderBotHarness.WAIT;
 import static dev.matchwave.bot.e2e.LadderBotHarness.playerOf;
+import static dev.matchwave.bot.e2e.LadderBotHarness.ephemeralAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.bot.e2e.LadderBotHarness.Side;
@@ -64,8 +65,11 @@ class TwoPlayerMatchTest {
         assertThat(zergFound.id()).as("phase 1 edits the searching message").isEqualTo(searching.id());
         assertThat(bot.ladder().queue().stateOf(playerOf(zerg))).isEqualTo(PlayerState.IN_MATCH);
 
-        assertThat(zerg.press(zergFound, "Confirm").awaitResponse(WAIT).text()).contains("Confirmed");
-        assertThat(terran.press(terranFound, "Confirm").awaitResponse(WAIT).text()).contains("Confirmed");
+        assertThat(ephemeralAnswer(zerg.press(zergFound, "Confirm")).text()).contains("Confirmed");
+        // His "match found" now shows him confirmed, the button spent.
+        zerg.awaitMessage(m -> m.id() == zergFound.id() && m.button("Confirmed").filter(b -> b.disabled()).isPresent(),
+                WAIT);
+        assertThat(ephemeralAnswer(terran.press(terranFound, "Confirm")).text()).contains("Confirmed");
         SeenMessage zergDetails = bot.awaitDetails(zerg, match.id().value());
         SeenMessage terranDetails = bot.awaitDetails(terran, match.id().value());
         assertThat(zergDetails.text()).contains(terran.name());

@@ -332,10 +332,15 @@ public final class InteractionRouter extends ListenerAdapter {
                 });
             }
             case ACCEPT_TERMS -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.acceptTerms(user)));
-            case CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.confirm(match, user)));
-            case ABORT -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.abort(match, user, false)));
-            case ABORT_CONFIRM -> deferReply(flow, hook, event.deferReply(true)::queue,
-                    () -> text(desk.abort(match, user, true)));
+            // Confirm and the two abort clicks re-render the message they were clicked on ("match
+            // found", or the match message of the details), so it shows "Confirmed" or the armed
+            // "Click again to abort"; what the ladder said comes as an ephemeral note.
+            case CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirm(match, user),
+                    refreshedMatchMessage(event, match, user));
+            case ABORT -> deferEditAndTell(flow, event, () -> desk.abort(match, user, false),
+                    refreshedMatchMessage(event, match, user));
+            case ABORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.abort(match, user, true),
+                    refreshedMatchMessage(event, match, user));
             // The match message itself changes (the pick preselected, the confirm select enabled;
             // after the report, no controls), and what the ladder said comes as an ephemeral note.
             case REPORT -> deferEditAndTell(flow, event, () -> values.isEmpty() ? "Pick a result first."
@@ -394,6 +399,19 @@ public final class InteractionRouter extends ListenerAdapter {
         timer.checkpoint("acknowledge");
         InteractionHook hook = event.getHook();
         executor.execute(() -> send(timer, hook, work));
+    }
+
+    /**
+     * How the message a match component was clicked on looks now: the match message of the
+     * details when it carries the result selects, else "match found".
+     */
+    private java.util.function.Supplier<Optional<MessageCreateData>> refreshedMatchMessage(
+            GenericComponentInteractionCreateEvent event, long match, long user) {
+        boolean details = !event.getMessage().getComponentTree()
+                .findAll(net.dv8tion.jda.api.components.selections.StringSelectMenu.class).isEmpty();
+        return details
+                ? () -> desk.matchView(match, user).map(LadderMessages::matchDetails)
+                : () -> desk.matchFoundView(match, user).map(LadderMessages::matchFound);
     }
 
     /**

@@ -68,6 +68,15 @@ public interface LadderDesk {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The "match found" message as the player should see it now (who has confirmed, the abort
+     * armed). Empty when the match is not his or is over; the message is then left as it is.
+     * Blocks on the ladder.
+     */
+    default java.util.Optional<dev.matchwave.discord.view.MatchFoundView> matchFoundView(long matchId, long userId) {
+        return java.util.Optional.empty();
+    }
+
     /** A page of the leaderboard with these filters (pages past the last show the last). */
     dev.matchwave.discord.view.LeaderboardView leaderboard(long userId,
             dev.matchwave.discord.view.LeaderboardView.Filter filter, int page);
