@@ -2,11 +2,18 @@ package dev.matchwave.discord.delivery;
 
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.SendResult;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
 import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
+import net.dv8tion.jda.api.requests.RestAction;
+import net.dv8tion.jda.api.entities.Message;
+import org.jspecify.annotations.Nullable;
 import net.dv8tion.jda.api.interactions.InteractionHook;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
@@ -14,7 +21,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * The {@link Messenger} on JDA: an edit goes through an interaction hook made from the token
  * ({@code PATCH /webhooks/{app}/{token}/messages/@original}), a direct message through
- * {@code openPrivateChannelById(..).flatMap(sendMessage)}, an edit of a direct message through
+ * the DM channel JDA holds, else {@code openPrivateChannelById(..).flatMap(sendMessage)}, an edit of a direct message through
  * {@code editMessageById}. Both are queued
  * ({@code queue(success, failure)}), so nothing blocks; failures become {@link SendResult}s
  * through {@link DeliveryFailures}. Every request passes JDA's REST gate as any other.
@@ -23,8 +30,23 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  */
 public final class JdaMessenger implements Messenger {
 
+    /** How many players' DM channels are kept; the least recently used go first. */
+    static final int CHANNELS_KEPT = 50_000;
+
     private final JDA jda;
     private final NotificationRenderer renderer;
+    /**
+     * Player id to the DM channel JDA opened for him. JDA keeps no such cache for users it does
+     * not cache (the bot has no member cache), and every {@code openPrivateChannelById} is a
+     * {@code POST /users/@me/channels} on the global budget: without this, every direct message
+     * would cost two requests. Guarded by itself.
+     */
+    private final Map<Long, PrivateChannel> channels = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, PrivateChannel> eldest) {
+            return size() > CHANNELS_KEPT;
+        }
+    };
 
     public JdaMessenger(JDA jda, NotificationRenderer renderer) {
         this.jda = Objects.requireNonNull(jda, "jda");
@@ -52,31 +74,65 @@ public final class JdaMessenger implements Messenger {
                                                      LongConsumer channelOpened, MessageSent sentTo) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         MessageCreateData message = renderer.render(notification);
-        jda.openPrivateChannelById(delivery.player().value())
-                .flatMap(channel -> {
+        long player = delivery.player().value();
+        PrivateChannel known = knownChannel(player, delivery.channelId());
+        RestAction<Message> send = known != null ? known.sendMessage(message)
+                : jda.openPrivateChannelById(player).flatMap(channel -> {
+                    remember(player, channel);
                     channelOpened.accept(channel.getIdLong());
                     return channel.sendMessage(message);
-                })
-                .queue(sent -> {
+                });
+        send.queue(sent -> {
                     sentTo.sent(sent.getChannel().getIdLong(), sent.getIdLong());
                     result.complete(SendResult.sent());
                 }, failure -> result.complete(DeliveryFailures.of(failure)));
         return result;
     }
 
-    /**
-     * {@code PATCH /channels/{id}/messages/{id}}. JDA answers {@code openPrivateChannelById}
-     * from its cache when the channel is known, so the edit is one request.
-     */
+    /** {@code PATCH /channels/{id}/messages/{id}}: one request when JDA holds the channel. */
     @Override
     public CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
                                                          Notification notification) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         MessageEditData edit = MessageEditData.fromCreateData(renderer.render(notification));
-        jda.openPrivateChannelById(delivery.player().value())
-                .flatMap(channel -> channel.editMessageById(delivery.messageId(), edit))
-                .queue(edited -> result.complete(SendResult.sent()),
-                        failure -> result.complete(DeliveryFailures.of(failure)));
+        long player = delivery.player().value();
+        PrivateChannel known = knownChannel(player, OptionalLong.of(delivery.channelId()));
+        RestAction<Message> send = known != null ? known.editMessageById(delivery.messageId(), edit)
+                : jda.openPrivateChannelById(player).flatMap(channel -> {
+                    remember(player, channel);
+                    return channel.editMessageById(delivery.messageId(), edit);
+                });
+        send.queue(edited -> result.complete(SendResult.sent()),
+                failure -> result.complete(DeliveryFailures.of(failure)));
         return result;
+    }
+
+    /**
+     * The player's DM channel when it is known here or JDA holds it (sending then costs one
+     * request); null sends through {@code openPrivateChannelById}, which costs a
+     * {@code POST /users/@me/channels} on the global budget.
+     */
+    private @Nullable PrivateChannel knownChannel(long player, OptionalLong channelId) {
+        PrivateChannel kept;
+        synchronized (channels) {
+            kept = channels.get(player);
+        }
+        if (kept != null && (channelId.isEmpty() || kept.getIdLong() == channelId.getAsLong())) {
+            return kept;
+        }
+        return channelId.isPresent() ? jda.getPrivateChannelById(channelId.getAsLong()) : null;
+    }
+
+    private void remember(long player, PrivateChannel channel) {
+        synchronized (channels) {
+            channels.put(player, channel);
+        }
+    }
+
+    /** How many players' DM channels are kept (tests). */
+    int channelsKept() {
+        synchronized (channels) {
+            return channels.size();
+        }
     }
 }

@@ -42,6 +42,7 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     private long interactionLaneFree;
     private long globalLaneFree;
     private boolean stopped;
+    private @Nullable Runnable stopWhenDrained;
 
     /**
      * @param delegate  JDA's limiter that the requests join once the gate lets them go
@@ -81,8 +82,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         long now = ticker.read();
         long wait;
         synchronized (this) {
-            if (stopped) {
-                // JDA's limiter decides what a stopped limiter does with late requests.
+            if (stopped && stopWhenDrained == null) {
+                // Stopped for good: JDA's limiter decides what it does with late requests.
                 wait = 0;
             } else {
                 long due = now + Math.max(0, gate.reserve(request, now));
@@ -107,12 +108,20 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     }
 
     private void handOver(Work work) {
+        Runnable stopNow = null;
         synchronized (this) {
             if (!waiting.remove(work)) {
-                return; // flushed by stop() or cancelled meanwhile
+                return; // cancelled by a hard stop meanwhile
+            }
+            if (waiting.isEmpty() && stopWhenDrained != null) {
+                stopNow = stopWhenDrained;
+                stopWhenDrained = null;
             }
         }
         delegate.enqueue(work);
+        if (stopNow != null) {
+            stopNow.run();
+        }
     }
 
     /** Requests waiting for the gate, not yet handed to JDA's limiter. */
@@ -120,17 +129,34 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         return waiting.size();
     }
 
+    /**
+     * A graceful stop ({@code shutdown} false, JDA's {@code shutdown()}) keeps pacing: the
+     * requests still waiting for the gate go at their time, and JDA's limiter is stopped once the
+     * last of them is handed over (releasing them all at once would break the global limit at
+     * the very end). A hard stop ({@code shutdownNow()}) cancels them.
+     */
     @Override
     public void stop(boolean shutdown, Runnable callback) {
-        List<Work> flush;
+        List<Work> cancelled = List.of();
+        boolean stopNow;
         synchronized (this) {
             stopped = true;
-            flush = new ArrayList<>(waiting);
-            waiting.clear();
+            if (shutdown) {
+                cancelled = new ArrayList<>(waiting);
+                waiting.clear();
+                stopWhenDrained = null;
+                stopNow = true;
+            } else {
+                stopNow = waiting.isEmpty();
+                if (!stopNow) {
+                    stopWhenDrained = () -> delegate.stop(false, callback);
+                }
+            }
         }
-        // Waiting requests join JDA's limiter now, so its stop() finishes or cancels them as it does its own.
-        flush.forEach(delegate::enqueue);
-        delegate.stop(shutdown, callback);
+        cancelled.forEach(Work::cancel);
+        if (stopNow) {
+            delegate.stop(shutdown, callback);
+        }
     }
 
     @Override

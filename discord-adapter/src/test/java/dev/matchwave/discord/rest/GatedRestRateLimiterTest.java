@@ -137,17 +137,40 @@ class GatedRestRateLimiterTest {
     }
 
     @Test
-    void stoppingHandsWaitingRequestsToJdaThenStopsIt() {
+    void aGracefulStopKeepsPacingAndStopsJdaAfterTheLastHandOver() {
         gate.waits.put("a", Duration.ofSeconds(5));
+        gate.waits.put("b", Duration.ofSeconds(1));
         limiter.enqueue(dm("a"));
+        limiter.enqueue(dm("b"));
         List<String> callbacks = new ArrayList<>();
         limiter.stop(false, () -> callbacks.add("stopped"));
-        assertThat(jda.names()).containsExactly("a");
+        assertThat(jda.names()).as("nothing released at once").isEmpty();
+        assertThat(jda.stopped).isFalse();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(jda.names()).containsExactly("a", "b");
         assertThat(jda.stopped).isTrue();
         assertThat(callbacks).containsExactly("stopped");
         assertThat(limiter.isStopped()).isTrue();
+    }
+
+    @Test
+    void aGracefulStopWithNothingWaitingStopsJdaAtOnce() {
+        List<String> callbacks = new ArrayList<>();
+        limiter.stop(false, () -> callbacks.add("stopped"));
+        assertThat(jda.stopped).isTrue();
+        assertThat(callbacks).containsExactly("stopped");
+    }
+
+    @Test
+    void aHardStopCancelsTheWaitingRequests() {
+        gate.waits.put("a", Duration.ofSeconds(5));
+        FakeWork a = dm("a");
+        limiter.enqueue(a);
+        limiter.stop(true, () -> { });
+        assertThat(a.isCancelled()).isTrue();
+        assertThat(jda.stopped).isTrue();
         clock.advance(Duration.ofSeconds(5));
-        assertThat(jda.names()).as("not handed over twice").containsExactly("a");
+        assertThat(jda.names()).as("never handed over").isEmpty();
     }
 
     @Test
