@@ -52,6 +52,7 @@ class TwoPlayerMatchTest {
         SeenMessage terranQueue = bot.ready(terran, Side.SC2);
         assertThat(bot.ladder().players().preferences(playerOf(zerg)).orElseThrow().races()).containsExactly("bw_zerg");
 
+        long mark = bot.discord().recording().mark();
         SeenMessage searching = bot.join(zerg, zergQueue);
         assertThat(searching.text()).containsIgnoringCase("search");
         bot.join(terran, terranQueue);
@@ -81,6 +82,11 @@ class TwoPlayerMatchTest {
         assertThat(bot.report(terran, terranDetails, "1")).contains("recorded");
         zerg.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
         terran.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
+        // Three direct messages each (the match message, its edit with the details, the end), and
+        // at most one DM channel opened each: the bot keeps the channel it learned or opened.
+        assertThat(bot.discord().recording().since(mark).stream()
+                .filter(r -> r.method().equals("POST") && r.route().endsWith("/users/@me/channels")).count())
+                .isLessThanOrEqualTo(2);
 
         Match done = bot.match(match.id().value());
         assertThat(done.state()).isEqualTo(MatchState.COMPLETED);
