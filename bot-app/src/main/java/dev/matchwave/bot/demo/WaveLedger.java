@@ -3,6 +3,7 @@ package dev.matchwave.bot.demo;
 import dev.matchwave.bot.ladder.WaveObserver;
 import dev.matchwave.discord.timing.FlowListener;
 import dev.matchwave.discord.timing.FlowReport;
+import dev.matchwave.discord.timing.FlowTargets;
 import dev.matchwave.emulator.MessageEvent;
 import dev.matchwave.matchmaking.MatchRules;
 import dev.matchwave.matchmaking.Pair;
@@ -188,7 +189,15 @@ final class WaveLedger implements WaveObserver, FlowListener {
 
     @Override
     public void flowFinished(FlowReport report) {
-        flowSink.accept(report.flow(), report.total());
+        if (report.flow().equals(FlowTargets.WAVE)) {
+            // A wave with matches is timed to its last "match found" sent: the match
+            // notification's target. A wave without matches notifies nobody.
+            if (!report.outcome().equals("no_pairs") && !report.outcome().equals("no_matches")) {
+                flowSink.accept(FlowTargets.MATCH_NOTIFICATION, report.measured());
+            }
+        } else {
+            flowSink.accept(report.flow(), report.total());
+        }
     }
 
     /** A message change any player saw: "match found" and the details are timed from their wave. */

@@ -118,7 +118,9 @@ public final class DiscordBot implements AutoCloseable {
                     .metrics(metrics)
                     .sink(new DiscordNotificationSink(contacts, messenger, InstantSource.system()))
                     .gateway(this::gatewayState)
-                    .waveObserver(waveObserver);
+                    .waveObserver(waveObserver)
+                    .flows(new FlowRecorder(Ticker.system(), LadderApplication.waveTargets(),
+                            metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)));
             if (databaseConfig != null) {
                 ladderBuilder.databaseConfig(databaseConfig);
             }
@@ -243,7 +245,7 @@ public final class DiscordBot implements AutoCloseable {
             return this;
         }
 
-        /** Gets every interaction flow's report too (besides the log and the metrics); must not block. */
+        /** Gets every interaction flow's and every wave's report too (besides the log and the metrics); must not block. */
         public Builder flowListener(FlowListener value) {
             this.flowListener = Objects.requireNonNull(value, "flowListener");
             return this;
