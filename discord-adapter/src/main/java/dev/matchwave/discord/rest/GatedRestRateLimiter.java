@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * JDA's REST rate limiter with a {@link RestRequestGate} in front: each request first asks the
  * gate when it may go, waits that long (on a scheduler, never on a thread of its own), then
  * joins JDA's own limiter, which still keeps one request at a time per bucket and obeys 429s.
- * Every answer is shown to the gate, so a Discord-model limiter learns the buckets.
+ * Every answer is shown to the gate, so a Discord-model limiter learns the buckets. With a
+ * {@link SendWindow} (the factory's default), a request on the global budget is counted again
+ * when JDA really sends it, since a bucket's backlog may leave later than the gate booked it.
  *
  * <p>Order: requests wait in two lanes, interaction routes (exempt from the global limit) and
  * the rest. Within a lane a request never goes before one queued earlier, so a bucket's
@@ -38,6 +40,7 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     private final RestRequestGate gate;
     private final Ticker ticker;
     private final Scheduler scheduler;
+    private final @Nullable SendWindow sendWindow;
     private final Set<Work> waiting = new LinkedHashSet<>();
     private long interactionLaneFree;
     private long globalLaneFree;
@@ -51,6 +54,16 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
      * @param scheduler runs the delayed hand-overs (JDA's rate-limit scheduler in production)
      */
     public GatedRestRateLimiter(RestRateLimiter delegate, RestRequestGate gate, Ticker ticker, Scheduler scheduler) {
+        this(delegate, gate, ticker, scheduler, null);
+    }
+
+    /**
+     * @param sendWindow checks every request on the global budget again when JDA sends it
+     *                   (null: no such check)
+     */
+    public GatedRestRateLimiter(RestRateLimiter delegate, RestRequestGate gate, Ticker ticker, Scheduler scheduler,
+                                @Nullable SendWindow sendWindow) {
+        this.sendWindow = sendWindow;
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.gate = Objects.requireNonNull(gate, "gate");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -65,7 +78,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(ticker, "ticker");
         return config -> new GatedRestRateLimiter(new SequentialRestRateLimiter(config), gate, ticker,
-                Scheduler.forScheduledExecutorService(config.getScheduler()));
+                Scheduler.forScheduledExecutorService(config.getScheduler()),
+                SendWindow.forGlobalLimit(RestRequestGate.GATE_LIMITS.globalLimit(), ticker));
     }
 
     /** How a JDA route looks to the gate. */
@@ -78,7 +92,7 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     @Override
     public void enqueue(Work task) {
         RestRequest request = describe(task.getRoute());
-        Work observed = new ObservedWork(task, request, gate);
+        Work observed = new ObservedWork(task, request, gate, request.interaction() ? null : sendWindow);
         long now = ticker.read();
         long wait;
         synchronized (this) {
@@ -185,11 +199,13 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         private final Work work;
         private final RestRequest request;
         private final RestRequestGate gate;
+        private final @Nullable SendWindow sendWindow;
 
-        ObservedWork(Work work, RestRequest request, RestRequestGate gate) {
+        ObservedWork(Work work, RestRequest request, RestRequestGate gate, @Nullable SendWindow sendWindow) {
             this.work = work;
             this.request = request;
             this.gate = gate;
+            this.sendWindow = sendWindow;
         }
 
         @Override
@@ -204,6 +220,13 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
 
         @Override
         public okhttp3.@Nullable Response execute() {
+            if (sendWindow != null && !work.isSkipped()) {
+                try {
+                    sendWindow.acquire();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             okhttp3.Response response = work.execute();
             if (response != null) {
                 gate.observe(request, read(response));

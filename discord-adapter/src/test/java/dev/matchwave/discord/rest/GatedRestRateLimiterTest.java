@@ -98,6 +98,26 @@ class GatedRestRateLimiterTest {
     }
 
     @Test
+    void requestsOnTheGlobalBudgetAreCountedAgainWhenJdaSendsThem() {
+        List<Duration> pauses = new ArrayList<>();
+        SendWindow window = new SendWindow(1, Duration.ofSeconds(1), Ticker.of(clock), pause -> {
+            pauses.add(pause);
+            clock.advance(pause);
+        });
+        GatedRestRateLimiter checked = new GatedRestRateLimiter(jda, gate, Ticker.of(clock), clock, window);
+        checked.enqueue(dm("a"));
+        checked.enqueue(dm("b"));
+        checked.enqueue(edit("t"));
+        assertThat(jda.names()).as("the gate let all three go").containsExactly("a", "b", "t");
+
+        jda.works.get(0).execute();
+        jda.works.get(2).execute();
+        assertThat(pauses).as("the first send and an interaction edit go at once").isEmpty();
+        jda.works.get(1).execute();
+        assertThat(pauses).as("the second send waits out the window").containsExactly(Duration.ofSeconds(1));
+    }
+
+    @Test
     void answersAreShownToTheGateAndItsObservers() {
         List<String> seen = new ArrayList<>();
         GatedRestRateLimiter observed = new GatedRestRateLimiter(jda,
