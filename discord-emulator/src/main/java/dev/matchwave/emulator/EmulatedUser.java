@@ -138,9 +138,15 @@ public final class EmulatedUser {
         values.forEach((key, value) -> {
             Optional<SeenComponent.Select> select = modal.select(key);
             if (select.isPresent()) {
+                // One option (its value or label, which may hold a comma), else several, comma-separated.
+                Optional<SeenComponent.Option> whole = select.get().option(value);
                 List<String> picked = new ArrayList<>();
-                for (String one : value.isEmpty() ? new String[0] : value.split(",")) {
-                    picked.add(select.get().option(one).map(SeenComponent.Option::value).orElse(one));
+                if (whole.isPresent()) {
+                    picked.add(whole.get().value());
+                } else {
+                    for (String one : value.isEmpty() ? new String[0] : value.split(",")) {
+                        picked.add(select.get().option(one).map(SeenComponent.Option::value).orElse(one));
+                    }
                 }
                 byCustomId.put(select.get().customId(), String.join(",", picked));
             } else {

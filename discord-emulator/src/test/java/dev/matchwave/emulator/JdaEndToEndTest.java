@@ -161,9 +161,19 @@ class JdaEndToEndTest {
         assertThat(setup.callbackType()).hasValue(9);
         assertThat(modal.title()).isEqualTo("Setup");
         assertThat(modal.inputs()).extracting(SeenComponent.TextInput::label).containsExactly("BattleTag", "About you");
-        assertThatThrownBy(() -> erin.submitModal(modal, Map.of("about", "hi"))).hasMessageContaining("is required");
-        UserInteraction submitted = erin.submitModal(modal, Map.of("BattleTag", "Erin#1234", "about", "zerg main"));
-        assertThat(submitted.awaitResponse(WAIT).content()).isEqualTo("saved Erin#1234 / zerg main");
+        assertThat(modal.selects()).singleElement().satisfies(select -> {
+            assertThat(select.customId()).isEqualTo("region");
+            assertThat(select.options()).extracting(SeenComponent.Option::value).containsExactly("EUW", "KRJ");
+        });
+        assertThatThrownBy(() -> erin.submitModal(modal, Map.of("about", "hi", "region", "EUW")))
+                .hasMessageContaining("is required");
+        assertThatThrownBy(() -> erin.submitModal(modal, Map.of("BattleTag", "Erin#1234")))
+                .hasMessageContaining("select 'region' takes 1 to 1 values, got 0");
+        assertThatThrownBy(() -> erin.submitModal(modal, Map.of("BattleTag", "Erin#1234", "region", "MARS")))
+                .hasMessageContaining("has no option 'MARS'");
+        UserInteraction submitted = erin.submitModal(modal,
+                Map.of("BattleTag", "Erin#1234", "about", "zerg main", "Region", "Korea, Japan"));
+        assertThat(submitted.awaitResponse(WAIT).content()).isEqualTo("saved Erin#1234 / zerg main / KRJ");
     }
 
     @Test

@@ -77,7 +77,10 @@ final class TestBot extends ListenerAdapter {
                     .addComponents(Label.of("BattleTag", TextInput.create("battletag", TextInputStyle.SHORT)
                             .setRequiredRange(3, 20).build()),
                             Label.of("About you", TextInput.create("about", TextInputStyle.PARAGRAPH).setRequired(false)
-                                    .build()))
+                                    .build()),
+                            Label.of("Home region", StringSelectMenu.create("region").setPlaceholder("Region")
+                                    .addOption("Europe West", "EUW").addOption("Korea, Japan", "KRJ")
+                                    .setRequiredRange(1, 1).build()))
                     .build()).queue(null, failures::add);
             case "slow" -> event.deferReply(true).queue(hook -> hook.editOriginal("done")
                     .queue(done -> hook.sendMessage("and a followup").setEphemeral(true).queue(null, failures::add),
@@ -130,7 +133,8 @@ final class TestBot extends ListenerAdapter {
     public void onModalInteraction(ModalInteractionEvent event) {
         seen.add("modal " + event.getModalId());
         String about = event.getValue("about") == null ? "" : event.getValue("about").getAsString();
-        event.reply("saved " + event.getValue("battletag").getAsString() + " / " + about).setEphemeral(true)
+        String region = event.getValue("region") == null ? "" : String.join(",", event.getValue("region").getAsStringList());
+        event.reply("saved " + event.getValue("battletag").getAsString() + " / " + about + " / " + region).setEphemeral(true)
                 .queue(null, failures::add);
     }
 
