@@ -17,35 +17,18 @@ import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What no well-behaved client sends, through Discord: another player's buttons, a button from
  * before a restart, a report on a finished match, /admin by a non-admin. Each gets a clear
  * answer that only he sees, and the database does not change.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadInputTest {
+class BadInputTest extends BotEndToEndTest {
 
-    private LadderBotHarness bot;
-
-    @BeforeAll
-    void start() {
-        bot = LadderBotHarness.start(LadderBotHarness.options().waveInterval(Duration.ofSeconds(1)).withAdmin());
-    }
-
-    @AfterEach
-    void clearQueue() {
-        bot.clearQueue();
-    }
-
-    @AfterAll
-    void stop() {
-        bot.close();
+    @Override
+    protected LadderBotHarness.Options options() {
+        return LadderBotHarness.options().waveInterval(Duration.ofSeconds(1)).withAdmin();
     }
 
     private record Pairing(EmulatedUser zerg, EmulatedUser terran, long matchId, SeenMessage zergFound,

@@ -21,36 +21,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Players at the same time: forty pressing join in the same instant from forty threads, and a
  * match found while the player is busy with another command. Real time, a wave every second.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrentPlayersTest {
+class ConcurrentPlayersTest extends BotEndToEndTest {
 
     private static final int PLAYERS = 40;
 
-    private LadderBotHarness bot;
-
-    @BeforeAll
-    void start() {
-        bot = LadderBotHarness.start(LadderBotHarness.options().waveInterval(Duration.ofSeconds(1)));
-    }
-
-    @AfterEach
-    void clearQueue() {
-        bot.clearQueue();
-    }
-
-    @AfterAll
-    void stop() {
-        bot.close();
+    @Override
+    protected LadderBotHarness.Options options() {
+        return LadderBotHarness.options().waveInterval(Duration.ofSeconds(1));
     }
 
     @Test

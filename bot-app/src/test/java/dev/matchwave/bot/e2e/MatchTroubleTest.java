@@ -25,11 +25,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * When a match does not go to plan, over Discord: different reports and an admin's resolution,
@@ -37,29 +33,20 @@ import org.junit.jupiter.api.TestInstance;
  * on {@link VirtualTime}: a wave comes when the test moves time to it, and the 60-second
  * confirmation window passes without waiting for it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MatchTroubleTest {
+class MatchTroubleTest extends BotEndToEndTest {
 
     private static final Duration WAVE_INTERVAL = Duration.ofSeconds(45);
 
     private VirtualTime time;
-    private LadderBotHarness bot;
 
-    @BeforeAll
-    void start() {
+    @Override
+    protected LadderBotHarness.Options options() {
         time = new VirtualTime(WAVE_INTERVAL);
-        bot = LadderBotHarness.start(LadderBotHarness.options().waveInterval(WAVE_INTERVAL).clock(time).scheduler(time)
-                .withAdmin());
+        return LadderBotHarness.options().waveInterval(WAVE_INTERVAL).clock(time).scheduler(time).withAdmin();
     }
 
-    @AfterEach
-    void clearQueue() {
-        bot.clearQueue();
-    }
-
-    @AfterAll
-    void stop() {
-        bot.close();
+    @Override
+    protected void afterBot() {
         time.close();
     }
 

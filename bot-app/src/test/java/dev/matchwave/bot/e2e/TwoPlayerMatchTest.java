@@ -13,35 +13,18 @@ import dev.matchwave.matchmaking.ladder.match.MatchResult;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.queue.PlayerState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two players through the whole ladder over Discord: terms, setup, races, join, a wave, "match
  * found", confirm, the match message, the same report, ratings in the database, /profile and
  * /leaderboard.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwoPlayerMatchTest {
+class TwoPlayerMatchTest extends BotEndToEndTest {
 
-    private LadderBotHarness bot;
-
-    @BeforeAll
-    void start() {
-        bot = LadderBotHarness.start(LadderBotHarness.options().waveInterval(java.time.Duration.ofSeconds(1)));
-    }
-
-    @AfterEach
-    void clearQueue() {
-        bot.clearQueue();
-    }
-
-    @AfterAll
-    void stop() {
-        bot.close();
+    @Override
+    protected LadderBotHarness.Options options() {
+        return LadderBotHarness.options().waveInterval(java.time.Duration.ofSeconds(1));
     }
 
     @Test

@@ -440,30 +440,21 @@ public final class InteractionRouter extends ListenerAdapter {
             timer.checkpoint("ladder");
             message.ifPresent(m -> hook.editOriginal(MessageEditData.fromCreateData(m)).queue(null,
                     failure -> LOG.warn("could not refresh the match message: {}", failure.toString())));
-            hook.sendMessage(said).setEphemeral(true).queue(
-                    ok -> {
-                        timer.checkpoint("discord");
-                        timer.finish("ok");
-                    },
-                    failure -> {
-                        timer.checkpoint("discord");
-                        timer.finish("failed");
-                    });
+            hook.sendMessage(said).setEphemeral(true).queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
         });
     }
 
     private static void send(FlowTimer timer, InteractionHook hook, java.util.function.Supplier<MessageCreateData> work) {
         MessageCreateData answer = answer(work);
         timer.checkpoint("ladder");
-        hook.editOriginal(MessageEditData.fromCreateData(answer)).queue(
-                ok -> {
-                    timer.checkpoint("discord");
-                    timer.finish("ok");
-                },
-                failure -> {
-                    timer.checkpoint("discord");
-                    timer.finish("failed");
-                });
+        hook.editOriginal(MessageEditData.fromCreateData(answer)).queue(ok -> finish(timer, "ok"),
+                failure -> finish(timer, "failed"));
+    }
+
+    /** The flow ends when Discord has answered the last call. */
+    private static void finish(FlowTimer timer, String outcome) {
+        timer.checkpoint("discord");
+        timer.finish(outcome);
     }
 
     private static MessageCreateData answer(java.util.function.Supplier<MessageCreateData> work) {
