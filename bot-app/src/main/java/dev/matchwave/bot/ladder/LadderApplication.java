@@ -155,6 +155,14 @@ public final class LadderApplication implements AutoCloseable {
     private final SplittableRandom random = new SplittableRandom();
     private final ReentrantLock waveLock = new ReentrantLock();
     private final Map<Long, Instant> waveStartOfMatch = new ConcurrentHashMap<>();
+    /**
+     * The matches of the waves being notified, as created, and their players as read when the
+     * wave was dispatched: "match found" is rendered from these instead of two database reads
+     * a player (LadderMessageRenderer.Source#matchAsCreated). Filled by dispatch(), emptied when
+     * the wave's notifications are settled.
+     */
+    private final Map<Long, Match> matchesBeingNotified = new ConcurrentHashMap<>();
+    private final Map<PlayerId, Player> playersBeingNotified = new ConcurrentHashMap<>();
     private final Map<Long, WaveFlow> flowOfMatch = new ConcurrentHashMap<>();
     private final FlowRecorder flows;
     private final Set<CompletableFuture<WaveFigures>> dispatching = ConcurrentHashMap.newKeySet();
@@ -390,6 +398,14 @@ public final class LadderApplication implements AutoCloseable {
         Instant at = clock.instant();
         WaveFlow waveFlow = new WaveFlow(flow, 2 * created.size());
         for (Match match : created) {
+            for (PlayerId player : match.players()) {
+                try {
+                    players.find(player).ifPresent(found -> playersBeingNotified.put(player, found));
+                } catch (RuntimeException e) {
+                    LOG.debug("player {} not read for the wave's messages: {}", player, e.toString());
+                }
+            }
+            matchesBeingNotified.put(match.id().value(), match);
             infos.add(LadderNotifications.matchInfo(match, this::nameOf, channels));
             waveStartOfMatch.put(match.id().value(), at);
             flowOfMatch.put(match.id().value(), waveFlow);
@@ -400,6 +416,8 @@ public final class LadderApplication implements AutoCloseable {
             dispatching.remove(sent);
             created.forEach(match -> {
                 waveStartOfMatch.remove(match.id().value());
+                matchesBeingNotified.remove(match.id().value());
+                match.players().forEach(playersBeingNotified::remove);
                 flowOfMatch.remove(match.id().value());
             });
             waveFlow.done(figures);
@@ -423,7 +441,21 @@ public final class LadderApplication implements AutoCloseable {
     }
 
     /** The name an opponent sees: the ladder user id; never fails (the matches exist already). */
+    /** The match as its wave created it, while the wave's notifications are in flight. */
+    Optional<Match> matchAsCreated(long matchId) {
+        return Optional.ofNullable(matchesBeingNotified.get(matchId));
+    }
+
+    /** The player as read when his wave was dispatched, while its notifications are in flight. */
+    Optional<Player> playerAtWave(PlayerId player) {
+        return Optional.ofNullable(playersBeingNotified.get(player));
+    }
+
     private String nameOf(PlayerId player) {
+        Player known = playersBeingNotified.get(player);
+        if (known != null) {
+            return known.profile().map(PlayerProfile::userId).orElse("player " + player);
+        }
         try {
             return players.find(player).flatMap(Player::profile).map(PlayerProfile::userId)
                     .orElse("player " + player);

@@ -38,7 +38,8 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  * the wave on.
  *
  * <p>Thread-safe when the {@link Source} is. Blocks on the source (the database: one read of the
- * match and one per player); a match that cannot be read makes {@link #render} throw, which the
+ * match and one per player; "match found" at its wave reads the match as created, no database);
+ * a match that cannot be read makes {@link #render} throw, which the
  * sink turns into a retryable failure.
  */
 public final class LadderMessageRenderer implements NotificationRenderer {
@@ -48,6 +49,21 @@ public final class LadderMessageRenderer implements NotificationRenderer {
         Optional<Match> match(long matchId);
 
         Optional<Player> player(PlayerId player);
+
+        /**
+         * The match as its wave created it, while the wave's "match found" messages go out (no
+         * database read); empty otherwise. Only "match found" is rendered from it: it shows the
+         * match as the wave made it (an opponent's confirmation that came meanwhile shows when
+         * the message is next re-rendered, at the player's own click).
+         */
+        default Optional<Match> matchAsCreated(long matchId) {
+            return Optional.empty();
+        }
+
+        /** The player as read at his wave, while its messages go out; empty otherwise. */
+        default Optional<Player> playerAtWave(PlayerId player) {
+            return Optional.empty();
+        }
 
         /** The application's store and player service. */
         static Source of(LadderApplication app) {
@@ -61,6 +77,16 @@ public final class LadderMessageRenderer implements NotificationRenderer {
                 @Override
                 public Optional<Player> player(PlayerId player) {
                     return app.players().find(player);
+                }
+
+                @Override
+                public Optional<Match> matchAsCreated(long matchId) {
+                    return app.matchAsCreated(matchId);
+                }
+
+                @Override
+                public Optional<Player> playerAtWave(PlayerId player) {
+                    return app.playerAtWave(player);
                 }
             };
         }
@@ -99,13 +125,22 @@ public final class LadderMessageRenderer implements NotificationRenderer {
     }
 
     MatchFoundView matchFoundView(MatchFound found) {
+        Optional<Match> asCreated = source.matchAsCreated(found.matchId());
+        if (asCreated.isPresent()) {
+            int abortsLeft = source.playerAtWave(found.player()).or(() -> source.player(found.player()))
+                    .map(Player::abortsLeft).orElse(0);
+            return matchFoundView(asCreated.get(), found.player(), abortsLeft);
+        }
         return matchFoundView(match(found.matchId()), found.player());
     }
 
     MatchFoundView matchFoundView(Match match, PlayerId player) {
+        return matchFoundView(match, player, source.player(player).map(Player::abortsLeft).orElse(0));
+    }
+
+    private MatchFoundView matchFoundView(Match match, PlayerId player, int abortsLeft) {
         Participant self = participant(match, player);
         Participant opponent = participant(match, match.opponentOf(player));
-        int abortsLeft = source.player(player).map(Player::abortsLeft).orElse(0);
         return new MatchFoundView(match.id().value(), player.value(), raceLabel(self.race()),
                 match.confirmDeadline(), self.confirmed(), opponent.confirmed(), abortsLeft,
                 self.abortArmed() && abortsLeft > 0);
