@@ -146,7 +146,7 @@ public final class DiscordBot implements AutoCloseable {
             DiscordConnection discord = DiscordConnection.connect(new ConnectionOptions(config.discordToken().orElseThrow(),
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;
-            messenger.connect(new JdaMessenger(discord.jda(), LadderMessageRenderer.of(ladder)));
+            messenger.connect(new JdaMessenger(discord.jda(), LadderMessageRenderer.of(ladder, desk)));
             var commands = SlashCommands.definitions(CommandVocabulary.reference());
             if (config.guildId().isPresent()) {
                 Guild guild = discord.jda().getGuildById(config.guildId().getAsLong());

@@ -258,9 +258,13 @@ public final class LadderFrontDesk implements LadderDesk {
                 || !LadderMessageRenderer.bothConfirmed(match.get())) {
             return Optional.empty();
         }
-        Optional<MatchResult> picked = Optional.ofNullable(pendingResults.get(new PendingKey(matchId, userId)))
+        return Optional.of(renderer.matchView(match.get(), player, pickedResult(matchId, userId)));
+    }
+
+    /** The result the player has picked in his match message and not confirmed yet. */
+    public Optional<MatchResult> pickedResult(long matchId, long userId) {
+        return Optional.ofNullable(pendingResults.get(new PendingKey(matchId, userId)))
                 .flatMap(code -> Arrays.stream(MatchResult.values()).filter(r -> r.code() == code).findFirst());
-        return Optional.of(renderer.matchView(match.get(), player, picked));
     }
 
     @Override

@@ -65,6 +65,14 @@ public final class LadderMessageRenderer implements NotificationRenderer {
             return Optional.empty();
         }
 
+        /**
+         * The result the player has picked in his match message but not confirmed yet: a
+         * re-rendered match message keeps it (and its enabled confirm select).
+         */
+        default Optional<MatchResult> picked(long matchId, PlayerId player) {
+            return Optional.empty();
+        }
+
         /** The application's store and player service. */
         static Source of(LadderApplication app) {
             Objects.requireNonNull(app, "app");
@@ -105,6 +113,37 @@ public final class LadderMessageRenderer implements NotificationRenderer {
         return new LadderMessageRenderer(Source.of(app));
     }
 
+    /** Reads {@code app}'s store, and the results its players have picked at {@code desk}. */
+    public static LadderMessageRenderer of(LadderApplication app, LadderFrontDesk desk) {
+        Source store = Source.of(app);
+        return new LadderMessageRenderer(new Source() {
+            @Override
+            public Optional<Match> match(long matchId) {
+                return store.match(matchId);
+            }
+
+            @Override
+            public Optional<Player> player(PlayerId player) {
+                return store.player(player);
+            }
+
+            @Override
+            public Optional<Match> matchAsCreated(long matchId) {
+                return store.matchAsCreated(matchId);
+            }
+
+            @Override
+            public Optional<Player> playerAtWave(PlayerId player) {
+                return store.playerAtWave(player);
+            }
+
+            @Override
+            public Optional<MatchResult> picked(long matchId, PlayerId player) {
+                return desk.pickedResult(matchId, player.value());
+            }
+        });
+    }
+
     @Override
     public MessageCreateData render(Notification notification) {
         return switch (notification) {
@@ -112,7 +151,8 @@ public final class LadderMessageRenderer implements NotificationRenderer {
             case MatchDetails details -> {
                 Match match = match(details.matchId());
                 yield bothConfirmed(match)
-                        ? LadderMessages.matchDetails(matchView(match, details.player()))
+                        ? LadderMessages.matchDetails(matchView(match, details.player(),
+                                source.picked(details.matchId(), details.player())))
                         : LadderMessages.matchPending(pendingView(match, details.player()));
             }
             default -> plain.render(notification);

@@ -50,7 +50,9 @@ public final class LadderNotifications {
     }
 
     /**
-     * As {@link #of(MatchEvent)}, and when both players have confirmed ({@link MatchEvent.MatchStarted})
+     * As {@link #of(MatchEvent)}; when the first player reports ({@link MatchEvent.ResultReported})
+     * a {@link MatchDetails} for the opponent, whose match message then says his opponent has
+     * reported; and when both players have confirmed ({@link MatchEvent.MatchStarted})
      * a {@link MatchDetails} for each: the sink edits the match message sent at wave time, which
      * showed only the opponent and the confirmations, to show the map, the server, the channel,
      * the contact names and the result controls (docs/notifications.md, "Details after both confirm").
@@ -59,6 +61,12 @@ public final class LadderNotifications {
         if (event instanceof MatchEvent.MatchStarted started) {
             MatchInfo info = matchInfo(started.match(), names, channels);
             return started.match().players().stream().<Notification>map(p -> new MatchDetails(p, info)).toList();
+        }
+        if (event instanceof MatchEvent.ResultReported reported) {
+            // LADDER.md: when the first player reports, the opponent is told. His match message is
+            // edited to say so (it is rendered from the stored match, which holds the report).
+            PlayerId opponent = reported.match().opponentOf(reported.reporter());
+            return List.of(new MatchDetails(opponent, matchInfo(reported.match(), names, channels)));
         }
         return of(event);
     }
@@ -96,8 +104,9 @@ public final class LadderNotifications {
                     .forEach(p -> out.add(new MatchCompleted(p, id, "an admin resolved it: "
                             + resultFor(match, p, resolved.ratingChanges()))));
             default -> {
-                // MatchFound (the wave's dispatch), PlayerConfirmed, MatchStarted, AbortArmed,
-                // ResultReported: answered on the acting player's interaction.
+                // MatchFound (the wave's dispatch), PlayerConfirmed, AbortArmed: answered on the
+                // acting player's interaction. MatchStarted and ResultReported: the match message
+                // edits of of(event, names, channels).
             }
         }
         return List.copyOf(out);

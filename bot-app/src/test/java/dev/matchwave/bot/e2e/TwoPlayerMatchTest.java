@@ -13,6 +13,7 @@ import dev.matchwave.matchmaking.ladder.match.MatchResult;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.queue.PlayerState;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,8 +62,17 @@ class TwoPlayerMatchTest extends BotEndToEndTest {
         assertThat(bot.match(match.id().value()).state()).isEqualTo(MatchState.IN_PROGRESS);
 
         // Player 1 (the zerg) won, say both.
+        // The terran picks first; the zerg reports; the terran is told, and keeps his pick.
+        bot.pickResult(terran, terranDetails, "1");
         assertThat(bot.report(zerg, zergDetails, "1")).contains("recorded");
-        assertThat(bot.report(terran, terranDetails, "1")).contains("recorded");
+        // LADDER.md: when the first player reports, the opponent is told (his match message says so).
+        SeenMessage told = terran.awaitMessage(
+                m -> m.id() == terranDetails.id() && m.shows("Your opponent has reported"), WAIT);
+        assertThat(told.select("Confirm the result")).hasValueSatisfying(select -> {
+            assertThat(select.disabled()).isFalse();
+            assertThat(select.option("1")).isPresent();
+        });
+        assertThat(ephemeralAnswer(terran.select(told, "Confirm the result", List.of("1"))).text()).contains("recorded");
         zerg.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
         terran.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
         // Three direct messages each (the match message, its edit with the details, the end), and

@@ -167,8 +167,9 @@ class LadderApplicationTest {
         // Elo, K 40, divisor 500, equal ratings: the winner gains 20 (docs/ladder.md).
         assertThat(app.store().ratings().find(ALICE, "bw_zerg").orElseThrow().rating().rounded()).isEqualTo(1520);
         assertThat(app.store().ratings().find(BOB, "sc2_terran").orElseThrow().rating().rounded()).isEqualTo(1480);
+        // Alice reported first: Bob's match message is sent again (to say so); then both hear the end.
         assertThat(sink.log().subList(6, sink.log().size()))
-                .containsExactlyInAnyOrder("MatchCompleted 1001", "MatchCompleted 1002");
+                .containsExactlyInAnyOrder("MatchDetails 1002", "MatchCompleted 1001", "MatchCompleted 1002");
         assertThat(sink.sent).filteredOn(n -> n instanceof MatchCompleted && n.player().equals(ALICE))
                 .singleElement().extracting(n -> ((MatchCompleted) n).result()).asString()
                 .contains("you won").contains("1500 → 1520");

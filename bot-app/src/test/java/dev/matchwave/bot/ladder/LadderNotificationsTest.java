@@ -10,8 +10,10 @@ import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.match.Participant;
+import dev.matchwave.matchmaking.ladder.match.Verdict;
 import dev.matchwave.notification.ConfirmReminder;
 import dev.matchwave.notification.MatchAborted;
+import dev.matchwave.notification.MatchDetails;
 import dev.matchwave.notification.MatchInfo;
 import dev.matchwave.notification.Notification;
 import java.time.Instant;
@@ -65,5 +67,19 @@ class LadderNotificationsTest {
     void theWavesMatchFoundAndTheActorsOwnEventsCauseNoSingleNotification() {
         assertThat(LadderNotifications.of(new MatchEvent.MatchFound(match(), FOUND))).isEmpty();
         assertThat(LadderNotifications.of(new MatchEvent.PlayerConfirmed(match(), BW, FOUND))).isEmpty();
+    }
+
+    @Test
+    void theFirstReportTellsTheOpponentThroughHisMatchMessage() {
+        Match started = match();
+        List<Notification> out = LadderNotifications.of(
+                new MatchEvent.ResultReported(started, BW, Verdict.PLAYER1, FOUND.plusSeconds(600)),
+                p -> "user" + p, ChannelNaming.reference());
+        assertThat(out).singleElement().isInstanceOfSatisfying(MatchDetails.class, details -> {
+            assertThat(details.player()).isEqualTo(SC2);
+            assertThat(details.matchId()).isEqualTo(17);
+        });
+        assertThat(LadderNotifications.of(new MatchEvent.ResultReported(started, SC2, Verdict.DRAW, FOUND)))
+                .as("the event alone names no message").isEmpty();
     }
 }
