@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bot's {@link NotificationRenderer}: "match found" and the match message through the full
@@ -75,28 +76,7 @@ public final class LadderMessageRenderer implements NotificationRenderer {
 
         /** The application's store and player service. */
         static Source of(LadderApplication app) {
-            Objects.requireNonNull(app, "app");
-            return new Source() {
-                @Override
-                public Optional<Match> match(long matchId) {
-                    return app.store().matches().find(MatchId.of(matchId));
-                }
-
-                @Override
-                public Optional<Player> player(PlayerId player) {
-                    return app.players().find(player);
-                }
-
-                @Override
-                public Optional<Match> matchAsCreated(long matchId) {
-                    return app.matchAsCreated(matchId);
-                }
-
-                @Override
-                public Optional<Player> playerAtWave(PlayerId player) {
-                    return app.playerAtWave(player);
-                }
-            };
+            return new ApplicationSource(app, null);
         }
     }
 
@@ -115,33 +95,39 @@ public final class LadderMessageRenderer implements NotificationRenderer {
 
     /** Reads {@code app}'s store, and the results its players have picked at {@code desk}. */
     public static LadderMessageRenderer of(LadderApplication app, LadderFrontDesk desk) {
-        Source store = Source.of(app);
-        return new LadderMessageRenderer(new Source() {
-            @Override
-            public Optional<Match> match(long matchId) {
-                return store.match(matchId);
-            }
+        return new LadderMessageRenderer(new ApplicationSource(app, Objects.requireNonNull(desk, "desk")));
+    }
 
-            @Override
-            public Optional<Player> player(PlayerId player) {
-                return store.player(player);
-            }
+    /** The application's store, its wave snapshot and, when given, the desk's picked results. */
+    private record ApplicationSource(LadderApplication app, @Nullable LadderFrontDesk desk) implements Source {
+        ApplicationSource {
+            Objects.requireNonNull(app, "app");
+        }
 
-            @Override
-            public Optional<Match> matchAsCreated(long matchId) {
-                return store.matchAsCreated(matchId);
-            }
+        @Override
+        public Optional<Match> match(long matchId) {
+            return app.store().matches().find(MatchId.of(matchId));
+        }
 
-            @Override
-            public Optional<Player> playerAtWave(PlayerId player) {
-                return store.playerAtWave(player);
-            }
+        @Override
+        public Optional<Player> player(PlayerId player) {
+            return app.players().find(player);
+        }
 
-            @Override
-            public Optional<MatchResult> picked(long matchId, PlayerId player) {
-                return desk.pickedResult(matchId, player.value());
-            }
-        });
+        @Override
+        public Optional<Match> matchAsCreated(long matchId) {
+            return app.matchAsCreated(matchId);
+        }
+
+        @Override
+        public Optional<Player> playerAtWave(PlayerId player) {
+            return app.playerAtWave(player);
+        }
+
+        @Override
+        public Optional<MatchResult> picked(long matchId, PlayerId player) {
+            return desk == null ? Optional.empty() : desk.pickedResult(matchId, player.value());
+        }
     }
 
     @Override
