@@ -77,6 +77,11 @@ class BadInputTest extends BotEndToEndTest {
         SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
         Match started = bot.match(p.matchId());
         String zergReport = zergDetails.select("Who won?").orElseThrow().customId();
+        // The forged clicks above came from the terran on the zerg's DM messages: his own match
+        // message must still reach his own DM, and the zerg's DM hold only the zerg's.
+        assertThat(CustomId.parse(zergReport).playerId()).isEqualTo(p.zerg().id());
+        SeenMessage terranDetails = bot.awaitDetails(p.terran(), p.matchId());
+        assertThat(terranDetails.channelId()).isEqualTo(p.terran().directMessageChannelId());
         assertThat(ephemeralAnswer(p.terran().sendComponentInteraction(zergDetails, zergReport, 3, List.of("2"))).text())
                 .contains("belongs to another player");
         assertThat(bot.match(p.matchId())).isEqualTo(started);

@@ -57,6 +57,7 @@ public final class DiscordNotificationSink implements NotificationSink {
         try {
             if (!route.globallyLimited()) {
                 String token = route.majorParameter();
+                contacts.markMatchFound(player, token); // no refresh of the searching message after this
                 return messenger.edit(new Delivery.EditOriginal(player, token), notification)
                         .thenApply(result -> afterEdit(player, token, result));
             }

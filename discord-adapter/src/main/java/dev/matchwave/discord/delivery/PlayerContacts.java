@@ -35,7 +35,11 @@ public final class PlayerContacts {
     /** Discord's life of an interaction token minus a minute of margin. */
     public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(14);
 
-    private record Token(String value, Instant issuedAt) {
+    /** A searching response's token; {@code matchFound} once "match found" was sent into it. */
+    private record Token(String value, Instant issuedAt, boolean matchFound) {
+        Token withMatchFound() {
+            return new Token(value, issuedAt, true);
+        }
     }
 
     /** The match message sent in a player's DM: edited when the match's details change. */
@@ -78,7 +82,7 @@ public final class PlayerContacts {
         if (token.isBlank()) {
             throw new IllegalArgumentException("token must not be blank");
         }
-        tokens.put(player, new Token(token, interactionCreated));
+        tokens.put(player, new Token(token, interactionCreated, false));
     }
 
     /** The player's DM channel, once known. */
@@ -138,6 +142,35 @@ public final class PlayerContacts {
         }
         tokens.remove(player, token); // too old for good: nothing to keep it for
         return Optional.empty();
+    }
+
+    /**
+     * "Match found" is about to be sent into the player's searching response {@code token}: from
+     * now on {@link #refreshSearching} leaves it alone. Called before the edit is queued.
+     */
+    public void markMatchFound(PlayerId player, String token) {
+        tokens.computeIfPresent(player, (p, known) -> known.value().equals(token) ? known.withMatchFound() : known);
+    }
+
+    /**
+     * Queues a refresh of the player's searching response {@code token} ({@code queueEdit} must
+     * only queue, not block), unless "match found" has been sent into it or it was replaced.
+     * Decided and queued under the same lock as {@link #markMatchFound}, so a refresh is either
+     * queued before "match found" (and Discord applies both in that order: one token, one
+     * bucket) or not at all; a refresh decided before a wave can never land after its edit.
+     *
+     * @return whether the refresh was queued
+     */
+    public boolean refreshSearching(PlayerId player, String token, Runnable queueEdit) {
+        boolean[] queued = {false};
+        tokens.computeIfPresent(player, (p, known) -> {
+            if (known.value().equals(token) && !known.matchFound()) {
+                queueEdit.run();
+                queued[0] = true;
+            }
+            return known;
+        });
+        return queued[0];
     }
 
     /** Every player whose searching response may still be edited at {@code now}, with its token. */

@@ -15,9 +15,9 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * Keeps the "Searching..." messages fresh (next wave, population, counts) while their tokens
  * live: {@link #refresh} edits each one whose player is still queued. A player no longer queued
- * is left alone, so a refresh never overwrites "match found". Run it between waves (the bot runs
- * it half a wave interval after each wave), so that a refresh is never in flight when phase 1
- * edits the same message. The edits are interaction routes: exempt from the global limit.
+ * is left alone, and a refresh decided before a wave is dropped if "match found" went into the
+ * message meanwhile ({@link PlayerContacts#refreshSearching}), so a refresh never overwrites
+ * "match found". The bot runs it half a wave interval after each wave. The edits are interaction routes: exempt from the global limit.
  *
  * <p>Thread-safe; {@link #refresh} may block in {@code views} (the queue status) but not on Discord.
  */
@@ -49,11 +49,14 @@ public final class SearchingRefresher {
             }
             String token = search.getValue();
             PlayerId player = search.getKey();
-            InteractionHook.from(jda, token)
-                    .editOriginal(MessageEditData.fromCreateData(LadderMessages.searching(view.get())))
+            MessageEditData edit = MessageEditData.fromCreateData(LadderMessages.searching(view.get()));
+            boolean queued = contacts.refreshSearching(player, token, () -> InteractionHook.from(jda, token)
+                    .editOriginal(edit)
                     // A dismissed message or a dead token: stop refreshing it.
-                    .queue(ok -> { }, failure -> contacts.forgetToken(player, token));
-            edits++;
+                    .queue(ok -> { }, failure -> contacts.forgetToken(player, token)));
+            if (queued) {
+                edits++;
+            }
         }
         return edits;
     }

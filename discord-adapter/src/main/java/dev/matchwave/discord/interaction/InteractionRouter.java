@@ -102,7 +102,11 @@ public final class InteractionRouter extends ListenerAdapter {
      */
     @Override
     public void onGenericInteractionCreate(GenericInteractionCreateEvent event) {
-        if (event.getChannelType() == ChannelType.PRIVATE && event.getChannelIdLong() != 0) {
+        // Only from his own slash commands: a command runs where its user is, so a DM channel is
+        // his. A click names the channel of the message clicked, which a modified client may
+        // send for another player's message; taking it would send his messages to that player.
+        if (event instanceof net.dv8tion.jda.api.events.interaction.command.GenericCommandInteractionEvent
+                && event.getChannelType() == ChannelType.PRIVATE && event.getChannelIdLong() != 0) {
             contacts.rememberDmChannel(PlayerId.of(event.getUser().getIdLong()), event.getChannelIdLong());
         }
     }

@@ -12,6 +12,8 @@ import dev.matchwave.notification.Participant;
 import dev.matchwave.notification.ratelimit.Route;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,22 @@ class PlayerContactsTest {
     static MatchDetails details(PlayerId player) {
         return new MatchDetails(player, new MatchInfo(7, new Participant(ALICE, "alice", "bw_zerg"),
                 new Participant(BOB, "bob", "sc2_terran"), "Fighting Spirit", "EUC", "scevo07"));
+    }
+
+    @Test
+    void aRefreshIsQueuedUntilMatchFoundGoesIntoTheMessageAndNeverAfter() {
+        contacts.rememberSearch(ALICE, "tok-a", JOINED);
+        List<String> queued = new ArrayList<>();
+        assertThat(contacts.refreshSearching(ALICE, "tok-a", () -> queued.add("refresh 1"))).isTrue();
+        contacts.markMatchFound(ALICE, "tok-a");
+        assertThat(contacts.refreshSearching(ALICE, "tok-a", () -> queued.add("refresh 2"))).isFalse();
+        assertThat(queued).containsExactly("refresh 1");
+        // A new search (a new token) is refreshed again; an old token never.
+        contacts.rememberSearch(ALICE, "tok-b", JOINED.plusSeconds(600));
+        assertThat(contacts.refreshSearching(ALICE, "tok-a", () -> queued.add("old"))).isFalse();
+        assertThat(contacts.refreshSearching(ALICE, "tok-b", () -> queued.add("refresh 3"))).isTrue();
+        assertThat(contacts.refreshSearching(BOB, "tok-x", () -> queued.add("nobody"))).isFalse();
+        assertThat(queued).containsExactly("refresh 1", "refresh 3");
     }
 
     @Test
