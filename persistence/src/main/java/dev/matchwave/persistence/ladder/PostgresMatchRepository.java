@@ -159,11 +159,7 @@ final class PostgresMatchRepository implements MatchRepository {
                 .fetchOptional()
                 .map(PostgresMatchRepository::match)
                 .orElseThrow(() -> StoreException.notFound("match " + next.id() + " does not exist"));
-        if (stored.version() != transition.expectedVersion()) {
-            throw StoreException.stale("match " + next.id() + " is at version " + stored.version()
-                    + ", the transition starts from " + transition.expectedVersion());
-        }
-        requireSameMatch(stored, next);
+        transition.requireAppliesTo(stored);
 
         int updated = tx.update(MATCHES)
                 .set(MATCHES.VERSION, next.version())
@@ -197,22 +193,6 @@ final class PostgresMatchRepository implements MatchRepository {
         }
         transition.audit().ifPresent(a -> tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(a)).execute());
         return new Committed(next, ledger);
-    }
-
-    private static void requireSameMatch(Match stored, Match next) {
-        if (!stored.isOpen() && next.isOpen()) {
-            throw StoreException.invalid("match " + next.id() + " is closed and cannot reopen");
-        }
-        if (!sameSeat(stored.player1(), next.player1()) || !sameSeat(stored.player2(), next.player2())
-                || !stored.setup().equals(next.setup()) || !stored.foundAt().equals(next.foundAt())) {
-            throw StoreException.invalid("a transition of match " + next.id()
-                    + " must keep its players, sides, races, setup and found time");
-        }
-    }
-
-    private static boolean sameSeat(Participant a, Participant b) {
-        return a.player().equals(b.player()) && a.side().equals(b.side()) && a.race().equals(b.race())
-                && a.ratingBefore() == b.ratingBefore();
     }
 
     private static void updateParticipant(DSLContext tx, Match match, int slot, Participant p) {

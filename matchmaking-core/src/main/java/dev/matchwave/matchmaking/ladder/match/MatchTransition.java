@@ -1,6 +1,7 @@
 package dev.matchwave.matchmaking.ladder.match;
 
 import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.StoreException;
 import dev.matchwave.matchmaking.ladder.audit.AdminAction;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
 import java.util.List;
@@ -48,6 +49,35 @@ public record MatchTransition(Match match, List<RatingChange> ratingChanges, Opt
     /** The version the stored match must have for this transition to apply. */
     public long expectedVersion() {
         return match.version() - 1;
+    }
+
+    /**
+     * The check every store makes before it applies this transition to the match it holds: the
+     * stored match is at {@link #expectedVersion}, and the new version keeps who plays (players,
+     * sides, races, ratings before), the setup and the found time, and does not reopen a closed
+     * match.
+     *
+     * @throws StoreException {@code STALE} for another version, {@code INVALID} for the rest
+     */
+    public void requireAppliesTo(Match stored) {
+        Match next = match;
+        if (stored.version() != expectedVersion()) {
+            throw StoreException.stale("match " + next.id() + " is at version " + stored.version()
+                    + ", the transition starts from " + expectedVersion());
+        }
+        if (!stored.isOpen() && next.isOpen()) {
+            throw StoreException.invalid("match " + next.id() + " is closed and cannot reopen");
+        }
+        if (!sameSeat(stored.player1(), next.player1()) || !sameSeat(stored.player2(), next.player2())
+                || !stored.setup().equals(next.setup()) || !stored.foundAt().equals(next.foundAt())) {
+            throw StoreException.invalid("a transition of match " + next.id()
+                    + " must keep its players, sides, races, setup and found time");
+        }
+    }
+
+    private static boolean sameSeat(Participant a, Participant b) {
+        return a.player().equals(b.player()) && a.side().equals(b.side()) && a.race().equals(b.race())
+                && a.ratingBefore() == b.ratingBefore();
     }
 
     /** A transition that changes only the match. */

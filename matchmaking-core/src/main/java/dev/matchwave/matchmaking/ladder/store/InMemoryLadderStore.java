@@ -428,11 +428,7 @@ public final class InMemoryLadderStore implements LadderStore {
                 if (stored == null) {
                     throw StoreException.notFound("match " + next.id() + " does not exist");
                 }
-                if (stored.version() != transition.expectedVersion()) {
-                    throw StoreException.stale("match " + next.id() + " is at version " + stored.version()
-                            + ", the transition starts from " + transition.expectedVersion());
-                }
-                requireSameMatch(stored, next);
+                transition.requireAppliesTo(stored);
                 checkRatingChanges(transition.ratingChanges());
                 Optional<Player> aborter = transition.abortUsedBy().map(InMemoryLadderStore.this::requirePlayer);
                 if (aborter.isPresent() && aborter.get().abortsLeft() == 0) {
@@ -450,22 +446,6 @@ public final class InMemoryLadderStore implements LadderStore {
                 transition.audit().ifPresent(InMemoryLadderStore.this::writeAudit);
                 return new Committed(next, written);
             }
-        }
-
-        private void requireSameMatch(Match stored, Match next) {
-            if (!stored.isOpen() && next.isOpen()) {
-                throw StoreException.invalid("match " + next.id() + " is closed and cannot reopen");
-            }
-            if (!sameSeat(stored.player1(), next.player1()) || !sameSeat(stored.player2(), next.player2())
-                    || !stored.setup().equals(next.setup()) || !stored.foundAt().equals(next.foundAt())) {
-                throw StoreException.invalid("a transition of match " + next.id()
-                        + " must keep its players, sides, races, setup and found time");
-            }
-        }
-
-        private static boolean sameSeat(Participant a, Participant b) {
-            return a.player().equals(b.player()) && a.side().equals(b.side()) && a.race().equals(b.race())
-                    && a.ratingBefore() == b.ratingBefore();
         }
     }
 
