@@ -350,6 +350,12 @@ public final class Mailboxes {
         @Override
         public Optional<Notification> poll() {
             requirePolling();
+            Entry entry = pollLive();
+            return entry == null ? Optional.empty() : Optional.of(entry.notification);
+        }
+
+        /** The next notification still live, or null; what expired on the way is reported as discarded. */
+        private @Nullable Entry pollLive() {
             Discards discards = new Discards();
             Entry entry;
             box.lock.lock();
@@ -359,7 +365,7 @@ public final class Mailboxes {
                 box.lock.unlock();
             }
             discards.report(listener);
-            return entry == null ? Optional.empty() : Optional.of(entry.notification);
+            return entry;
         }
 
         private void requirePolling() {
@@ -386,15 +392,7 @@ public final class Mailboxes {
             int missed = 1;
             while (true) {
                 while (true) {
-                    Discards discards = new Discards();
-                    Entry entry;
-                    box.lock.lock();
-                    try {
-                        entry = open ? box.pollLive(clock.instant(), discards) : null;
-                    } finally {
-                        box.lock.unlock();
-                    }
-                    discards.report(listener);
+                    Entry entry = pollLive();
                     if (entry == null) {
                         break;
                     }
