@@ -208,32 +208,39 @@ final class RestServer {
                     return;
                 }
                 case RateLimitDecision.Allowed allowed -> {
-                    int status;
-                    JsonNode answer;
-                    try {
-                        Call call = new Call(match.parameters, DiscordEmulator.query(exchange.getRequestURI().getRawQuery()),
-                                exchange.getRequestHeaders().getFirst("Content-Type"), body);
-                        answer = match.definition.handler.handle(call);
-                        status = answer == null ? 204 : 200;
-                    } catch (DiscordError error) {
-                        status = error.status();
-                        if (status >= 400 && status != 404) {
-                            LOG.warn("{} {} answered {}: {}", method, path, status, error.getMessage());
-                        } else {
-                            LOG.info("{} {} answered {}: {}", method, path, status, error.getMessage());
-                        }
-                        answer = error.body();
-                    } catch (RuntimeException e) {
-                        LOG.error("{} {}: the emulator failed", method, path, e);
-                        status = 500;
-                        answer = Json.object().put("message", "500: Internal Server Error").put("code", 0);
-                    }
-                    // Recorded before the bot has the answer: what the bot knows, the recording shows.
-                    finish(now, method, route, path, allowed.bucket(), status, interaction, Optional.empty(),
-                            allowed.headers());
-                    send(exchange, status, answer, status == 500 ? Map.of() : allowed.headers());
+                    // Handled and recorded as one step, before the bot has the answer: what the bot
+                    // knows and what users see, the recording shows (and a mark never splits them).
+                    Answer answer = recording.handled(() -> {
+                        Answer handled = answer(match, exchange, body, method, path);
+                        finish(now, method, route, path, allowed.bucket(), handled.status(), interaction,
+                                Optional.empty(), allowed.headers());
+                        return handled;
+                    });
+                    send(exchange, answer.status(), answer.body(), answer.status() == 500 ? Map.of() : allowed.headers());
                 }
             }
+        }
+    }
+
+    private record Answer(int status, @Nullable JsonNode body) {
+    }
+
+    private Answer answer(Match match, HttpExchange exchange, byte[] body, String method, String path) {
+        try {
+            Call call = new Call(match.parameters, DiscordEmulator.query(exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders().getFirst("Content-Type"), body);
+            JsonNode answer = match.definition.handler.handle(call);
+            return new Answer(answer == null ? 204 : 200, answer);
+        } catch (DiscordError error) {
+            if (error.status() >= 400 && error.status() != 404) {
+                LOG.warn("{} {} answered {}: {}", method, path, error.status(), error.getMessage());
+            } else {
+                LOG.info("{} {} answered {}: {}", method, path, error.status(), error.getMessage());
+            }
+            return new Answer(error.status(), error.body());
+        } catch (RuntimeException e) {
+            LOG.error("{} {}: the emulator failed", method, path, e);
+            return new Answer(500, Json.object().put("message", "500: Internal Server Error").put("code", 0));
         }
     }
 

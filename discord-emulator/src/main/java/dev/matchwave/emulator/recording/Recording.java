@@ -6,17 +6,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Every REST request the emulator answered, in arrival order.
  *
  * <p>A run's figures: take {@link #mark()} when it starts and {@link #figuresSince(long)} when
- * it ends, or {@link #figures()} for everything. Thread-safe; nothing blocks.
+ * it ends, or {@link #figures()} for everything.
+ *
+ * <p>A mark agrees with what users see: the emulator handles each request and records it as one
+ * step ({@link #handled}), and {@link #mark()} waits for the steps under way. So a request whose
+ * effect a scripted user saw before the mark was taken is recorded before the mark, never after
+ * it. Thread-safe; requests are handled side by side, and only {@code mark()} waits (for the
+ * requests being handled at that instant, microseconds).
  */
 public final class Recording {
 
     private final List<RequestRecord> records = new ArrayList<>();
+    /** Read side: a request being handled and recorded. Write side: a mark. */
+    private final ReadWriteLock marking = new ReentrantReadWriteLock();
 
     /** Adds a request; called by the emulator. */
     public synchronized RequestRecord add(Instant at, String method, String route, String path, Optional<String> bucket,
@@ -25,6 +36,20 @@ public final class Recording {
                 known, headers);
         records.add(record);
         return record;
+    }
+
+    /**
+     * Handles one request and records it as a single step for {@link #mark()}: {@code handling}
+     * changes what users see and ends by calling {@link #add} (the emulator's request path).
+     */
+    public <T> T handled(Supplier<T> handling) {
+        Objects.requireNonNull(handling, "handling");
+        marking.readLock().lock();
+        try {
+            return handling.get();
+        } finally {
+            marking.readLock().unlock();
+        }
     }
 
     /** Every request so far. */
@@ -38,9 +63,19 @@ public final class Recording {
         return records.stream().filter(filter).toList();
     }
 
-    /** The position the next request will have: a run starts here. */
-    public synchronized long mark() {
-        return records.size();
+    /**
+     * The position the next request will have: a run starts here. Waits for the requests being
+     * handled to be recorded first, so everything a user has seen so far lies before the mark.
+     */
+    public long mark() {
+        marking.writeLock().lock();
+        try {
+            synchronized (this) {
+                return records.size();
+            }
+        } finally {
+            marking.writeLock().unlock();
+        }
     }
 
     /** The requests from a {@link #mark()} on. */
