@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * The two-phase dispatcher's sink on Discord. Phase 1 ({@code MatchFound}) edits the player's
@@ -27,6 +29,10 @@ import java.util.concurrent.CompletionStage;
  * message, so a player who cannot be edited is still told. The same holds for an edit of a
  * direct message (the message was deleted): the next try sends a new one.
  *
+ * <p>A player has one match message per match. Details of a match whose message is still being
+ * sent wait for that send and then edit the message it made: when both players confirm while
+ * the wave's paced details are still on their way, they get one message, not two.
+ *
  * <p>Thread-safe; never blocks: the messenger's stages complete on JDA's threads.
  */
 public final class DiscordNotificationSink implements NotificationSink {
@@ -34,6 +40,11 @@ public final class DiscordNotificationSink implements NotificationSink {
     private final PlayerContacts contacts;
     private final Messenger messenger;
     private final InstantSource clock;
+    /** The details sends under way, one chain per player and match; emptied as they settle. */
+    private final ConcurrentMap<DetailsKey, CompletableFuture<SendResult>> detailsUnderWay = new ConcurrentHashMap<>();
+
+    private record DetailsKey(PlayerId player, long matchId) {
+    }
 
     /**
      * @param contacts  tokens and DM channels
@@ -53,6 +64,34 @@ public final class DiscordNotificationSink implements NotificationSink {
 
     @Override
     public CompletionStage<SendResult> send(Notification notification, Route route) {
+        if (!(notification instanceof MatchDetails) || !route.globallyLimited()) {
+            return sendNow(notification, route);
+        }
+        // One match message per player and match: a send of its details that comes while another
+        // is under way (the wave's, still paced, when both players confirm) waits for it, then
+        // edits the message it made instead of sending a second one.
+        DetailsKey key = new DetailsKey(notification.player(), notification.matchId());
+        CompletableFuture<SendResult> mine = new CompletableFuture<>();
+        CompletableFuture<SendResult> before = detailsUnderWay.put(key, mine);
+        CompletionStage<?> ready = before == null ? CompletableFuture.completedFuture(null)
+                : before.handle((result, failure) -> null);
+        ready.thenCompose(ignored -> sendNow(notification, route)).whenComplete((result, failure) -> {
+            detailsUnderWay.remove(key, mine);
+            if (failure != null) {
+                mine.complete(SendResult.retryableFailure("could not send: " + failure, Optional.empty()));
+            } else {
+                mine.complete(result);
+            }
+        });
+        return mine;
+    }
+
+    /** Match details under way (for tests and a clean shutdown). */
+    int detailsUnderWay() {
+        return detailsUnderWay.size();
+    }
+
+    private CompletionStage<SendResult> sendNow(Notification notification, Route route) {
         PlayerId player = notification.player();
         try {
             if (!route.globallyLimited()) {
@@ -61,13 +100,14 @@ public final class DiscordNotificationSink implements NotificationSink {
                 return messenger.edit(new Delivery.EditOriginal(player, token), notification)
                         .thenApply(result -> afterEdit(player, token, result));
             }
-            if (route.name().equals(Delivery.EditDirectMessage.ROUTE)) {
+            if (notification instanceof MatchDetails) {
+                // The match message made since the route was chosen is edited; one forgotten
+                // since then is sent anew, in the channel the route named.
                 Optional<Delivery.EditDirectMessage> edit = contacts.detailsMessage(player, notification.matchId());
                 if (edit.isPresent()) {
                     return messenger.editDirectMessage(edit.get(), notification)
                             .thenApply(result -> afterDirectEdit(player, notification.matchId(), result));
                 }
-                // Forgotten since the route was chosen: a new message in the channel it named.
             }
             OptionalLong channel = route.isChannelMessage() || route.name().equals(Delivery.EditDirectMessage.ROUTE)
                     ? OptionalLong.of(Long.parseUnsignedLong(route.majorParameter()))

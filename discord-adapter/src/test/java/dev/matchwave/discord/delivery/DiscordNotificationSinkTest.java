@@ -41,6 +41,9 @@ class DiscordNotificationSinkTest {
         SendResult nextDirectEdit = SendResult.sent();
         long openedChannel = 9_001;
         long nextMessageId = 500;
+        /** When set, direct messages stay under way until the test completes them, in order. */
+        boolean holdDirectMessages;
+        final List<Runnable> held = new ArrayList<>();
 
         @Override
         public CompletionStage<SendResult> edit(Delivery.EditOriginal delivery, Notification notification) {
@@ -59,11 +62,20 @@ class DiscordNotificationSinkTest {
                                                          LongConsumer channelOpened, MessageSent sent) {
             String channel = delivery.channelId().isPresent() ? Long.toString(delivery.channelId().getAsLong()) : "new";
             calls.add("dm " + notification.player() + " channel=" + channel);
-            if (delivery.channelId().isEmpty()) {
-                channelOpened.accept(openedChannel);
+            CompletableFuture<SendResult> answer = new CompletableFuture<>();
+            Runnable arrive = () -> {
+                if (delivery.channelId().isEmpty()) {
+                    channelOpened.accept(openedChannel);
+                }
+                sent.sent(delivery.channelId().orElse(openedChannel), nextMessageId++);
+                answer.complete(SendResult.sent());
+            };
+            if (holdDirectMessages) {
+                held.add(arrive);
+            } else {
+                arrive.run();
             }
-            sent.sent(delivery.channelId().orElse(openedChannel), nextMessageId++);
-            return CompletableFuture.completedFuture(SendResult.sent());
+            return answer;
         }
 
         @Override
@@ -92,6 +104,43 @@ class DiscordNotificationSinkTest {
         assertThat(messenger.calls).containsExactly("edit tok-a 11", "dm 11 channel=new",
                 "editdm 11 channel=9001 message=500", "edit tok-a 11");
         assertThat(contacts.dmChannel(ALICE)).hasValue(9_001);
+    }
+
+    /**
+     * The demo found players with two match messages: both confirmed while the wave's details
+     * were still paced, and the details of the match's start went as a second new message.
+     */
+    @Test
+    void detailsThatComeWhileTheMatchMessageIsUnderWayEditItInsteadOfSendingASecond() {
+        messenger.holdDirectMessages = true;
+        Route wave = sink.route(details(ALICE));
+        CompletableFuture<SendResult> first = sink.send(details(ALICE), wave).toCompletableFuture();
+        // Both players confirm: the route was chosen while no match message was known.
+        Route started = sink.route(details(ALICE));
+        assertThat(started).isEqualTo(wave);
+        CompletableFuture<SendResult> second = sink.send(details(ALICE), started).toCompletableFuture();
+        assertThat(messenger.calls).as("the second waits for the first").containsExactly("dm 11 channel=new");
+        assertThat(second).isNotDone();
+
+        messenger.held.removeFirst().run();
+
+        assertThat(first).isCompletedWithValue(SendResult.sent());
+        assertThat(second).isCompletedWithValue(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "editdm 11 channel=9001 message=500");
+        assertThat(sink.detailsUnderWay()).isZero();
+    }
+
+    @Test
+    void detailsOfDifferentPlayersOrMatchesDoNotWaitForEachOther() {
+        messenger.holdDirectMessages = true;
+        sink.send(details(ALICE), sink.route(details(ALICE)));
+        sink.send(details(BOB), sink.route(details(BOB)));
+        MatchDetails nextMatch = new MatchDetails(ALICE, new MatchInfo(8, new Participant(ALICE, "alice", "bw_zerg"),
+                new Participant(BOB, "bob", "sc2_terran"), "Fighting Spirit", "EUC", "scevo08"));
+        sink.send(nextMatch, sink.route(nextMatch));
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "dm 22 channel=new", "dm 11 channel=new");
+        messenger.held.forEach(Runnable::run);
+        assertThat(sink.detailsUnderWay()).isZero();
     }
 
     @Test
