@@ -394,7 +394,24 @@ public final class OfflineDemo {
             invalid += request.invalid() ? 1 : 0;
         }
         recorder.requests(new RequestFigures(requests.size(), perRoute, global, route, invalid));
+        recorder.note(globalPerSecond(requests));
         problems.forEach(recorder::note);
+    }
+
+    /** The global budget as Discord counted it: requests on non-interaction routes in each second. */
+    static String globalPerSecond(List<RequestRecord> requests) {
+        Map<Long, Integer> perSecond = new java.util.TreeMap<>();
+        for (RequestRecord request : requests) {
+            if (!request.interaction()) {
+                perSecond.merge(request.at().getEpochSecond(), 1, Integer::sum);
+            }
+        }
+        if (perSecond.isEmpty()) {
+            return "no requests on the global budget";
+        }
+        int[] counts = perSecond.values().stream().mapToInt(Integer::intValue).sorted().toArray();
+        return String.format(Locale.ROOT, "global budget (50 a second): %d seconds with requests, p50 %d, max %d a second",
+                counts.length, counts[(counts.length - 1) / 2], counts[counts.length - 1]);
     }
 
     private static double seconds(long startNanos) {

@@ -124,14 +124,17 @@ public final class LadderApplication implements AutoCloseable {
     /** Threads of the scheduler the application owns. */
     public static final int SCHEDULER_THREADS = 4;
     /**
-     * The dispatcher's limits: Discord's, with the global budget at 22 per second. The
-     * dispatcher books one permit per notification, but a direct message takes two requests
-     * (open the DM channel, send), and the bot's REST gate keeps 45 per second in all
-     * (discord-adapter's {@code RestRequestGate.GATE_LIMITS}): at full speed the gate's queue
-     * would grow, and requests released from a queue bunch up past the limit (global 429s in the
-     * end-to-end test of a 200-player wave).
+     * The dispatcher's limits: Discord's, with the global budget at 40 per second. Every
+     * notification of the bot (the waves' and the single ones of a match's life) is paced by
+     * this one limiter; the bot's REST gate beneath keeps 45 per second in all
+     * (discord-adapter's {@code RestRequestGate.GATE_LIMITS}) and counts each request again when
+     * it is sent. The 5 per second between the two are for the requests the dispatcher does not
+     * see: opening a player's first DM channel (once per player: the channel is kept), /prune,
+     * admin commands. It was 22 while DM channels were opened for every message; at 22 the
+     * offline demo's later waves waited up to 16 s for their details behind earlier matches'
+     * results and reminders.
      */
-    public static final DiscordLimits DISPATCH_LIMITS = DiscordLimits.defaults().withGlobalLimit(22);
+    public static final DiscordLimits DISPATCH_LIMITS = DiscordLimits.defaults().withGlobalLimit(40);
     /** How long close() waits for notifications in flight. */
     public static final int DRAIN_SECONDS = 10;
 
