@@ -13,6 +13,7 @@ import dev.matchwave.discord.delivery.DiscordNotificationSink;
 import dev.matchwave.discord.delivery.JdaMessenger;
 import dev.matchwave.discord.delivery.LateMessenger;
 import dev.matchwave.discord.delivery.PlayerContacts;
+import dev.matchwave.discord.delivery.DirectChannelWarmer;
 import dev.matchwave.discord.delivery.SearchingRefresher;
 import dev.matchwave.discord.interaction.InteractionRouter;
 import dev.matchwave.discord.rest.RestRequestGate;
@@ -22,7 +23,9 @@ import dev.matchwave.discord.timing.FlowTargets;
 import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.matchmaking.Pairer;
 import dev.matchwave.matchmaking.time.Scheduler;
+import dev.matchwave.notification.ratelimit.RateLimiter;
 import dev.matchwave.persistence.DatabaseConfig;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +55,9 @@ public final class DiscordBot implements AutoCloseable {
     private final PlayerContacts contacts = PlayerContacts.create();
     private final LateMessenger messenger = new LateMessenger();
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    /** DM channels opened ahead per second, at most (see {@link DirectChannelWarmer}). */
+    static final int WARM_PER_SECOND = 5;
+
     private final ScheduledExecutorService refreshTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("matchwave-searching-refresh").daemon(true).factory());
     private volatile @Nullable LadderApplication app;
@@ -147,6 +153,12 @@ public final class DiscordBot implements AutoCloseable {
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;
             messenger.connect(new JdaMessenger(discord.jda(), LadderMessageRenderer.of(ladder, desk)));
+            // While players wait in the queue their DM channels are opened, at the 5 a second the
+            // dispatcher leaves of the gate's 45: a wave's details then cost one request each.
+            DirectChannelWarmer warmer = new DirectChannelWarmer(messenger, contacts,
+                    RateLimiter.smooth(WARM_PER_SECOND, Duration.ofSeconds(1), InstantSource.system()),
+                    Scheduler.forScheduledExecutorService(refreshTimer));
+            contacts.onSearch(warmer::warm);
             var commands = SlashCommands.definitions(CommandVocabulary.reference());
             if (config.guildId().isPresent()) {
                 Guild guild = discord.jda().getGuildById(config.guildId().getAsLong());

@@ -1,5 +1,6 @@
 package dev.matchwave.discord.delivery;
 
+import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.SendResult;
 import java.util.LinkedHashMap;
@@ -8,6 +9,8 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongConsumer;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
@@ -21,7 +24,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 /**
  * The {@link Messenger} on JDA: an edit goes through an interaction hook made from the token
  * ({@code PATCH /webhooks/{app}/{token}/messages/@original}), a direct message through
- * the DM channel JDA holds, else {@code openPrivateChannelById(..).flatMap(sendMessage)}, an edit of a direct message through
+ * the DM channel kept for the player, else after {@code openPrivateChannelById} (one opening per
+ * player at a time, shared with {@link #openDirectChannel}), an edit of a direct message through
  * {@code editMessageById}. Both are queued
  * ({@code queue(success, failure)}), so nothing blocks; failures become {@link SendResult}s
  * through {@link DeliveryFailures}. Every request passes JDA's REST gate as any other.
@@ -47,6 +51,9 @@ public final class JdaMessenger implements Messenger {
             return size() > CHANNELS_KEPT;
         }
     };
+
+    /** The DM channels being opened, by player: a second caller joins the first opening. */
+    private final ConcurrentMap<Long, CompletableFuture<PrivateChannel>> opening = new ConcurrentHashMap<>();
 
     public JdaMessenger(JDA jda, NotificationRenderer renderer) {
         this.jda = Objects.requireNonNull(jda, "jda");
@@ -76,16 +83,18 @@ public final class JdaMessenger implements Messenger {
         MessageCreateData message = renderer.render(notification);
         long player = delivery.player().value();
         PrivateChannel known = knownChannel(player, delivery.channelId());
-        RestAction<Message> send = known != null ? known.sendMessage(message)
-                : jda.openPrivateChannelById(player).flatMap(channel -> {
-                    remember(player, channel);
+        if (known != null) {
+            queue(known.sendMessage(message), sentTo, result);
+        } else {
+            open(player).whenComplete((channel, failure) -> {
+                if (failure != null) {
+                    result.complete(DeliveryFailures.of(failure));
+                } else {
                     channelOpened.accept(channel.getIdLong());
-                    return channel.sendMessage(message);
-                });
-        send.queue(sent -> {
-                    sentTo.sent(sent.getChannel().getIdLong(), sent.getIdLong());
-                    result.complete(SendResult.sent());
-                }, failure -> result.complete(DeliveryFailures.of(failure)));
+                    queue(channel.sendMessage(message), sentTo, result);
+                }
+            });
+        }
         return result;
     }
 
@@ -97,14 +106,63 @@ public final class JdaMessenger implements Messenger {
         MessageEditData edit = MessageEditData.fromCreateData(renderer.render(notification));
         long player = delivery.player().value();
         PrivateChannel known = knownChannel(player, OptionalLong.of(delivery.channelId()));
-        RestAction<Message> send = known != null ? known.editMessageById(delivery.messageId(), edit)
-                : jda.openPrivateChannelById(player).flatMap(channel -> {
-                    remember(player, channel);
-                    return channel.editMessageById(delivery.messageId(), edit);
-                });
-        send.queue(edited -> result.complete(SendResult.sent()),
-                failure -> result.complete(DeliveryFailures.of(failure)));
+        if (known != null) {
+            queue(known.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
+        } else {
+            open(player).whenComplete((channel, failure) -> {
+                if (failure != null) {
+                    result.complete(DeliveryFailures.of(failure));
+                } else {
+                    queue(channel.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
+                }
+            });
+        }
         return result;
+    }
+
+    /**
+     * Opens the player's DM channel ahead of his first direct message, unless it is known:
+     * {@code POST /users/@me/channels} on the global budget, once per player even when a
+     * message asks for the channel at the same time.
+     */
+    @Override
+    public CompletionStage<OptionalLong> openDirectChannel(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        PrivateChannel known = knownChannel(player.value(), OptionalLong.empty());
+        if (known != null) {
+            return CompletableFuture.completedFuture(OptionalLong.of(known.getIdLong()));
+        }
+        return open(player.value()).thenApply(channel -> OptionalLong.of(channel.getIdLong()));
+    }
+
+    private static void queue(RestAction<Message> action, MessageSent sentTo, CompletableFuture<SendResult> result) {
+        action.queue(message -> {
+            sentTo.sent(message.getChannel().getIdLong(), message.getIdLong());
+            result.complete(SendResult.sent());
+        }, failure -> result.complete(DeliveryFailures.of(failure)));
+    }
+
+    /** Opens the DM channel, or joins the opening under way; the channel is kept once open. */
+    private CompletableFuture<PrivateChannel> open(long player) {
+        CompletableFuture<PrivateChannel> fresh = new CompletableFuture<>();
+        CompletableFuture<PrivateChannel> underWay = opening.putIfAbsent(player, fresh);
+        if (underWay != null) {
+            return underWay;
+        }
+        try {
+            jda.openPrivateChannelById(player).queue(channel -> {
+                remember(player, channel);
+                opening.remove(player, fresh);
+                fresh.complete(channel);
+            }, failure -> {
+                opening.remove(player, fresh);
+                fresh.completeExceptionally(failure);
+            });
+        } catch (RuntimeException e) {
+            opening.remove(player, fresh);
+            fresh.completeExceptionally(e);
+        }
+        return fresh;
     }
 
     /**

@@ -1,9 +1,11 @@
 package dev.matchwave.discord.delivery;
 
+import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.SendResult;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,6 +50,14 @@ public final class LateMessenger implements Messenger {
                                                          Notification notification) {
         Messenger messenger = target.get();
         return messenger == null ? notYet() : messenger.editDirectMessage(delivery, notification);
+    }
+
+    /** Before {@link #connect}: nothing opened (empty); the first message opens the channel. */
+    @Override
+    public CompletionStage<OptionalLong> openDirectChannel(PlayerId player) {
+        Messenger messenger = target.get();
+        return messenger == null ? CompletableFuture.completedFuture(OptionalLong.empty())
+                : messenger.openDirectChannel(player);
     }
 
     private static CompletionStage<SendResult> notYet() {

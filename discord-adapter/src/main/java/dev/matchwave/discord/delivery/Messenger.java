@@ -1,7 +1,9 @@
 package dev.matchwave.discord.delivery;
 
+import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.SendResult;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongConsumer;
@@ -50,5 +52,14 @@ public interface Messenger {
                                                           Notification notification) {
         return CompletableFuture.completedFuture(
                 SendResult.permanentFailure("this messenger cannot edit direct messages"));
+    }
+
+    /**
+     * Opens the player's DM channel ahead of his first direct message, so that the message
+     * costs one request when it matters (a wave's details); the channel id, or empty when this
+     * messenger opens no channel ahead (the default). A failure completes the stage exceptionally.
+     */
+    default CompletionStage<OptionalLong> openDirectChannel(PlayerId player) {
+        return CompletableFuture.completedFuture(OptionalLong.empty());
     }
 }

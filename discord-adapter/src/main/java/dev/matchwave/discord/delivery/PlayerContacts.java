@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How each player can be reached: the interaction token of his ephemeral "Searching..."
@@ -46,7 +49,10 @@ public final class PlayerContacts {
     private record DetailsMessage(long matchId, long channelId, long messageId) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlayerContacts.class);
+
     private final Duration editWindow;
+    private volatile Consumer<PlayerId> searchListener = player -> { };
     private final ConcurrentMap<PlayerId, Token> tokens = new ConcurrentHashMap<>();
     private final ConcurrentMap<PlayerId, Long> dmChannels = new ConcurrentHashMap<>();
     // One per player: a player is in at most one match at a time, so the newest replaces the rest.
@@ -83,6 +89,20 @@ public final class PlayerContacts {
             throw new IllegalArgumentException("token must not be blank");
         }
         tokens.put(player, new Token(token, interactionCreated, false));
+        Consumer<PlayerId> listener = searchListener;
+        try {
+            listener.accept(player);
+        } catch (RuntimeException e) {
+            LOG.warn("the search listener failed for player {}: {}", player, e.toString());
+        }
+    }
+
+    /**
+     * Told of every player who starts searching, after his token is remembered (the bot opens
+     * his DM channel ahead: {@link DirectChannelWarmer}). Must not block. Replaces the earlier one.
+     */
+    public void onSearch(Consumer<PlayerId> listener) {
+        this.searchListener = Objects.requireNonNull(listener, "listener");
     }
 
     /** The player's DM channel, once known. */
