@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The two-phase dispatcher's sink on Discord. Phase 1 ({@code MatchFound}) edits the player's
@@ -41,9 +42,17 @@ public final class DiscordNotificationSink implements NotificationSink {
     private final Messenger messenger;
     private final InstantSource clock;
     /** The details sends under way, one chain per player and match; emptied as they settle. */
-    private final ConcurrentMap<DetailsKey, CompletableFuture<SendResult>> detailsUnderWay = new ConcurrentHashMap<>();
+    private final ConcurrentMap<DetailsKey, DetailsSend> detailsUnderWay = new ConcurrentHashMap<>();
+    /** When details were last booked, per player and match, while a chain lives; in {@link #ticks}. */
+    private final ConcurrentMap<DetailsKey, Long> routed = new ConcurrentHashMap<>();
+    /** Orders bookings and renders: a render with a later tick than a booking shows what it booked. */
+    private final AtomicLong ticks = new AtomicLong();
 
     private record DetailsKey(PlayerId player, long matchId) {
+    }
+
+    /** One send of a match's details: settled when done; the tick its render started, once it did. */
+    private record DetailsSend(CompletableFuture<SendResult> done, AtomicLong renderedAt) {
     }
 
     /**
@@ -59,6 +68,10 @@ public final class DiscordNotificationSink implements NotificationSink {
 
     @Override
     public Route route(Notification notification) {
+        if (notification instanceof MatchDetails) {
+            // Booked now, after the change it shows: a render that starts later shows it too.
+            routed.put(new DetailsKey(notification.player(), notification.matchId()), ticks.incrementAndGet());
+        }
         return contacts.deliveryFor(notification, clock.instant()).route();
     }
 
@@ -69,21 +82,32 @@ public final class DiscordNotificationSink implements NotificationSink {
         }
         // One match message per player and match: a send of its details that comes while another
         // is under way (the wave's, still paced, when both players confirm) waits for it, then
-        // edits the message it made instead of sending a second one.
+        // edits the message it made instead of sending a second one; or sends nothing, when that
+        // message was rendered after every send of its details was booked (it shows them already,
+        // and an edit rendered earlier could land after the player's own click and undo it).
         DetailsKey key = new DetailsKey(notification.player(), notification.matchId());
-        CompletableFuture<SendResult> mine = new CompletableFuture<>();
-        CompletableFuture<SendResult> before = detailsUnderWay.put(key, mine);
-        CompletionStage<?> ready = before == null ? CompletableFuture.completedFuture(null)
-                : before.handle((result, failure) -> null);
-        ready.thenCompose(ignored -> sendNow(notification, route)).whenComplete((result, failure) -> {
-            detailsUnderWay.remove(key, mine);
+        DetailsSend mine = new DetailsSend(new CompletableFuture<>(), new AtomicLong(Long.MAX_VALUE));
+        DetailsSend before = detailsUnderWay.put(key, mine);
+        CompletionStage<SendResult> ready = before == null ? CompletableFuture.completedFuture(null)
+                : before.done().handle((result, failure) -> failure == null ? result : null);
+        ready.thenCompose(previous -> {
+            if (before != null && previous instanceof SendResult.Sent
+                    && before.renderedAt().get() > routed.getOrDefault(key, Long.MAX_VALUE)) {
+                return CompletableFuture.completedFuture(SendResult.sent());
+            }
+            mine.renderedAt().set(ticks.incrementAndGet());
+            return sendNow(notification, route);
+        }).whenComplete((result, failure) -> {
+            if (detailsUnderWay.remove(key, mine)) {
+                routed.remove(key);
+            }
             if (failure != null) {
-                mine.complete(SendResult.retryableFailure("could not send: " + failure, Optional.empty()));
+                mine.done().complete(SendResult.retryableFailure("could not send: " + failure, Optional.empty()));
             } else {
-                mine.complete(result);
+                mine.done().complete(result);
             }
         });
-        return mine;
+        return mine.done();
     }
 
     /** Match details under way (for tests and a clean shutdown). */

@@ -130,6 +130,30 @@ class DiscordNotificationSinkTest {
         assertThat(sink.detailsUnderWay()).isZero();
     }
 
+    /**
+     * Both players confirmed before the wave's match message was rendered: it shows the details
+     * already, and a second render, made before the player's click on the first and landing after
+     * it, would undo the click (the demo's scripted players lost picked results so).
+     */
+    @Test
+    void detailsBookedBeforeTheMatchMessageWasRenderedSendNothingMore() {
+        messenger.holdDirectMessages = true;
+        Route wave = sink.route(details(ALICE));
+        Route started = sink.route(details(ALICE)); // both confirmed while the wave's send waited its turn
+        CompletableFuture<SendResult> first = sink.send(details(ALICE), wave).toCompletableFuture();
+        CompletableFuture<SendResult> second = sink.send(details(ALICE), started).toCompletableFuture();
+
+        messenger.held.removeFirst().run();
+
+        assertThat(first).isCompletedWithValue(SendResult.sent());
+        assertThat(second).isCompletedWithValue(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new");
+        assertThat(sink.detailsUnderWay()).isZero();
+        // Later details edit the message as before.
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "editdm 11 channel=9001 message=500");
+    }
+
     @Test
     void detailsOfDifferentPlayersOrMatchesDoNotWaitForEachOther() {
         messenger.holdDirectMessages = true;
