@@ -471,7 +471,14 @@ public final class LadderApplication implements AutoCloseable {
 
     private void onMatchEvent(MatchEvent event) {
         for (Notification notification : LadderNotifications.of(event, this::nameOf, channels)) {
-            relay.send(notification);
+            WaveFlow wave = notification instanceof MatchDetails ? flowOfMatch.get(notification.matchId()) : null;
+            if (wave != null) {
+                // Issue 7: no details before every player of the wave has his "match found", also
+                // when both players of a match confirm while the wave's phase 1 is still going out.
+                wave.afterPhase1(() -> relay.send(notification));
+            } else {
+                relay.send(notification);
+            }
         }
         if (event.endsMatch()) {
             event.match().players().forEach(queue::release);

@@ -23,6 +23,8 @@ final class WaveFlow {
     private int phase1Left;
     private boolean phase1Marked;
 
+    private final java.util.concurrent.CompletableFuture<Void> phase1Settled = new java.util.concurrent.CompletableFuture<>();
+
     /** @param players how many "match found" the wave sends */
     WaveFlow(FlowTimer timer, int players) {
         this.timer = Objects.requireNonNull(timer, "timer");
@@ -53,6 +55,15 @@ final class WaveFlow {
         if (!phase1Marked) {
             phase1Marked = true;
             timer.checkpoint(PHASE1_SENT);
+            phase1Settled.complete(null);
         }
+    }
+
+    /**
+     * Runs {@code task} once every "match found" of the wave was sent, or the dispatch settled
+     * (a failed one counts then): at once if that happened already. The task must not block.
+     */
+    void afterPhase1(Runnable task) {
+        phase1Settled.thenRun(task);
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.channel.concrete.PrivateChannel;
 import net.dv8tion.jda.api.requests.RestAction;
@@ -84,14 +85,14 @@ public final class JdaMessenger implements Messenger {
         long player = delivery.player().value();
         PrivateChannel known = knownChannel(player, delivery.channelId());
         if (known != null) {
-            queue(known.sendMessage(message), sentTo, result);
+            queue(() -> known.sendMessage(message), sentTo, result);
         } else {
             open(player).whenComplete((channel, failure) -> {
                 if (failure != null) {
                     result.complete(DeliveryFailures.of(failure));
                 } else {
                     channelOpened.accept(channel.getIdLong());
-                    queue(channel.sendMessage(message), sentTo, result);
+                    queue(() -> channel.sendMessage(message), sentTo, result);
                 }
             });
         }
@@ -107,13 +108,13 @@ public final class JdaMessenger implements Messenger {
         long player = delivery.player().value();
         PrivateChannel known = knownChannel(player, OptionalLong.of(delivery.channelId()));
         if (known != null) {
-            queue(known.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
+            queue(() -> known.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
         } else {
             open(player).whenComplete((channel, failure) -> {
                 if (failure != null) {
                     result.complete(DeliveryFailures.of(failure));
                 } else {
-                    queue(channel.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
+                    queue(() -> channel.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
                 }
             });
         }
@@ -135,11 +136,17 @@ public final class JdaMessenger implements Messenger {
         return open(player.value()).thenApply(channel -> OptionalLong.of(channel.getIdLong()));
     }
 
-    private static void queue(RestAction<Message> action, MessageSent sentTo, CompletableFuture<SendResult> result) {
-        action.queue(message -> {
-            sentTo.sent(message.getChannel().getIdLong(), message.getIdLong());
-            result.complete(SendResult.sent());
-        }, failure -> result.complete(DeliveryFailures.of(failure)));
+    /** Makes and queues the request; {@code result} completes in every case, also when either throws (JDA shut down). */
+    private static void queue(Supplier<RestAction<Message>> action, MessageSent sentTo,
+                              CompletableFuture<SendResult> result) {
+        try {
+            action.get().queue(message -> {
+                sentTo.sent(message.getChannel().getIdLong(), message.getIdLong());
+                result.complete(SendResult.sent());
+            }, failure -> result.complete(DeliveryFailures.of(failure)));
+        } catch (RuntimeException e) {
+            result.complete(DeliveryFailures.of(e));
+        }
     }
 
     /** Opens the DM channel, or joins the opening under way; the channel is kept once open. */
