@@ -3,6 +3,7 @@ package dev.matchwave.bot.ladder;
 import dev.matchwave.discord.timing.FlowTimer;
 import dev.matchwave.notification.dispatch.WaveFigures;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +24,7 @@ final class WaveFlow {
     private int phase1Left;
     private boolean phase1Marked;
 
-    private final java.util.concurrent.CompletableFuture<Void> phase1Settled = new java.util.concurrent.CompletableFuture<>();
+    private final CompletableFuture<Void> phase1Settled = new CompletableFuture<>();
 
     /** @param players how many "match found" the wave sends */
     WaveFlow(FlowTimer timer, int players) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
@@ -80,41 +81,36 @@ public final class JdaMessenger implements Messenger {
     @Override
     public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
                                                      LongConsumer channelOpened, MessageSent sentTo) {
-        CompletableFuture<SendResult> result = new CompletableFuture<>();
         MessageCreateData message = renderer.render(notification);
         long player = delivery.player().value();
-        PrivateChannel known = knownChannel(player, delivery.channelId());
-        if (known != null) {
-            queue(() -> known.sendMessage(message), sentTo, result);
-        } else {
-            open(player).whenComplete((channel, failure) -> {
-                if (failure != null) {
-                    result.complete(DeliveryFailures.of(failure));
-                } else {
-                    channelOpened.accept(channel.getIdLong());
-                    queue(() -> channel.sendMessage(message), sentTo, result);
-                }
-            });
-        }
-        return result;
+        return inChannel(player, knownChannel(player, delivery.channelId()), channelOpened,
+                channel -> channel.sendMessage(message), sentTo);
     }
 
     /** {@code PATCH /channels/{id}/messages/{id}}: one request when JDA holds the channel. */
     @Override
     public CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
                                                          Notification notification) {
-        CompletableFuture<SendResult> result = new CompletableFuture<>();
         MessageEditData edit = MessageEditData.fromCreateData(renderer.render(notification));
         long player = delivery.player().value();
-        PrivateChannel known = knownChannel(player, OptionalLong.of(delivery.channelId()));
+        return inChannel(player, knownChannel(player, OptionalLong.of(delivery.channelId())), opened -> { },
+                channel -> channel.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED);
+    }
+
+    /** Makes the request in the known channel, or in the one opened for it (told to {@code channelOpened}). */
+    private CompletionStage<SendResult> inChannel(long player, @Nullable PrivateChannel known, LongConsumer channelOpened,
+                                                  Function<PrivateChannel, RestAction<Message>> request,
+                                                  MessageSent sentTo) {
+        CompletableFuture<SendResult> result = new CompletableFuture<>();
         if (known != null) {
-            queue(() -> known.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
+            queue(() -> request.apply(known), sentTo, result);
         } else {
             open(player).whenComplete((channel, failure) -> {
                 if (failure != null) {
                     result.complete(DeliveryFailures.of(failure));
                 } else {
-                    queue(() -> channel.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED, result);
+                    channelOpened.accept(channel.getIdLong());
+                    queue(() -> request.apply(channel), sentTo, result);
                 }
             });
         }

@@ -35,12 +35,7 @@ public record MatchPendingView(long matchId, long playerId, Side player1, Side p
             Views.requireDiscordId("discordId", discordId);
             Views.requireText("name", name, 64);
             Views.requireText("race", race, 64);
-            Objects.requireNonNull(countryCode, "countryCode");
-            countryCode.ifPresent(code -> {
-                if (!code.matches("[A-Z]{2}")) {
-                    throw new IllegalArgumentException("countryCode must be two capital letters, got '" + code + "'");
-                }
-            });
+            Views.requireCountryCode("countryCode", countryCode);
         }
     }
 

@@ -73,12 +73,7 @@ public record MatchView(
             Views.requireDiscordId("discordId", discordId);
             Views.requireText("name", name, 64);
             Views.requireText("race", race, 64);
-            Objects.requireNonNull(countryCode, "countryCode");
-            countryCode.ifPresent(code -> {
-                if (!code.matches("[A-Z]{2}")) {
-                    throw new IllegalArgumentException("countryCode must be two capital letters, got '" + code + "'");
-                }
-            });
+            Views.requireCountryCode("countryCode", countryCode);
             Objects.requireNonNull(rank, "rank");
             contacts = List.copyOf(contacts);
             contacts.forEach(contact -> Views.requireText("contact", contact, 64));

@@ -1,6 +1,7 @@
 package dev.matchwave.discord.view;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** Checks shared by the view records. */
 final class Views {
@@ -26,5 +27,15 @@ final class Views {
             throw new IllegalArgumentException(field + " must be 1 to " + maxLength + " characters, got '" + text + "'");
         }
         return text;
+    }
+
+    /** An optional ISO 3166 alpha-2 code (or ZZ): two capital letters when present. */
+    static void requireCountryCode(String field, Optional<String> code) {
+        Objects.requireNonNull(code, field);
+        code.ifPresent(value -> {
+            if (!value.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException(field + " must be two capital letters, got '" + value + "'");
+            }
+        });
     }
 }
