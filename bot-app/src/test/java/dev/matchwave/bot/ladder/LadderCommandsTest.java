@@ -157,6 +157,22 @@ class LadderCommandsTest {
     }
 
     @Test
+    void aNulInASetupFieldIsRefusedNamingTheFieldAndTheSavedProfileStays() {
+        setUp(ALICE, "alice", "DE", "bw_zerg");
+        var before = app.players().find(ALICE).orElseThrow().profile().orElseThrow();
+
+        String answer = desk.setup(ALICE.value(), new dev.matchwave.discord.interaction.SetupForm("alice",
+                "ali\u0000ce#1234", List.of("al\u0000t"), "FR", "EUW"));
+
+        assertThat(answer).isEqualTo("""
+                Please fix and send /setup again:
+                - battleTag: BattleTag contains a control character (U+0000 at position 4); type it without one.
+                - alternativeIds: Alternative id 1 contains a control character (U+0000 at position 3); \
+                type it without one.""");
+        assertThat(app.players().find(ALICE).orElseThrow().profile()).contains(before);
+    }
+
+    @Test
     void adminRatingBanAndAbortActionsAreAuditedAndBadTargetsChangeNothing() {
         playOneMatch();
         assertThat(desk.admin(ADMIN, new AdminRequest.AdjustMmr(ALICE.value(), "add", "bw_zerg", 30, "compensation")))

@@ -97,21 +97,32 @@ public record SetupRules(Pattern userId, String userIdRule, Pattern battleTag, i
         }
     }
 
-    /** Checks every field of the form; each invalid field gets its own problem. */
+    /**
+     * Checks every field of the form; each invalid field gets its own problem. A field holding a
+     * control character (Unicode category Cc, e.g. NUL, tab or escape, after trimming) gets only
+     * that problem: the database cannot store some of them, and none belongs in a name or code.
+     */
     public Validation<PlayerProfile> validate(ProfileForm form) {
         List<FieldProblem> problems = new ArrayList<>();
         String user = form.userId().strip();
-        if (!userId.matcher(user).matches()) {
+        if (!controlCharacter("userId", "User id", user, problems) && !userId.matcher(user).matches()) {
             problems.add(new FieldProblem("userId", "User id must be " + userIdRule + "; \"" + user + "\" is not."));
         }
         String tag = form.battleTag().strip();
-        if (!battleTag.matcher(tag).matches()) {
+        if (!controlCharacter("battleTag", "BattleTag", tag, problems) && !battleTag.matcher(tag).matches()) {
             problems.add(new FieldProblem("battleTag", "BattleTag must be a name, '#' and a number, like Name#1234"
                     + " (reference: 1 to 12 characters, then 3 to 12 digits); \"" + tag + "\" is not."));
         }
         List<String> alternatives = form.alternativeIds().stream().map(String::strip).filter(s -> !s.isEmpty())
                 .toList();
-        if (alternatives.size() > maxAlternativeIds) {
+        boolean alternativeHasControl = false;
+        for (int i = 0; i < alternatives.size() && !alternativeHasControl; i++) {
+            alternativeHasControl = controlCharacter("alternativeIds", "Alternative id " + (i + 1),
+                    alternatives.get(i), problems);
+        }
+        if (alternativeHasControl) {
+            // one problem for the field is enough
+        } else if (alternatives.size() > maxAlternativeIds) {
             problems.add(new FieldProblem("alternativeIds", "At most " + maxAlternativeIds
                     + " alternative ids, got " + alternatives.size() + "."));
         } else {
@@ -123,12 +134,12 @@ public record SetupRules(Pattern userId, String userIdRule, Pattern battleTag, i
             }
         }
         String country = form.country().strip().toUpperCase(Locale.ROOT);
-        if (!countries.contains(country)) {
+        if (!controlCharacter("country", "Country", country, problems) && !countries.contains(country)) {
             problems.add(new FieldProblem("country", "Country must be a two-letter ISO code such as DE or KR,"
                     + " or ZZ for other; \"" + form.country().strip() + "\" is not."));
         }
         String region = form.homeRegion().strip().toUpperCase(Locale.ROOT);
-        if (!regions.contains(region)) {
+        if (!controlCharacter("homeRegion", "Home region", region, problems) && !regions.contains(region)) {
             problems.add(new FieldProblem("homeRegion", "Home region must be one of " + String.join(", ", regions)
                     + "; \"" + form.homeRegion().strip() + "\" is not."));
         }
@@ -136,6 +147,26 @@ public record SetupRules(Pattern userId, String userIdRule, Pattern battleTag, i
             return new Validation.Invalid<>(problems);
         }
         return new Validation.Valid<>(new PlayerProfile(user, tag, alternatives, country, region));
+    }
+
+    /**
+     * Adds a problem for {@code field} if {@code value} holds a control character; the message
+     * names the field and the character's code point, never echoes the value (it could not be
+     * shown anyway).
+     *
+     * @return whether a problem was added
+     */
+    private static boolean controlCharacter(String field, String label, String value, List<FieldProblem> problems) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.getType(c) == Character.CONTROL) {
+                problems.add(new FieldProblem(field, String.format(Locale.ROOT,
+                        "%s contains a control character (U+%04X at position %d); type it without one.",
+                        label, (int) c, i + 1)));
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Checks saved queue preferences: known races, the per-side and total limits, the veto limit. */

@@ -68,6 +68,45 @@ class SetupRulesTest {
         assertThat(fields(RULES.validate(form("Stork", tag, List.of(), "DE", "EUW")))).containsExactly("battleTag");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000", "\u0007", "\t", "\u001B", "\u007F", "\u0085", "\u009F"})
+    void aControlCharacterInAnyFieldIsRefusedNamingTheFieldAndTheCharacter(String control) {
+        String code = String.format("U+%04X", (int) control.charAt(0));
+
+        Validation<PlayerProfile> result = RULES.validate(form("Fla" + control + "sh", "Fl" + control + "#1234",
+                List.of("Lee", "Yo" + control + "ung"), "K" + control + "R", "E" + control + "UW"));
+
+        assertThat(fields(result)).containsExactly("userId", "battleTag", "alternativeIds", "country", "homeRegion");
+        List<String> messages = ((Validation.Invalid<PlayerProfile>) result).problems().stream()
+                .map(FieldProblem::message).toList();
+        assertThat(messages).containsExactly(
+                "User id contains a control character (" + code + " at position 4); type it without one.",
+                "BattleTag contains a control character (" + code + " at position 3); type it without one.",
+                "Alternative id 2 contains a control character (" + code + " at position 3); type it without one.",
+                "Country contains a control character (" + code + " at position 2); type it without one.",
+                "Home region contains a control character (" + code + " at position 2); type it without one.");
+        assertThat(messages).noneMatch(message -> message.contains(control));
+    }
+
+    @Test
+    void aNulInAFieldTheOtherRulesWouldAcceptIsStillRefused() {
+        // The BattleTag pattern's name part accepts any character but '#' and spaces, NUL included,
+        // and alternative ids have only a length limit: the database would refuse the byte.
+        assertThat(fields(RULES.validate(form("Stork", "St\u0000rk#1234", List.of(), "DE", "EUW"))))
+                .containsExactly("battleTag");
+        assertThat(fields(RULES.validate(form("Stork", "Stork#1234", List.of("\u0000"), "DE", "EUW"))))
+                .containsExactly("alternativeIds");
+    }
+
+    @Test
+    void whitespaceControlCharactersAroundAFieldAreTrimmedAsBefore() {
+        Validation<PlayerProfile> result = RULES.validate(form("\tFlash\n", "Flash#1234\r\n", List.of("\tLee"),
+                "kr\n", "krj\t"));
+
+        assertThat(result).isEqualTo(new Validation.Valid<>(new PlayerProfile("Flash", "Flash#1234",
+                List.of("Lee"), "KR", "KRJ")));
+    }
+
     @Test
     void countriesAreIsoCodesOrZzAndThereAreSixteenRegions() {
         assertThat(RULES.countries()).contains("DE", "KR", "US", "ZZ").doesNotContain("XX", "EU");
