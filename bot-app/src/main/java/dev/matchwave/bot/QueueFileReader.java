@@ -1,6 +1,8 @@
 package dev.matchwave.bot;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +14,7 @@ import dev.matchwave.matchmaking.rules.EvoLadderRules;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,7 +49,8 @@ final class QueueFileReader {
     // Join times only order the players: line k joined k seconds after this instant.
     private static final Instant FIRST_JOIN = Instant.EPOCH;
 
-    private final ObjectMapper json = new ObjectMapper();
+    // Decimals read exactly, so 1e19 is seen as the whole number it is (and out of range for an id).
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final Format format;
     private final String sideForSingle;
 
@@ -82,14 +86,19 @@ final class QueueFileReader {
     private QueuedPlayer parse(String line, int lineNumber, int position, String source) {
         String at = where(source, lineNumber);
         JsonNode node;
-        try {
-            node = json.readTree(line);
+        int end;
+        try (JsonParser parser = json.createParser(line)) {
+            node = json.readTree(parser);
+            end = (int) parser.currentLocation().getCharOffset();
         } catch (JsonProcessingException e) {
             throw new UsageException(at + "not valid JSON (" + shortReason(e) + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         if (!(node instanceof ObjectNode object)) {
             throw new UsageException(at + "expected a JSON object such as {\"id\": 17, ...}");
         }
+        refuseTrailingText(line, end, at);
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!format.known.contains(name)) {
@@ -97,17 +106,14 @@ final class QueueFileReader {
                         + String.join(", ", format.known.stream().sorted().toList()) + ")");
             }
         }
-        long id = requiredLong(object, "id", at);
-        if (id < 0) {
-            throw new UsageException(at + "\"id\" must not be negative, got " + id);
-        }
+        long id = requiredLong(object, "id", at, 0, Long.MAX_VALUE);
         Instant joined = FIRST_JOIN.plusSeconds(position);
         return switch (format) {
             case ORDER_ONLY -> new QueuedPlayer(new PlayerId(id), List.of(new Seat(sideForSingle, sideForSingle, 0)),
                     Preferences.NONE, joined, 0);
             case SINGLE -> {
                 int wait = waitCycles(object, at);
-                int mmr = (int) requiredLong(object, "mmr", at);
+                int mmr = (int) requiredLong(object, "mmr", at, Integer.MIN_VALUE, Integer.MAX_VALUE);
                 yield new QueuedPlayer(new PlayerId(id), List.of(new Seat(sideForSingle, sideForSingle, mmr)),
                         Preferences.NONE, joined, wait);
             }
@@ -124,6 +130,22 @@ final class QueueFileReader {
         };
     }
 
+    /**
+     * One player a line: anything but white space after the object (a second object, a comma,
+     * a comment) is refused rather than silently ignored.
+     */
+    private static void refuseTrailingText(String line, int end, String at) {
+        int next = end;
+        while (next < line.length() && Character.isWhitespace(line.charAt(next))) {
+            next++;
+        }
+        if (next == line.length()) {
+            return;
+        }
+        String what = line.charAt(next) == '{' ? "a second JSON object" : "text after the JSON object";
+        throw new UsageException(at + what + " at column " + (next + 1) + "; put one player on each line");
+    }
+
     /** Jackson's reason without its source excerpt and location, which repeat the line. */
     private static String shortReason(JsonProcessingException e) {
         String reason = e.getOriginalMessage();
@@ -137,7 +159,7 @@ final class QueueFileReader {
     }
 
     private static int waitCycles(ObjectNode object, String at) {
-        long wait = requiredLong(object, "wait_cycles", at);
+        long wait = requiredLong(object, "wait_cycles", at, Long.MIN_VALUE, Long.MAX_VALUE);
         if (wait < 0) {
             throw new UsageException(at + "\"wait_cycles\" must not be negative, got " + wait);
         }
@@ -147,12 +169,12 @@ final class QueueFileReader {
         return (int) wait;
     }
 
-    private static long requiredLong(ObjectNode object, String field, String at) {
+    private static long requiredLong(ObjectNode object, String field, String at, long min, long max) {
         JsonNode value = object.get(field);
         if (value == null || value.isNull()) {
             throw new UsageException(at + "missing field \"" + field + "\"");
         }
-        return wholeNumber(value, field, at);
+        return wholeNumber(value, field, at, min, max);
     }
 
     private static java.util.OptionalInt optionalInt(ObjectNode object, String field, String at) {
@@ -160,17 +182,28 @@ final class QueueFileReader {
         if (value == null || value.isNull()) {
             return java.util.OptionalInt.empty();
         }
-        return java.util.OptionalInt.of((int) wholeNumber(value, field, at));
+        return java.util.OptionalInt.of((int) wholeNumber(value, field, at, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
-    private static long wholeNumber(JsonNode value, String field, String at) {
-        if (!value.isIntegralNumber() || !value.canConvertToInt() && !field.equals("id")) {
+    /**
+     * The whole number {@code value} holds, from {@code min} to {@code max}. A number with a
+     * fraction, or not a number, "must be a whole number"; a whole number outside the range (also
+     * one written with an exponent, like {@code 1e19}) is "out of range", naming the range.
+     */
+    private static long wholeNumber(JsonNode value, String field, String at, long min, long max) {
+        BigDecimal number = value.isNumber() ? value.decimalValue().stripTrailingZeros() : null;
+        if (number == null || number.scale() > 0) {
             throw new UsageException(at + "\"" + field + "\" must be a whole number, got " + value);
         }
-        if (!value.canConvertToLong()) {
-            throw new UsageException(at + "\"" + field + "\" is too large: " + value);
+        // More than 19 digits is beyond any long; checked before the exact value is built, which
+        // for an exponent like 1e999999999 would be huge.
+        boolean inRange = number.precision() - number.scale() <= 19
+                && number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0;
+        if (!inRange) {
+            throw new UsageException(at + "\"" + field + "\" is out of range: must be from " + min + " to " + max
+                    + ", got " + value);
         }
-        return value.asLong();
+        return number.longValueExact();
     }
 
     private static String where(String source, int line) {

@@ -134,6 +134,62 @@ class PairCommandTest {
         assertThat(run.err()).contains("stdin " + message).doesNotContain("Exception").doesNotContain("\tat ");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"id": 1, "bw_mmr": 1500, "wait_cycles": 0}{"id": 2, "sc2_mmr": 1500, "wait_cycles": 0}  | line 1: a second JSON object at column 44; put one player on each line
+            {"id": 1, "bw_mmr": 1500, "wait_cycles": 0}  {"id": 2, "sc2_mmr": 1500, "wait_cycles": 0} | line 1: a second JSON object at column 46; put one player on each line
+            {"id": 1, "bw_mmr": 1500, "wait_cycles": 0} trailing                                     | line 1: text after the JSON object at column 45; put one player on each line
+            {"id": 1, "bw_mmr": 1500, "wait_cycles": 0},                                             | line 1: text after the JSON object at column 44; put one player on each line
+            {"id": 1, "bw_mmr": 1500, "wait_cycles": 0} 2                                            | line 1: text after the JSON object at column 45; put one player on each line
+            """)
+    void anythingAfterTheObjectOnItsLineIsRefusedInsteadOfDropped(String line, String message) {
+        Run run = run("{\"id\": 3, \"sc2_mmr\": 1500, \"wait_cycles\": 0}\n" + line + "\n", pairArgs("evoladder"));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(Main.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).isEqualTo("matchwave pair: stdin " + message.replace("line 1", "line 2"));
+    }
+
+    @Test
+    void whiteSpaceAfterTheObjectIsFine() throws Exception {
+        Run run = run("{\"id\": 1, \"bw_mmr\": 1500, \"wait_cycles\": 0} \t \n"
+                + "{\"id\": 2, \"sc2_mmr\": 1500, \"wait_cycles\": 0}\n", pairArgs("evoladder"));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.json().get("pairs").toString()).isEqualTo("[[1,2]]");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"id": 99999999999999999999, "bw_mmr": 1500, "wait_cycles": 0}  | "id" is out of range: must be from 0 to 9223372036854775807, got 99999999999999999999
+            {"id": -99999999999999999999, "bw_mmr": 1500, "wait_cycles": 0} | "id" is out of range: must be from 0 to 9223372036854775807, got -99999999999999999999
+            {"id": 9223372036854775808, "bw_mmr": 1500, "wait_cycles": 0}   | "id" is out of range: must be from 0 to 9223372036854775807, got 9223372036854775808
+            {"id": -1, "bw_mmr": 1500, "wait_cycles": 0}                    | "id" is out of range: must be from 0 to 9223372036854775807, got -1
+            {"id": 1e19, "bw_mmr": 1500, "wait_cycles": 0}                  | "id" is out of range: must be from 0 to 9223372036854775807, got 1E+19
+            {"id": 1e999999999, "bw_mmr": 1500, "wait_cycles": 0}           | "id" is out of range: must be from 0 to 9223372036854775807, got 1E+999999999
+            {"id": 1, "bw_mmr": 3000000000, "wait_cycles": 0}               | "bw_mmr" is out of range: must be from -2147483648 to 2147483647, got 3000000000
+            {"id": 1, "bw_mmr": 1500, "wait_cycles": 99999999999}           | "wait_cycles" is 99999999999, more than 10000
+            {"id": 1.5, "bw_mmr": 1500, "wait_cycles": 0}                   | "id" must be a whole number, got 1.5
+            {"id": 1e-999999999, "bw_mmr": 1500, "wait_cycles": 0}          | "id" must be a whole number, got 1E-999999999
+            {"id": "1", "bw_mmr": 1500, "wait_cycles": 0}                   | "id" must be a whole number, got "1"
+            """)
+    void aNumberOutOfRangeSaysSoAndNamesTheRange(String line, String message) {
+        Run run = run(line + "\n", pairArgs("evoladder"));
+
+        assertThat(run.code()).as(run.err()).isEqualTo(Main.USAGE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).isEqualTo("matchwave pair: stdin line 1: " + message);
+    }
+
+    @Test
+    void aWholeNumberWrittenWithAnExponentOrZeroFractionIsThatNumber() throws Exception {
+        Run run = run("{\"id\": 1e1, \"bw_mmr\": 1.5e3, \"wait_cycles\": 0}\n"
+                + "{\"id\": 9223372036854775807, \"sc2_mmr\": 1500.0, \"wait_cycles\": 0.0}\n", pairArgs("evoladder"));
+
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.json().get("pairs").toString()).isEqualTo("[[10,9223372036854775807]]");
+    }
+
     @Test
     void singleRulesNeedARating() {
         Run run = run("{\"id\": 1, \"wait_cycles\": 0}\n", pairArgs("single"));
