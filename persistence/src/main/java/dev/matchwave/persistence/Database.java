@@ -55,6 +55,12 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final String MIGRATIONS = "classpath:db/migration";
+    /**
+     * How long one statement may wait for the server's answer on an open connection: a network
+     * that drops without a reset would otherwise hold the call, and its connection, for good.
+     * Far above any statement of the ladder (milliseconds) and of its migrations.
+     */
+    static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
 
     static {
         // jOOQ prints a banner and tips on first use unless told not to.
@@ -82,7 +88,10 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
         this.jdbcUrl = jdbcUrl;
         this.schemaVersion = schemaVersion;
-        this.dsl = DSL.using(pool, SQLDialect.POSTGRES, new Settings()
+        // While the database is down, callers fail at once instead of each waiting the timeout.
+        DataSource gated = new ConnectionGate(pool, config.connectionTimeout(), System::nanoTime,
+                () -> pool.getHikariPoolMXBean().getTotalConnections());
+        this.dsl = DSL.using(gated, SQLDialect.POSTGRES, new Settings()
                 .withRenderSchema(false)
                 .withExecuteLogging(false));
         // A broken connection usually means a restarted server: let the next calls get fresh ones.
@@ -149,6 +158,13 @@ public final class Database implements AutoCloseable {
         hikari.setValidationTimeout(Math.max(250, Math.min(2_000, timeoutMillis / 2)));
         hikari.addDataSourceProperty("ApplicationName", "matchwave");
         hikari.addDataSourceProperty("tcpKeepAlive", "true");
+        // The driver's own waits, in whole seconds: opening a connection to a host that does not
+        // answer gives up with the pool's timeout (the driver's default is 10 s), and a statement
+        // whose answer never comes gives up after SOCKET_TIMEOUT (the default waits for ever).
+        String connectSeconds = Long.toString(Math.max(1, (timeoutMillis + 999) / 1000));
+        hikari.addDataSourceProperty("connectTimeout", connectSeconds);
+        hikari.addDataSourceProperty("loginTimeout", connectSeconds);
+        hikari.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
         try {
             return new HikariDataSource(hikari);
         } catch (RuntimeException e) {

@@ -42,7 +42,11 @@ public record DatabaseConfig(Location location, int poolSize, Duration connectio
 
     /** Connections by default: enough for a wave, the handlers and the timers at once. */
     public static final int DEFAULT_POOL_SIZE = 10;
-    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long a call waits for a connection by default: short enough that, while the database
+     * is unreachable, an interaction is answered "unavailable" well within Discord's 3 seconds.
+     */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
     public static final String URL = "MATCHWAVE_DB_URL";
     public static final String USER = "MATCHWAVE_DB_USER";

@@ -57,6 +57,10 @@ final class LadderBotHarness implements AutoCloseable {
     static final String SC2_SELECT = "StarCraft II race (optional)";
     static final String JOIN = "Join the queue";
 
+    /** A throwaway database: durability buys nothing here and costs seconds. */
+    static final Map<String, String> SERVER_SETTINGS = Map.of("fsync", "off", "synchronous_commit", "off",
+            "full_page_writes", "off");
+
     /** Names are unique in the JVM: user ids must be unique in a database, 3 to 12 letters. */
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -76,6 +80,7 @@ final class LadderBotHarness implements AutoCloseable {
         private RateLimits rateLimits = RateLimits.discord();
         private boolean admin;
         private int poolSize = 6;
+        private Duration connectionTimeout = Duration.ofSeconds(5);
 
         /** Time between waves (whole seconds); default 1 s. */
         Options waveInterval(Duration value) {
@@ -113,6 +118,12 @@ final class LadderBotHarness implements AutoCloseable {
 
         Options poolSize(int value) {
             this.poolSize = value;
+            return this;
+        }
+
+        /** How long a database call waits for a connection; default 5 s (a loaded test machine). */
+        Options connectionTimeout(Duration value) {
+            this.connectionTimeout = value;
             return this;
         }
     }
@@ -156,9 +167,8 @@ final class LadderBotHarness implements AutoCloseable {
     private DiscordBot startBot() throws InterruptedException {
         DiscordBot.Builder builder = DiscordBot.builder(config)
                 .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dataDirectory, 0,
-                        // A throwaway database: durability buys nothing here and costs seconds.
-                        Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")),
-                        options.poolSize, Duration.ofSeconds(5)))
+                        SERVER_SETTINGS),
+                        options.poolSize, options.connectionTimeout))
                 .waveObserver(options.waveObserver);
         if (options.clock != null) {
             builder.clock(options.clock);
@@ -170,6 +180,11 @@ final class LadderBotHarness implements AutoCloseable {
         started.start();
         discord.awaitCommand("queue", WAIT);
         return started;
+    }
+
+    /** The embedded database's data directory (to start its server again after a test stopped it). */
+    Path dataDirectory() {
+        return dataDirectory;
     }
 
     DiscordEmulator discord() {

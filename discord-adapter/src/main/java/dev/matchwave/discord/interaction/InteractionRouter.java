@@ -64,6 +64,7 @@ public final class InteractionRouter extends ListenerAdapter {
     static final java.time.Duration PREFILL_WAIT = java.time.Duration.ofMillis(1_500);
     private static final CountryCatalog COUNTRIES = CountryCatalog.iso();
     static final String FAULT = "Something went wrong on our side; nothing was changed. Please try again.";
+    static final String UNAVAILABLE = dev.matchwave.matchmaking.ladder.StoreException.UNAVAILABLE_ANSWER;
 
     private final LadderDesk desk;
     private final PlayerContacts contacts;
@@ -437,8 +438,7 @@ public final class InteractionRouter extends ListenerAdapter {
                 said = act.get();
                 message = refreshed.get();
             } catch (RuntimeException e) {
-                LOG.error("interaction failed", e);
-                said = FAULT;
+                said = fault(e);
                 message = Optional.empty();
             }
             timer.checkpoint("ladder");
@@ -465,9 +465,18 @@ public final class InteractionRouter extends ListenerAdapter {
         try {
             return work.get();
         } catch (RuntimeException e) {
-            LOG.error("interaction failed", e);
-            return text(FAULT);
+            return text(fault(e));
         }
+    }
+
+    /** What a player is told when the desk failed: the database is down, or a generic fault. Logged. */
+    static String fault(RuntimeException e) {
+        if (dev.matchwave.matchmaking.ladder.StoreException.isUnavailable(e)) {
+            LOG.warn("interaction answered 'database unavailable': {}", e.getMessage());
+            return UNAVAILABLE;
+        }
+        LOG.error("interaction failed", e);
+        return FAULT;
     }
 
     private static MessageCreateData terms(long user) {

@@ -32,6 +32,13 @@ public final class StoreException extends RuntimeException {
         UNAVAILABLE
     }
 
+    /**
+     * What a user is told when his request failed because the store is {@link Kind#UNAVAILABLE}:
+     * one sentence for every answer (a command, a button, a match action).
+     */
+    public static final String UNAVAILABLE_ANSWER = "The ladder's database is unavailable right now; nothing was"
+            + " changed. Please try again shortly.";
+
     private final Kind kind;
 
     public StoreException(Kind kind, String message) {
@@ -46,6 +53,22 @@ public final class StoreException extends RuntimeException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /**
+     * Whether {@code failure}, or one of its causes, is a {@link Kind#UNAVAILABLE} store failure:
+     * the database could not be reached (or failed), so nothing of the call was changed and it may
+     * be tried again shortly. For the layers that answer users, which say so instead of a generic
+     * error.
+     */
+    public static boolean isUnavailable(Throwable failure) {
+        int depth = 0; // a cause chain may loop
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof StoreException store && store.kind == Kind.UNAVAILABLE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static StoreException stale(String message) {

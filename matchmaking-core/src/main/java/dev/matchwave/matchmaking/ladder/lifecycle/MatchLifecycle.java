@@ -578,8 +578,7 @@ public final class MatchLifecycle {
     private static Outcome failed(MatchId id, StoreException e) {
         if (e.kind() == StoreException.Kind.UNAVAILABLE) {
             LOG.log(System.Logger.Level.WARNING, "store unavailable for match " + id, e);
-            return new Rejected(Rejection.STORE_UNAVAILABLE,
-                    "The ladder cannot save right now; nothing was changed, please try again shortly.");
+            return new Rejected(Rejection.STORE_UNAVAILABLE, StoreException.UNAVAILABLE_ANSWER);
         }
         throw e;
     }
