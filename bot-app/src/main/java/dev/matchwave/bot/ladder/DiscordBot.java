@@ -10,6 +10,8 @@ import dev.matchwave.discord.command.SlashCommands;
 import dev.matchwave.discord.connection.ConnectionOptions;
 import dev.matchwave.discord.connection.DiscordConnection;
 import dev.matchwave.discord.delivery.DiscordNotificationSink;
+import dev.matchwave.discord.delivery.MessageWriters;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import dev.matchwave.discord.delivery.JdaMessenger;
 import dev.matchwave.discord.delivery.LateMessenger;
 import dev.matchwave.discord.delivery.PlayerContacts;
@@ -55,6 +57,12 @@ public final class DiscordBot implements AutoCloseable {
     private final PlayerContacts contacts = PlayerContacts.create();
     private final LateMessenger messenger = new LateMessenger();
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * The one writer of each message the bot changes ("match found", the match message), shared
+     * by the sink and the router; renders (database reads) run on virtual threads.
+     */
+    private final MessageWriters<MessageCreateData> writers = new MessageWriters<>(messenger::write,
+            handlers, InstantSource.system(), contacts.editWindow());
     /** DM channels opened ahead per second, at most (see {@link DirectChannelWarmer}). */
     static final int WARM_PER_SECOND = 5;
 
@@ -107,6 +115,14 @@ public final class DiscordBot implements AutoCloseable {
         return running;
     }
 
+    /**
+     * Messages ("match found", match messages) with a change not shown yet or a request out:
+     * 0 when every such message shows the ladder's latest state (tests wait for it).
+     */
+    public int messagesBeingWritten() {
+        return writers.busy();
+    }
+
     /** The bot's metrics, as {@code /metrics} shows them. */
     public BotMetrics metrics() {
         return metrics;
@@ -122,7 +138,7 @@ public final class DiscordBot implements AutoCloseable {
         try {
             LadderApplication.Builder ladderBuilder = LadderApplication.builder(config)
                     .metrics(metrics)
-                    .sink(new DiscordNotificationSink(contacts, messenger, InstantSource.system()))
+                    .sink(new DiscordNotificationSink(contacts, messenger, InstantSource.system(), writers))
                     .gateway(this::gatewayState)
                     .waveObserver(waveObserver)
                     .flows(new FlowRecorder(Ticker.system(), LadderApplication.waveTargets(),
@@ -148,7 +164,8 @@ public final class DiscordBot implements AutoCloseable {
             });
             LadderFrontDesk desk = new LadderFrontDesk(ladder);
             InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers,
-                    new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)));
+                    new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)),
+                    writers);
             DiscordConnection discord = DiscordConnection.connect(new ConnectionOptions(config.discordToken().orElseThrow(),
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;

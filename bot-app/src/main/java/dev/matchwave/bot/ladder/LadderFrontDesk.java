@@ -246,6 +246,9 @@ public final class LadderFrontDesk implements LadderDesk {
         if (match.get().state() != MatchState.IN_PROGRESS) {
             return "Match #" + matchId + " is over or not started: there is no result to pick now.";
         }
+        if (hasReported(match.get(), PlayerId.of(userId))) {
+            return ALREADY_RECORDED;
+        }
         pendingResults.put(new PendingKey(matchId, userId), resultCode);
         return "Now confirm the result with the select below it.";
     }
@@ -281,13 +284,27 @@ public final class LadderFrontDesk implements LadderDesk {
     public String confirmResult(long matchId, long userId) {
         Integer code = pendingResults.get(new PendingKey(matchId, userId));
         if (code == null) {
-            return "Pick the result first, then confirm it.";
+            // A press that comes after his report (ten presses at once: the first reported and
+            // took the pick) is told the truth, not asked for a pick.
+            Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
+            if (match.isPresent() && match.get().state() != MatchState.IN_PROGRESS) {
+                return "Match #" + matchId + " is over or not started: there is no result to confirm now.";
+            }
+            return match.filter(m -> hasReported(m, PlayerId.of(userId))).isPresent() ? ALREADY_RECORDED
+                    : "Pick the result first, then confirm it.";
         }
         Outcome outcome = app.lifecycle().report(MatchId.of(matchId), PlayerId.of(userId), verdict(code).orElseThrow());
         if (!(outcome instanceof Outcome.Rejected)) {
             pendingResults.remove(new PendingKey(matchId, userId));
         }
         return answer(outcome, "Your result is recorded.");
+    }
+
+    static final String ALREADY_RECORDED = "Your result is already recorded.";
+
+    /** Whether the player's report of the match is stored (a result, not an abort mark). */
+    private static boolean hasReported(Match match, PlayerId player) {
+        return match.participant(player).flatMap(p -> p.report()).flatMap(r -> r.verdict()).isPresent();
     }
 
     /** LADDER.md's codes: 0 draw, 1 player 1 won, 2 player 2 won. */

@@ -169,4 +169,31 @@ class BadInputTest extends BotEndToEndTest {
         assertThat(unreadable.text()).containsIgnoringCase("old message");
         assertThat(bot.match(p.matchId())).isEqualTo(before);
     }
+
+    /**
+     * A forged client: a race that is not one of the select's options, and custom ids that do
+     * not parse. Each is answered (nothing "failed"), briefly and to the player alone; nothing
+     * changes and the queue message stays as it was.
+     */
+    @Test
+    void forgedValuesAndIdsAreAnsweredAndChangeNothing() {
+        EmulatedUser player = bot.newUser();
+        SeenMessage queue = bot.readyQuickly(player, Side.BW);
+        var before = bot.ladder().players().preferences(playerOf(player));
+        String raceSelect = queue.select(LadderBotHarness.BW_SELECT).orElseThrow().customId();
+
+        SeenMessage refused = ephemeralAnswer(player.sendComponentInteraction(queue, raceSelect, 3,
+                List.of("bw_dragon")));
+        assertThat(refused.text()).contains("not one of this menu's options").doesNotContain("Something went wrong");
+        assertThat(bot.ladder().players().preferences(playerOf(player))).isEqualTo(before);
+        SeenMessage unchanged = player.message(queue.id());
+        assertThat(unchanged.revision()).as("the queue message stays").isEqualTo(queue.revision());
+
+        for (String forged : List.of("not-ours", "mw1:zz:1", "mw1:", "x".repeat(100))) {
+            SeenMessage answer = ephemeralAnswer(player.sendComponentInteraction(queue, forged, 2, List.of()));
+            assertThat(answer.text()).as("the answer to %s", forged).contains("no longer valid");
+        }
+        assertThat(player.message(queue.id()).revision()).isEqualTo(queue.revision());
+        assertThat(bot.ladder().players().preferences(playerOf(player))).isEqualTo(before);
+    }
 }

@@ -2,6 +2,7 @@ package dev.matchwave.discord.delivery;
 
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.notification.MatchDetails;
+import dev.matchwave.notification.MatchFound;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.NotificationSink;
 import dev.matchwave.notification.dispatch.SendResult;
@@ -12,107 +13,118 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicLong;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * The two-phase dispatcher's sink on Discord. Phase 1 ({@code MatchFound}) edits the player's
  * ephemeral "Searching..." response through the token remembered when he joined (an
  * interaction route, exempt from the global limit); phase 2 ({@code MatchDetails}) and every
  * later notification go to his DM channel (global). A {@code MatchDetails} of a match whose
- * message is in the DM already edits that message (also global): the bot sends the match
- * message at wave time without the details and fills them in once both players have confirmed.
- * The choice is {@link PlayerContacts}'s rule.
+ * message is in the DM already edits that message: the bot sends the match message at wave
+ * time without the details and fills them in once both players have confirmed.
+ *
+ * <p>"Match found" and the match message are messages the bot changes later: they are written
+ * only through the {@link MessageWriters} shared with the interaction router, which render them
+ * from the ladder's state when each request starts and never let an earlier state overwrite a
+ * later one (a player's click and a lifecycle edit may race on two lanes). Every other
+ * notification is a new direct message of its own.
  *
  * <p>An edit that fails for good (token expired, message dismissed) forgets the token and is
  * reported as retryable: the dispatcher's next try asks {@link #route} again and gets a direct
- * message, so a player who cannot be edited is still told. The same holds for an edit of a
- * direct message (the message was deleted): the next try sends a new one.
+ * message, so a player who cannot be edited is still told. A match message that cannot be
+ * edited (deleted) is sent anew by its writer.
  *
- * <p>A player has one match message per match. Details of a match whose message is still being
- * sent wait for that send and then edit the message it made: when both players confirm while
- * the wave's paced details are still on their way, they get one message, not two.
- *
- * <p>Thread-safe; never blocks: the messenger's stages complete on JDA's threads.
+ * <p>Thread-safe; never blocks: renders run on the writers' executor, sends complete on JDA's threads.
  */
 public final class DiscordNotificationSink implements NotificationSink {
 
     private final PlayerContacts contacts;
     private final Messenger messenger;
     private final InstantSource clock;
-    /** The details sends under way, one chain per player and match; emptied as they settle. */
-    private final ConcurrentMap<DetailsKey, DetailsSend> detailsUnderWay = new ConcurrentHashMap<>();
-    /** When details were last booked, per player and match, while a chain lives; in {@link #ticks}. */
-    private final ConcurrentMap<DetailsKey, Long> routed = new ConcurrentHashMap<>();
-    /** Orders bookings and renders: a render with a later tick than a booking shows what it booked. */
-    private final AtomicLong ticks = new AtomicLong();
-
-    private record DetailsKey(PlayerId player, long matchId) {
-    }
-
-    /** One send of a match's details: settled when done; the tick its render started, once it did. */
-    private record DetailsSend(CompletableFuture<SendResult> done, AtomicLong renderedAt) {
-    }
+    private final MessageWriters<MessageCreateData> writers;
 
     /**
+     * With writers of their own, on a direct executor (tests, and bots with no interaction router).
+     *
      * @param contacts  tokens and DM channels
      * @param messenger does the sending
      * @param clock     wall time, to tell a token's age (Discord counts from the interaction's creation)
      */
     public DiscordNotificationSink(PlayerContacts contacts, Messenger messenger, InstantSource clock) {
+        this(contacts, messenger, clock, new MessageWriters<>(messenger::write, Runnable::run, clock,
+                contacts.editWindow()));
+    }
+
+    /**
+     * @param writers the writers of the messages the bot changes, shared with the interaction router;
+     *                their transport must be {@code messenger}'s
+     */
+    public DiscordNotificationSink(PlayerContacts contacts, Messenger messenger, InstantSource clock,
+                                   MessageWriters<MessageCreateData> writers) {
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.messenger = Objects.requireNonNull(messenger, "messenger");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.writers = Objects.requireNonNull(writers, "writers");
     }
 
     @Override
     public Route route(Notification notification) {
-        if (notification instanceof MatchDetails) {
-            // Booked now, after the change it shows: a render that starts later shows it too.
-            routed.put(new DetailsKey(notification.player(), notification.matchId()), ticks.incrementAndGet());
-        }
         return contacts.deliveryFor(notification, clock.instant()).route();
     }
 
     @Override
     public CompletionStage<SendResult> send(Notification notification, Route route) {
-        if (!(notification instanceof MatchDetails) || !route.globallyLimited()) {
-            return sendNow(notification, route);
+        try {
+            return switch (notification) {
+                case MatchFound found -> matchFound(found);
+                case MatchDetails details -> matchMessage(details);
+                default -> sendNow(notification, route);
+            };
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(
+                    SendResult.retryableFailure("could not start sending: " + e, Optional.empty()));
         }
-        // One match message per player and match: a send of its details that comes while another
-        // is under way (the wave's, still paced, when both players confirm) waits for it, then
-        // edits the message it made instead of sending a second one; or sends nothing, when that
-        // message was rendered after every send of its details was booked (it shows them already,
-        // and an edit rendered earlier could land after the player's own click and undo it).
-        DetailsKey key = new DetailsKey(notification.player(), notification.matchId());
-        DetailsSend mine = new DetailsSend(new CompletableFuture<>(), new AtomicLong(Long.MAX_VALUE));
-        DetailsSend before = detailsUnderWay.put(key, mine);
-        CompletionStage<SendResult> ready = before == null ? CompletableFuture.completedFuture(null)
-                : before.done().handle((result, failure) -> failure == null ? result : null);
-        ready.thenCompose(previous -> {
-            if (before != null && previous instanceof SendResult.Sent
-                    && before.renderedAt().get() > routed.getOrDefault(key, Long.MAX_VALUE)) {
-                return CompletableFuture.completedFuture(SendResult.sent());
-            }
-            mine.renderedAt().set(ticks.incrementAndGet());
-            return sendNow(notification, route);
-        }).whenComplete((result, failure) -> {
-            if (detailsUnderWay.remove(key, mine)) {
-                routed.remove(key);
-            }
-            if (failure != null) {
-                mine.done().complete(SendResult.retryableFailure("could not send: " + failure, Optional.empty()));
-            } else {
-                mine.done().complete(result);
-            }
-        });
-        return mine.done();
     }
 
-    /** Match details under way (for tests and a clean shutdown). */
+    /** Messages with a change not shown yet (for tests and a clean shutdown). */
     int detailsUnderWay() {
-        return detailsUnderWay.size();
+        return writers.busy();
+    }
+
+    /**
+     * Into the searching response while its token lives (no refresh of the searching message
+     * after this), else as a direct message; rendered when the request starts.
+     */
+    private CompletionStage<SendResult> matchFound(MatchFound found) {
+        PlayerId player = found.player();
+        Optional<MessageWriters.Interaction> search = contacts.liveSearch(player, clock.instant());
+        search.ifPresent(token -> contacts.markMatchFound(player, token.token()));
+        MessageWriters.Key key = new MessageWriters.Key(player, found.matchId(), MessageWriters.Kind.MATCH_FOUND);
+        return writers.change(key, search.map(MessageWriters.Target.class::cast),
+                () -> Optional.of(messenger.render(found)), search.isEmpty())
+                .thenApply(result -> {
+                    if (result instanceof SendResult.Failed failed && search.isPresent()) {
+                        contacts.forgetToken(player, search.get().token());
+                        return SendResult.retryableFailure(failed.reason() + "; the next try goes as a direct message",
+                                Optional.empty());
+                    }
+                    return result;
+                });
+    }
+
+    /** The player's one match message of the match: created at the first details, edited after. */
+    private CompletionStage<SendResult> matchMessage(MatchDetails details) {
+        PlayerId player = details.player();
+        MessageWriters.Key key = new MessageWriters.Key(player, details.matchId(), MessageWriters.Kind.MATCH_MESSAGE);
+        return writers.change(key, Optional.empty(), () -> Optional.of(messenger.render(details)), true)
+                .thenApply(result -> {
+                    writers.channelMessage(key).ifPresent(message -> {
+                        contacts.rememberDmChannel(player, message.channelId());
+                        contacts.rememberDetailsMessage(player, details.matchId(), message.channelId(),
+                                message.messageId());
+                    });
+                    return result;
+                });
     }
 
     private CompletionStage<SendResult> sendNow(Notification notification, Route route) {
@@ -120,42 +132,18 @@ public final class DiscordNotificationSink implements NotificationSink {
         try {
             if (!route.globallyLimited()) {
                 String token = route.majorParameter();
-                contacts.markMatchFound(player, token); // no refresh of the searching message after this
                 return messenger.edit(new Delivery.EditOriginal(player, token), notification)
                         .thenApply(result -> afterEdit(player, token, result));
-            }
-            if (notification instanceof MatchDetails) {
-                // The match message made since the route was chosen is edited; one forgotten
-                // since then is sent anew, in the channel the route named.
-                Optional<Delivery.EditDirectMessage> edit = contacts.detailsMessage(player, notification.matchId());
-                if (edit.isPresent()) {
-                    return messenger.editDirectMessage(edit.get(), notification)
-                            .thenApply(result -> afterDirectEdit(player, notification.matchId(), result));
-                }
             }
             OptionalLong channel = route.isChannelMessage() || route.name().equals(Delivery.EditDirectMessage.ROUTE)
                     ? OptionalLong.of(Long.parseUnsignedLong(route.majorParameter()))
                     : contacts.dmChannel(player);
-            Messenger.MessageSent sent = notification instanceof MatchDetails
-                    ? (channelId, messageId) -> contacts.rememberDetailsMessage(player, notification.matchId(),
-                            channelId, messageId)
-                    : Messenger.MessageSent.IGNORED;
             return messenger.directMessage(new Delivery.DirectMessage(player, channel), notification,
-                    opened -> contacts.rememberDmChannel(player, opened), sent);
+                    opened -> contacts.rememberDmChannel(player, opened));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(
                     SendResult.retryableFailure("could not start sending: " + e, Optional.empty()));
         }
-    }
-
-    /** As {@link #afterEdit}: a match message that cannot be edited is sent anew on the next try. */
-    private SendResult afterDirectEdit(PlayerId player, long matchId, SendResult result) {
-        if (result instanceof SendResult.Failed failed && !failed.retryable()) {
-            contacts.forgetDetailsMessage(player, matchId);
-            return SendResult.retryableFailure(failed.reason() + "; the next try sends a new direct message",
-                    Optional.empty());
-        }
-        return result;
     }
 
     private SendResult afterEdit(PlayerId player, String token, SendResult result) {

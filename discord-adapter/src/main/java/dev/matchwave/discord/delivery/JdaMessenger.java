@@ -6,12 +6,14 @@ import dev.matchwave.notification.dispatch.SendResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import net.dv8tion.jda.api.JDA;
@@ -95,6 +97,61 @@ public final class JdaMessenger implements Messenger {
         long player = delivery.player().value();
         return inChannel(player, knownChannel(player, OptionalLong.of(delivery.channelId())), opened -> { },
                 channel -> channel.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED);
+    }
+
+    @Override
+    public MessageCreateData render(Notification notification) {
+        return renderer.render(notification);
+    }
+
+    /**
+     * One request of a {@link MessageWriters}: {@code PATCH /webhooks/{app}/{token}/messages/@original}
+     * for an interaction (exempt from the global limit), {@code PATCH /channels/{id}/messages/{id}}
+     * for a channel message, {@code POST /channels/{id}/messages} for a new one. {@code leaving}
+     * is JDA's last-second check ({@code RestAction#setCheck}): asked right before the request is
+     * sent, after every rate-limit wait; when it says no, JDA cancels the request unsent.
+     */
+    @Override
+    public CompletionStage<MessageWriters.Landing> write(MessageWriters.Key key, MessageWriters.Target target,
+                                                         MessageCreateData content, BooleanSupplier leaving) {
+        CompletableFuture<MessageWriters.Landing> landing = new CompletableFuture<>();
+        long player = key.player().value();
+        try {
+            switch (target) {
+                case MessageWriters.Interaction interaction -> InteractionHook.from(jda, interaction.token())
+                        .editOriginal(MessageEditData.fromCreateData(content)).setCheck(leaving)
+                        .queue(message -> landing.complete(MessageWriters.Landing.landed()),
+                                failure -> landing.complete(failed(failure)));
+                case MessageWriters.ChannelMessage message -> {
+                    MessageEditData edit = MessageEditData.fromCreateData(content);
+                    inChannel(player, knownChannel(player, OptionalLong.of(message.channelId())), opened -> { },
+                            channel -> channel.editMessageById(message.messageId(), edit).setCheck(leaving),
+                            MessageSent.IGNORED).thenAccept(result -> landing.complete(landing(result, Optional.empty())));
+                }
+                case MessageWriters.NewMessage ignored -> {
+                    java.util.concurrent.atomic.AtomicReference<MessageWriters.ChannelMessage> made =
+                            new java.util.concurrent.atomic.AtomicReference<>();
+                    inChannel(player, knownChannel(player, OptionalLong.empty()), opened -> { },
+                            channel -> channel.sendMessage(content).setCheck(leaving),
+                            (channelId, messageId) -> made.set(new MessageWriters.ChannelMessage(channelId, messageId)))
+                            .thenAccept(result -> landing.complete(landing(result, Optional.ofNullable(made.get()))));
+                }
+            }
+        } catch (RuntimeException e) {
+            landing.complete(failed(e));
+        }
+        return landing;
+    }
+
+    private static MessageWriters.Landing landing(SendResult result, Optional<MessageWriters.ChannelMessage> made) {
+        return result instanceof SendResult.Failed failed ? new MessageWriters.Landing.Failed(failed)
+                : result instanceof SendResult.RateLimited limited
+                        ? new MessageWriters.Landing.Failed(SendResult.retryableFailure("rate limited", Optional.of(limited.retryAfter())))
+                        : new MessageWriters.Landing.Landed(made);
+    }
+
+    private static MessageWriters.Landing failed(Throwable failure) {
+        return landing(DeliveryFailures.of(failure), Optional.empty());
     }
 
     /** Makes the request in the known channel, or in the one opened for it (told to {@code channelOpened}). */

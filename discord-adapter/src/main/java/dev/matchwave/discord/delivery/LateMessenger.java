@@ -9,7 +9,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * A {@link Messenger} whose real messenger comes later: the application is built (database,
@@ -50,6 +52,25 @@ public final class LateMessenger implements Messenger {
                                                          Notification notification) {
         Messenger messenger = target.get();
         return messenger == null ? notYet() : messenger.editDirectMessage(delivery, notification);
+    }
+
+    @Override
+    public MessageCreateData render(Notification notification) {
+        Messenger messenger = target.get();
+        if (messenger == null) {
+            throw new IllegalStateException("Discord is not connected yet");
+        }
+        return messenger.render(notification);
+    }
+
+    @Override
+    public CompletionStage<MessageWriters.Landing> write(MessageWriters.Key key, MessageWriters.Target to,
+                                                         MessageCreateData content, BooleanSupplier leaving) {
+        Messenger messenger = target.get();
+        return messenger == null
+                ? CompletableFuture.completedFuture(new MessageWriters.Landing.Failed(
+                        SendResult.retryableFailure("Discord is not connected yet", Optional.empty())))
+                : messenger.write(key, to, content, leaving);
     }
 
     /** Before {@link #connect}: nothing opened (empty); the first message opens the channel. */

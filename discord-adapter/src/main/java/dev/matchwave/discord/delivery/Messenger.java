@@ -6,7 +6,9 @@ import dev.matchwave.notification.dispatch.SendResult;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 
 /**
  * Sends one decided {@link Delivery}: {@link JdaMessenger} on Discord, a fake in tests.
@@ -52,6 +54,25 @@ public interface Messenger {
                                                           Notification notification) {
         return CompletableFuture.completedFuture(
                 SendResult.permanentFailure("this messenger cannot edit direct messages"));
+    }
+
+    /**
+     * Renders a notification as the player would see it now (the {@link MessageWriters} of the
+     * sink call this when a request starts, not when it is booked). May block on the ladder.
+     */
+    default MessageCreateData render(Notification notification) {
+        throw new UnsupportedOperationException("this messenger does not render");
+    }
+
+    /**
+     * The {@link MessageWriters}' transport: one request to {@code target} with {@code content},
+     * sent only if {@code leaving} still says yes right before it leaves. The default cannot
+     * write: a permanent failure.
+     */
+    default CompletionStage<MessageWriters.Landing> write(MessageWriters.Key key, MessageWriters.Target target,
+                                                          MessageCreateData content, BooleanSupplier leaving) {
+        return CompletableFuture.completedFuture(new MessageWriters.Landing.Failed(
+                SendResult.permanentFailure("this messenger cannot write messages")));
     }
 
     /**

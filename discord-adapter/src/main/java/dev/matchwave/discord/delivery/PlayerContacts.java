@@ -164,6 +164,14 @@ public final class PlayerContacts {
         return Optional.empty();
     }
 
+    /** The player's searching response as a way to edit it, while its token may be used at {@code now}. */
+    public Optional<MessageWriters.Interaction> liveSearch(PlayerId player, Instant now) {
+        Token token = tokens.get(player);
+        return token != null && now.isBefore(token.issuedAt().plus(editWindow))
+                ? Optional.of(new MessageWriters.Interaction(token.value(), token.issuedAt()))
+                : Optional.empty();
+    }
+
     /**
      * "Match found" is about to be sent into the player's searching response {@code token}: from
      * now on {@link #refreshSearching} leaves it alone. Called before the edit is queued.

@@ -17,7 +17,11 @@ public final class InteractionChecks {
 
     /** What to do with an interaction. */
     public sealed interface Decision {
-        /** Not ours (another bot's component in the same message): leave it alone. */
+        /**
+         * Nothing to do. Kept for callers that switch over every decision; the checks never give
+         * it: Discord sends a component's interactions only to the application that made it, so
+         * an id the bot cannot read is forged or from another version, and is answered.
+         */
         record Ignore() implements Decision {
         }
 
@@ -70,7 +74,7 @@ public final class InteractionChecks {
     /** A button or select: ours, readable, and made for this user. */
     public static Decision component(String customId, long userId) {
         if (!CustomId.isOurs(customId)) {
-            return new Decision.Ignore();
+            return new Decision.Refuse(Refusal.STALE_COMPONENT, "not a component of this bot");
         }
         CustomId id;
         try {

@@ -4,6 +4,7 @@ import dev.matchwave.discord.command.CountryCatalog;
 import dev.matchwave.discord.command.SlashCommands;
 import dev.matchwave.discord.component.ComponentAction;
 import dev.matchwave.discord.component.CustomId;
+import dev.matchwave.discord.delivery.MessageWriters;
 import dev.matchwave.discord.delivery.PlayerContacts;
 import dev.matchwave.discord.timing.FlowListener;
 import dev.matchwave.discord.timing.FlowRecorder;
@@ -71,29 +72,26 @@ public final class InteractionRouter extends ListenerAdapter {
     private final Set<Long> adminIds;
     private final Executor executor;
     private final FlowRecorder flows;
+    private final MessageWriters<MessageCreateData> writers;
 
     /**
      * @param desk     the ladder
      * @param contacts where the searching messages' tokens go
      * @param adminIds who may use {@code /admin}
      * @param executor runs the desk calls (they may block): virtual threads in production
-     */
-    public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor) {
-        this(desk, contacts, adminIds, executor,
-                new FlowRecorder(Ticker.system(), FlowTargets.defaults(), FlowListener.ignoring()));
-    }
-
-    /**
-     * @param flows times every handled interaction (acknowledge, ladder, discord): one report per
-     *              flow, slow ones flagged against the targets
+     * @param flows    times every handled interaction (acknowledge, ladder, discord): one report per
+     *                 flow, slow ones flagged against the targets
+     * @param writers  the one writer of each match message, shared with the notification sink: a
+     *                 click's new look goes through it, never straight to Discord
      */
     public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor,
-                             FlowRecorder flows) {
+                             FlowRecorder flows, MessageWriters<MessageCreateData> writers) {
         this.flows = Objects.requireNonNull(flows, "flows");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.adminIds = Set.copyOf(adminIds);
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.writers = Objects.requireNonNull(writers, "writers");
     }
 
     /**
@@ -251,10 +249,50 @@ public final class InteractionRouter extends ListenerAdapter {
         component(event, List.of());
     }
 
+    /**
+     * A value that is not one of the select's own options (a forged client) is refused with a
+     * short ephemeral answer before anything reads it; the message stays as it is.
+     */
     @Override
     public void onStringSelectInteraction(StringSelectInteractionEvent event) {
+        Optional<Set<String>> options = selectOptions(event);
+        if (options.isPresent() && !options.get().containsAll(event.getValues())) {
+            LOG.warn("select {} by {}: a value that is not one of its options", event.getComponentId(),
+                    event.getUser().getIdLong());
+            event.reply(INVALID_CHOICE).setEphemeral(true).queue();
+            return;
+        }
+        // A select no longer on its message (removed since the client drew it) reaches the desk,
+        // which answers by the match's state; a queue select must be on the message to be read.
+        if (options.isEmpty() && !isResultSelect(event.getComponentId())) {
+            event.reply(NO_LONGER_VALID).setEphemeral(true).queue();
+            return;
+        }
         component(event, event.getValues());
     }
+
+    private static boolean isResultSelect(String customId) {
+        try {
+            ComponentAction action = CustomId.parse(customId).action();
+            return action == ComponentAction.REPORT || action == ComponentAction.REPORT_CONFIRM;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The values the clicked select offers on its message; empty when it is not on the message. */
+    private static Optional<Set<String>> selectOptions(StringSelectInteractionEvent event) {
+        try {
+            return Optional.ofNullable(event.getComponent()).map(menu -> menu.getOptions().stream()
+                    .map(net.dv8tion.jda.api.components.selections.SelectOption::getValue)
+                    .collect(java.util.stream.Collectors.toSet()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static final String INVALID_CHOICE = "That choice is not one of this menu's options; nothing was changed.";
+    static final String NO_LONGER_VALID = "This button is no longer valid: it belongs to an old message. Run the command again.";
 
     @Override
     public void onModalInteraction(ModalInteractionEvent event) {
@@ -266,8 +304,6 @@ public final class InteractionRouter extends ListenerAdapter {
                         id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsString),
                         id -> Optional.ofNullable(event.getValue(id)).map(ModalMapping::getAsStringList).orElse(List.of()));
                 deferReply("setup", event.getHook(), event.deferReply(true)::queue, () -> text(desk.setup(user, form)));
-            }
-            case InteractionChecks.Decision.Ignore ignore -> {
             }
             default -> event.reply("This form belongs to an old message: run /setup again.").setEphemeral(true).queue();
         }
@@ -298,12 +334,11 @@ public final class InteractionRouter extends ListenerAdapter {
             }
             case InteractionChecks.Decision.Refuse refuse -> event.reply(
                     refuse.refusal() == InteractionChecks.Refusal.NOT_YOURS ? LadderMessages.notYourComponent()
-                            : text("This button belongs to an old message: run the command again. ("
-                            + refuse.detail() + ")"))
+                            : text(NO_LONGER_VALID + " (" + refuse.detail() + ")"))
                     .setEphemeral(true).queue();
             case InteractionChecks.Decision.Component component -> act(event, component.id(), user, values);
-            default -> {
-            }
+            // Every interaction gets an answer: without one the user sees "This interaction failed".
+            default -> event.reply(NO_LONGER_VALID).setEphemeral(true).queue();
         }
     }
 
@@ -340,20 +375,15 @@ public final class InteractionRouter extends ListenerAdapter {
             // Confirm and the two abort clicks re-render the message they were clicked on ("match
             // found", or the match message of the details), so it shows "Confirmed" or the armed
             // "Click again to abort"; what the ladder said comes as an ephemeral note.
-            case CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirm(match, user),
-                    refreshedMatchMessage(event, match, user));
-            case ABORT -> deferEditAndTell(flow, event, () -> desk.abort(match, user, false),
-                    refreshedMatchMessage(event, match, user));
-            case ABORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.abort(match, user, true),
-                    refreshedMatchMessage(event, match, user));
+            case CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirm(match, user), match, user);
+            case ABORT -> deferEditAndTell(flow, event, () -> desk.abort(match, user, false), match, user);
+            case ABORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.abort(match, user, true), match, user);
             // The match message itself changes (the pick preselected, the confirm select enabled;
             // after the report, no controls), and what the ladder said comes as an ephemeral note.
             case REPORT -> deferEditAndTell(flow, event, () -> values.isEmpty() ? "Pick a result first."
                             : resultCode(values.get(0)).map(code -> desk.chooseResult(match, user, code))
-                                    .orElse("That result cannot be read; pick it again."),
-                    () -> desk.matchView(match, user).map(LadderMessages::matchDetails));
-            case REPORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirmResult(match, user),
-                    () -> desk.matchView(match, user).map(LadderMessages::matchDetails));
+                                    .orElse("That result cannot be read; pick it again."), match, user);
+            case REPORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirmResult(match, user), match, user);
             case LEADERBOARD_PAGE -> {
                 Optional<LeaderboardView.Paged> paged = LeaderboardView.Filter.decode(id.argument());
                 if (paged.isEmpty()) {
@@ -407,43 +437,51 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     /**
-     * How the message a match component was clicked on looks now: the match message of the
+     * Which of the player's match messages a component was clicked on: the match message of the
      * details when it carries the result selects, else "match found".
      */
-    private java.util.function.Supplier<Optional<MessageCreateData>> refreshedMatchMessage(
-            GenericComponentInteractionCreateEvent event, long match, long user) {
+    private static MessageWriters.Kind clickedKind(GenericComponentInteractionCreateEvent event) {
         boolean details = !event.getMessage().getComponentTree()
                 .findAll(net.dv8tion.jda.api.components.selections.StringSelectMenu.class).isEmpty();
-        return details
+        return details ? MessageWriters.Kind.MATCH_MESSAGE : MessageWriters.Kind.MATCH_FOUND;
+    }
+
+    /** How that message looks now, read from the ladder when its writer starts a request. */
+    private MessageWriters.Render<MessageCreateData> matchMessage(MessageWriters.Kind kind, long match, long user) {
+        return kind == MessageWriters.Kind.MATCH_MESSAGE
                 ? () -> desk.matchView(match, user).map(LadderMessages::matchDetails)
                 : () -> desk.matchFoundView(match, user).map(LadderMessages::matchFound);
     }
 
     /**
-     * Acknowledges a component by editing its own message later: runs {@code act} on the
-     * executor, then edits the message to what {@code refreshed} renders (left as it is when
-     * empty) and tells the player what {@code act} answered in an ephemeral follow-up.
+     * Acknowledges a match component at once (a deferred update of its own message), runs
+     * {@code act} on the executor, then tells the message's writer that it changed, giving it
+     * this click's token (an interaction route, exempt from the global limit); what the ladder
+     * said comes as an ephemeral follow-up. The message is re-rendered by its writer when the
+     * request leaves, so a slower edit booked earlier (an opponent's report) can never land
+     * after this click's state and undo it.
      */
     private void deferEditAndTell(String flow, GenericComponentInteractionCreateEvent event,
-                                  java.util.function.Supplier<String> act,
-                                  java.util.function.Supplier<Optional<MessageCreateData>> refreshed) {
+                                  java.util.function.Supplier<String> act, long match, long user) {
         FlowTimer timer = flows.start(flow);
-        event.deferEdit().queue();
+        CompletableFuture<?> acknowledged = event.deferEdit().submit();
         timer.checkpoint("acknowledge");
         InteractionHook hook = event.getHook();
+        MessageWriters.Kind kind = clickedKind(event);
+        MessageWriters.Interaction click = new MessageWriters.Interaction(event.getToken(),
+                event.getTimeCreated().toInstant());
         executor.execute(() -> {
             String said;
-            Optional<MessageCreateData> message;
             try {
                 said = act.get();
-                message = refreshed.get();
             } catch (RuntimeException e) {
                 said = fault(e);
-                message = Optional.empty();
             }
             timer.checkpoint("ladder");
-            message.ifPresent(m -> hook.editOriginal(MessageEditData.fromCreateData(m)).queue(null,
-                    failure -> LOG.warn("could not refresh the match message: {}", failure.toString())));
+            MessageWriters.Key key = new MessageWriters.Key(PlayerId.of(user), match, kind);
+            // The click's token edits its message only once Discord has taken the acknowledgement.
+            acknowledged.whenComplete((ok, failure) -> writers.change(key,
+                    failure == null ? Optional.of(click) : Optional.empty(), matchMessage(kind, match, user), false));
             hook.sendMessage(said).setEphemeral(true).queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
         });
     }

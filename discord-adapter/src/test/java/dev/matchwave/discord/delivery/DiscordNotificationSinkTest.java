@@ -7,6 +7,7 @@ import static dev.matchwave.discord.delivery.PlayerContactsTest.details;
 import static dev.matchwave.discord.delivery.PlayerContactsTest.found;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.time.ManualClock;
 import dev.matchwave.notification.MatchDetails;
 import dev.matchwave.notification.MatchInfo;
@@ -20,7 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongConsumer;
+import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 
 /** The sink's decisions, with a fake messenger: no JDA, virtual time. */
@@ -43,6 +47,8 @@ class DiscordNotificationSinkTest {
         long nextMessageId = 500;
         /** When set, direct messages stay under way until the test completes them, in order. */
         boolean holdDirectMessages;
+        /** When set, direct messages leave at once and their answers wait until the test runs them. */
+        boolean holdAnswers;
         final List<Runnable> held = new ArrayList<>();
 
         @Override
@@ -85,6 +91,66 @@ class DiscordNotificationSinkTest {
                     + delivery.messageId());
             return CompletableFuture.completedFuture(nextDirectEdit);
         }
+
+        /** DM channels this messenger opened or was told, per player id. */
+        final java.util.Map<PlayerId, Long> channels = new java.util.HashMap<>();
+
+        @Override
+        public MessageCreateData render(Notification notification) {
+            return new MessageCreateBuilder().setContent(notification.getClass().getSimpleName() + " for "
+                    + notification.player()).build();
+        }
+
+        /**
+         * The writers' requests, recorded as the old calls were, when they leave: a request the
+         * writer called back before it left is not recorded (it never reached Discord).
+         */
+        @Override
+        public CompletionStage<MessageWriters.Landing> write(MessageWriters.Key key, MessageWriters.Target target,
+                                                             MessageCreateData content, BooleanSupplier leaving) {
+            CompletableFuture<MessageWriters.Landing> answer = new CompletableFuture<>();
+            PlayerId player = key.player();
+            Runnable arrive = () -> {
+                if (!leaving.getAsBoolean()) {
+                    answer.complete(new MessageWriters.Landing.Failed(SendResult.permanentFailure("cancelled")));
+                    return;
+                }
+                switch (target) {
+                    case MessageWriters.Interaction interaction -> {
+                        calls.add("edit " + interaction.token() + " " + player);
+                        answer.complete(nextEdit instanceof SendResult.Sent ? MessageWriters.Landing.landed()
+                                : new MessageWriters.Landing.Failed(nextEdit));
+                    }
+                    case MessageWriters.ChannelMessage message -> {
+                        calls.add("editdm " + player + " channel=" + message.channelId() + " message=" + message.messageId());
+                        answer.complete(nextDirectEdit instanceof SendResult.Sent ? MessageWriters.Landing.landed()
+                                : new MessageWriters.Landing.Failed(nextDirectEdit));
+                    }
+                    case MessageWriters.NewMessage ignored -> {
+                        Long known = channels.get(player);
+                        calls.add("dm " + player + " channel=" + (known == null ? "new" : known.toString()));
+                        long channel = known == null ? openedChannel : known;
+                        channels.put(player, channel);
+                        answer.complete(new MessageWriters.Landing.Landed(Optional.of(
+                                new MessageWriters.ChannelMessage(channel, nextMessageId++))));
+                    }
+                }
+            };
+            if (holdAnswers && target instanceof MessageWriters.NewMessage) {
+                // Leaves now; the answer comes when the test says.
+                CompletableFuture<MessageWriters.Landing> inner = answer;
+                CompletableFuture<MessageWriters.Landing> outer = new CompletableFuture<>();
+                inner.thenAccept(landing -> held.add(() -> outer.complete(landing)));
+                arrive.run();
+                return outer;
+            }
+            if (holdDirectMessages && target instanceof MessageWriters.NewMessage) {
+                held.add(arrive);
+            } else {
+                arrive.run();
+            }
+            return answer;
+        }
     }
 
     private SendResult deliver(Notification notification) {
@@ -108,10 +174,11 @@ class DiscordNotificationSinkTest {
 
     /**
      * The demo found players with two match messages: both confirmed while the wave's details
-     * were still paced, and the details of the match's start went as a second new message.
+     * were still paced, and the details of the match's start went as a second new message. Now
+     * the waiting send is replaced by the newer one, which creates the one message.
      */
     @Test
-    void detailsThatComeWhileTheMatchMessageIsUnderWayEditItInsteadOfSendingASecond() {
+    void detailsThatComeWhileTheMatchMessageIsUnderWayMakeOneMessage() {
         messenger.holdDirectMessages = true;
         Route wave = sink.route(details(ALICE));
         CompletableFuture<SendResult> first = sink.send(details(ALICE), wave).toCompletableFuture();
@@ -119,38 +186,33 @@ class DiscordNotificationSinkTest {
         Route started = sink.route(details(ALICE));
         assertThat(started).isEqualTo(wave);
         CompletableFuture<SendResult> second = sink.send(details(ALICE), started).toCompletableFuture();
-        assertThat(messenger.calls).as("the second waits for the first").containsExactly("dm 11 channel=new");
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+
+        new ArrayList<>(messenger.held).forEach(Runnable::run);
+
+        assertThat(first).isCompletedWithValue(SendResult.sent());
+        assertThat(second).isCompletedWithValue(SendResult.sent());
+        assertThat(messenger.calls).as("the first never left: one message, rendered last").containsExactly("dm 11 channel=new");
+        assertThat(sink.detailsUnderWay()).isZero();
+        // Later details edit the message.
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "editdm 11 channel=9001 message=500");
+    }
+
+    /** A send that has left is awaited: the newer state goes after it, as an edit of what it made. */
+    @Test
+    void detailsThatComeWhileTheMatchMessageIsOutEditItAfterwards() {
+        messenger.holdAnswers = true;
+        CompletableFuture<SendResult> first = sink.send(details(ALICE), sink.route(details(ALICE))).toCompletableFuture();
+        CompletableFuture<SendResult> second = sink.send(details(ALICE), sink.route(details(ALICE))).toCompletableFuture();
+        assertThat(messenger.calls).as("one request out at a time").containsExactly("dm 11 channel=new");
         assertThat(second).isNotDone();
 
         messenger.held.removeFirst().run();
 
         assertThat(first).isCompletedWithValue(SendResult.sent());
         assertThat(second).isCompletedWithValue(SendResult.sent());
-        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "editdm 11 channel=9001 message=500");
-        assertThat(sink.detailsUnderWay()).isZero();
-    }
-
-    /**
-     * Both players confirmed before the wave's match message was rendered: it shows the details
-     * already, and a second render, made before the player's click on the first and landing after
-     * it, would undo the click (the demo's scripted players lost picked results so).
-     */
-    @Test
-    void detailsBookedBeforeTheMatchMessageWasRenderedSendNothingMore() {
-        messenger.holdDirectMessages = true;
-        Route wave = sink.route(details(ALICE));
-        Route started = sink.route(details(ALICE)); // both confirmed while the wave's send waited its turn
-        CompletableFuture<SendResult> first = sink.send(details(ALICE), wave).toCompletableFuture();
-        CompletableFuture<SendResult> second = sink.send(details(ALICE), started).toCompletableFuture();
-
-        messenger.held.removeFirst().run();
-
-        assertThat(first).isCompletedWithValue(SendResult.sent());
-        assertThat(second).isCompletedWithValue(SendResult.sent());
-        assertThat(messenger.calls).containsExactly("dm 11 channel=new");
-        assertThat(sink.detailsUnderWay()).isZero();
-        // Later details edit the message as before.
-        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
         assertThat(messenger.calls).containsExactly("dm 11 channel=new", "editdm 11 channel=9001 message=500");
     }
 
@@ -162,8 +224,8 @@ class DiscordNotificationSinkTest {
         MatchDetails nextMatch = new MatchDetails(ALICE, new MatchInfo(8, new Participant(ALICE, "alice", "bw_zerg"),
                 new Participant(BOB, "bob", "sc2_terran"), "Fighting Spirit", "EUC", "scevo08"));
         sink.send(nextMatch, sink.route(nextMatch));
-        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "dm 22 channel=new", "dm 11 channel=new");
-        messenger.held.forEach(Runnable::run);
+        new ArrayList<>(messenger.held).forEach(Runnable::run);
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new", "dm 22 channel=new", "dm 11 channel=9001");
         assertThat(sink.detailsUnderWay()).isZero();
     }
 
@@ -183,15 +245,13 @@ class DiscordNotificationSinkTest {
     void aMatchMessageThatCannotBeEditedIsSentAnew() {
         deliver(details(ALICE));
         messenger.nextDirectEdit = SendResult.permanentFailure("HTTP 404 (10008 Unknown Message)");
-        SendResult first = deliver(details(ALICE));
-        assertThat(first).isInstanceOfSatisfying(SendResult.Failed.class, failed -> {
-            assertThat(failed.retryable()).isTrue();
-            assertThat(failed.reason()).contains("10008").contains("new direct message");
-        });
-        assertThat(sink.route(details(ALICE))).isEqualTo(Route.channelMessage("9001"));
+        // Its writer gives the deleted message up and sends a new one in the same channel.
         assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
         assertThat(messenger.calls).containsExactly("dm 11 channel=new", "editdm 11 channel=9001 message=500",
                 "dm 11 channel=9001");
+        messenger.nextDirectEdit = SendResult.sent();
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(messenger.calls).last().isEqualTo("editdm 11 channel=9001 message=501");
     }
 
     @Test

@@ -39,7 +39,8 @@ class InteractionChecksTest {
         assertThat(InteractionChecks.component(confirm, ALICE)).isEqualTo(new Decision.Component(CustomId.parse(confirm)));
         assertThat(InteractionChecks.component(confirm, BOB))
                 .isInstanceOfSatisfying(Decision.Refuse.class, r -> assertThat(r.refusal()).isEqualTo(Refusal.NOT_YOURS));
-        assertThat(InteractionChecks.component("someone-elses-button", ALICE)).isEqualTo(new Decision.Ignore());
+        assertThat(InteractionChecks.component("someone-elses-button", ALICE)).isEqualTo(
+                new Decision.Refuse(InteractionChecks.Refusal.STALE_COMPONENT, "not a component of this bot"));
         assertThat(InteractionChecks.component("mw999:join:-:1:", ALICE))
                 .isInstanceOfSatisfying(Decision.Refuse.class,
                         r -> assertThat(r.refusal()).isEqualTo(Refusal.STALE_COMPONENT));

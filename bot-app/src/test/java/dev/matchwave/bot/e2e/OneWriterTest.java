@@ -1,0 +1,146 @@
+package dev.matchwave.bot.e2e;
+
+import static dev.matchwave.bot.e2e.LadderBotHarness.WAIT;
+import static dev.matchwave.bot.e2e.LadderBotHarness.ephemeralAnswer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.matchwave.bot.e2e.LadderBotHarness.Side;
+import dev.matchwave.emulator.EmulatedUser;
+import dev.matchwave.emulator.SeenMessage;
+import dev.matchwave.emulator.UserInteraction;
+import dev.matchwave.emulator.ratelimit.BucketLimit;
+import dev.matchwave.emulator.ratelimit.RateLimits;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.matchmaking.ladder.match.Participant;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One writer per message, over the real JDA and the local Discord: the DM-edit bucket is slowed
+ * to one edit per 2 s, so an edit of a player's match message booked by the ladder (his
+ * opponent's report) waits in its lane while the player's own click is answered on the
+ * interaction lane. Whatever lands last must be the latest state. And bursts: ten presses at
+ * once of Confirm, of a result pick and of the result confirm have one effect, and every press
+ * is told the truth.
+ */
+class OneWriterTest extends BotEndToEndTest {
+
+    /** One edit of a DM message per 2 s per channel: the channel lane is slow, the interaction lane is not. */
+    private static final String DM_EDIT = "PATCH /channels/{channel_id}/messages/{message_id}";
+    private static final Duration DM_EDIT_WINDOW = Duration.ofSeconds(2);
+
+    @Override
+    protected LadderBotHarness.Options options() {
+        return LadderBotHarness.options().rateLimits(RateLimits.discord()
+                .withRoute(DM_EDIT, BucketLimit.of(1, (int) DM_EDIT_WINDOW.toSeconds())));
+    }
+
+    private record Pairing(EmulatedUser zerg, EmulatedUser terran, long matchId, SeenMessage zergFound,
+                           SeenMessage terranFound) {
+    }
+
+    private Pairing matched() {
+        EmulatedUser zerg = bot.newUser();
+        EmulatedUser terran = bot.newUser();
+        SeenMessage zergQueue = bot.readyQuickly(zerg, Side.BW);
+        SeenMessage terranQueue = bot.readyQuickly(terran, Side.SC2);
+        bot.join(zerg, zergQueue);
+        bot.join(terran, terranQueue);
+        SeenMessage zergFound = bot.awaitMatchFound(zerg);
+        SeenMessage terranFound = bot.awaitMatchFound(terran);
+        return new Pairing(zerg, terran, bot.openMatchOf(zerg).id().value(), zergFound, terranFound);
+    }
+
+    /**
+     * Waits until every message the bot changes shows the ladder's latest state: nothing booked
+     * and nothing out. The deadline is the slow lane's window (an abandoned edit may still wait
+     * for it) plus the harness's usual wait.
+     */
+    private void settled() {
+        Duration deadline = WAIT.plus(DM_EDIT_WINDOW);
+        bot.discord().await("the bot's match messages settled (messages being written: "
+                        + bot.bot().messagesBeingWritten() + ")",
+                () -> bot.bot().messagesBeingWritten() == 0, deadline);
+    }
+
+    @Test
+    void aPickMadeWhileTheOpponentsReportIsBeingShownStays() {
+        Pairing p = matched();
+        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
+        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
+        SeenMessage terranDetails = bot.awaitDetails(p.terran(), p.matchId());
+
+        // The zerg reports: the terran's match message is to say so, through the slow DM-edit lane
+        // (its bucket was just spent showing the details).
+        bot.report(p.zerg(), zergDetails, "1");
+        // At once, the terran picks his result on the same message (the interaction lane).
+        SeenMessage note = ephemeralAnswer(p.terran().select(terranDetails, "Who won?", List.of("1")));
+        assertThat(note.text()).contains("confirm");
+
+        settled();
+        SeenMessage seen = p.terran().message(terranDetails.id());
+        assertThat(seen.select("Confirm the result"))
+                .as("the pick stays: the confirm select is enabled for it, in %s", seen)
+                .hasValueSatisfying(select -> {
+                    assertThat(select.disabled()).isFalse();
+                    assertThat(select.option("1")).isPresent();
+                });
+        assertThat(seen.text()).as("and the opponent's report shows too").contains("Your opponent has reported");
+    }
+
+    @Test
+    void tenConfirmPressesAtOnceConfirmOnceAndAreAllToldTheTruth() {
+        Pairing p = matched();
+        List<String> answers = burst(IntStream.range(0, 10).mapToObj(i -> p.zerg().press(p.zergFound(), "Confirm"))
+                .toList());
+        assertThat(answers).filteredOn(a -> a.startsWith("Confirmed")).hasSize(1);
+        assertThat(answers).filteredOn(a -> !a.startsWith("Confirmed"))
+                .allSatisfy(a -> assertThat(a).contains("already confirmed"));
+        Match match = bot.match(p.matchId());
+        assertThat(match.participant(LadderBotHarness.playerOf(p.zerg())).map(Participant::confirmed)).contains(true);
+        assertThat(match.state()).isEqualTo(MatchState.FOUND);
+        settled();
+        assertThat(p.zerg().message(p.zergFound().id()).text()).as("the message shows the confirmation")
+                .contains("Confirmed");
+    }
+
+    @Test
+    void tenResultPicksAndTenResultConfirmsAtOnceReportOnceAndAreAllToldTheTruth() {
+        Pairing p = matched();
+        ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm"));
+        ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm"));
+        SeenMessage details = bot.awaitDetails(p.zerg(), p.matchId());
+
+        List<String> picks = burst(IntStream.range(0, 10)
+                .mapToObj(i -> p.zerg().select(details, "Who won?", List.of("1"))).toList());
+        assertThat(picks).allSatisfy(a -> assertThat(a).contains("confirm the result"));
+        settled();
+        SeenMessage picked = p.zerg().message(details.id());
+        assertThat(picked.select("Confirm the result")).hasValueSatisfying(s -> assertThat(s.disabled()).isFalse());
+
+        List<String> confirms = burst(IntStream.range(0, 10)
+                .mapToObj(i -> p.zerg().select(picked, "Confirm the result", List.of("1"))).toList());
+        assertThat(confirms).filteredOn(a -> a.equals("Your result is recorded.")).hasSize(1);
+        assertThat(confirms).filteredOn(a -> !a.equals("Your result is recorded."))
+                .allSatisfy(a -> assertThat(a).containsAnyOf("already recorded", "already reported"));
+        Match match = bot.match(p.matchId());
+        assertThat(match.player1().report()).isPresent();
+        assertThat(match.state()).isEqualTo(MatchState.IN_PROGRESS);
+        settled();
+        assertThat(p.zerg().message(details.id()).select("Who won?")).as("no controls after the report").isEmpty();
+    }
+
+    /** The ephemeral answers of interactions sent at once, in the order they were sent. */
+    private static List<String> burst(List<UserInteraction> interactions) {
+        List<String> answers = new ArrayList<>();
+        for (UserInteraction interaction : interactions) {
+            answers.add(ephemeralAnswer(interaction).text());
+        }
+        return answers;
+    }
+}
