@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.discord.delivery.Delivery;
 import dev.matchwave.discord.delivery.DiscordNotificationSink;
+import dev.matchwave.discord.delivery.MessageWriters;
 import dev.matchwave.discord.delivery.Messenger;
 import dev.matchwave.discord.delivery.PlayerContacts;
 import dev.matchwave.matchmaking.PlayerId;
@@ -83,6 +84,34 @@ class LadderMessageRendererTest {
             try (MessageCreateData data = renderer.render(notification)) {
                 sent.add(kind + " " + notification.player().value() + ": " + data.toData());
             }
+        }
+
+        @Override
+        public MessageCreateData render(Notification notification) {
+            return renderer.render(notification);
+        }
+
+        /** The sink's match messages come through their writer: recorded as the other sends are. */
+        @Override
+        public CompletionStage<MessageWriters.Landing> write(MessageWriters.Key key, MessageWriters.Target target,
+                                                             MessageCreateData content,
+                                                             java.util.function.BooleanSupplier leaving) {
+            if (!leaving.getAsBoolean()) {
+                return CompletableFuture.completedFuture(
+                        new MessageWriters.Landing.Failed(SendResult.permanentFailure("cancelled")));
+            }
+            Optional<MessageWriters.ChannelMessage> made = Optional.empty();
+            String kind;
+            switch (target) {
+                case MessageWriters.Interaction interaction -> kind = "edit";
+                case MessageWriters.ChannelMessage message -> kind = "editdm " + message.messageId();
+                case MessageWriters.NewMessage message -> {
+                    kind = "dm";
+                    made = Optional.of(new MessageWriters.ChannelMessage(key.player().value() + 1, nextMessageId++));
+                }
+            }
+            sent.add(kind + " " + key.player().value() + ": " + content.toData());
+            return CompletableFuture.completedFuture(new MessageWriters.Landing.Landed(made));
         }
 
         @Override
