@@ -2,6 +2,11 @@ package dev.matchwave.matchmaking.queue;
 
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.Seat;
+import dev.matchwave.matchmaking.queue.store.EntryKey;
+import dev.matchwave.matchmaking.queue.store.StoredEntry;
+
+import java.time.Instant;
+import java.util.Optional;
 
 import java.util.List;
 
@@ -16,12 +21,22 @@ final class QueueEntry {
     final long sequence;
     final long deadlineMillis;
     final String sidesKey;
+    /** The front end's opaque contact for this entry (the bot's searching message), once attached. */
+    Optional<String> contact = Optional.empty();
 
     QueueEntry(QueuedPlayer player, long sequence, long deadlineMillis) {
         this.player = player;
         this.sequence = sequence;
         this.deadlineMillis = deadlineMillis;
         this.sidesKey = sidesKey(player.seats());
+    }
+
+    EntryKey key() {
+        return new EntryKey(player.id(), sequence);
+    }
+
+    StoredEntry stored() {
+        return new StoredEntry(player, sequence, Instant.ofEpochMilli(deadlineMillis), contact);
     }
 
     /** The sides a player offers, sorted and joined with '+': "bw", "sc2", "bw+sc2". */

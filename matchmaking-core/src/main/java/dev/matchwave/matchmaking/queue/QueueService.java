@@ -9,6 +9,13 @@ import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueueGuard;
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.Seat;
+import dev.matchwave.matchmaking.queue.store.EntryKey;
+import dev.matchwave.matchmaking.queue.store.InMemoryQueueStore;
+import dev.matchwave.matchmaking.queue.store.QueueStore;
+import dev.matchwave.matchmaking.queue.store.StoredEntry;
+import dev.matchwave.matchmaking.queue.store.StoredQueue;
+import dev.matchwave.matchmaking.queue.store.WaveCommit;
+import dev.matchwave.matchmaking.queue.store.WaveStart;
 import dev.matchwave.matchmaking.time.Scheduler;
 import dev.matchwave.matchmaking.time.Scheduler.Cancellable;
 
@@ -16,6 +23,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -62,6 +70,17 @@ import org.jspecify.annotations.Nullable;
  * at once to the {@link WaveListener}, which may give some back (see {@link WaveReceipt}).
  * A failing pairer or listener is logged and the waves go on.
  *
+ * <h2>Durability</h2>
+ * The service keeps its state in a {@link QueueStore} (default {@link InMemoryQueueStore}: no
+ * durability) and writes every change there before it answers: a join, a leave, an expiry, a
+ * wave's start (expired entries, wait cycles) and a wave's matches, which the
+ * {@link WaveListener} makes inside the store's unit of work ({@link QueueStore#commitWave}).
+ * Store writes happen under the state lock (a store call is the one foreign call made there,
+ * besides the scheduler and the clock), except the wave commit, which runs with the listener.
+ * A store failure reaches the caller and changes nothing. When built, the service restores what
+ * the store holds: entries in join order with their wait cycles and deadlines, the join-limit
+ * log, who is in a match, the wave count; {@link #start()} re-arms the expiry timer from them.
+ *
  * <p>Units: times are {@link Instant}s of the injected clock; durations are {@link Duration}s.
  */
 public final class QueueService implements AutoCloseable {
@@ -77,6 +96,8 @@ public final class QueueService implements AutoCloseable {
     private final QueueGuard guard;
     private final WaveListener waveListener;
     private final QueueListener queueListener;
+    private final QueueStore store;
+    private final List<QueuedPlayer> restored;
 
     private final long joinWindowMillis;
     private final long activeWindowMillis;
@@ -96,6 +117,11 @@ public final class QueueService implements AutoCloseable {
     private final WaitHistory history;
     /** Players who asked to leave while the wave that matched them was still handing out pairs. */
     private final Set<PlayerId> leftWhilePending = new HashSet<>();
+    /**
+     * Players released while the wave that matched them was still pending: the store hears of
+     * it when the wave is settled, after the wave's own commit (which marks them in a match).
+     */
+    private final Set<PlayerId> releasedWhilePending = new HashSet<>();
     private long nextSequence;
     private long lastWave;
     private long pendingWave;
@@ -123,6 +149,34 @@ public final class QueueService implements AutoCloseable {
         this.activeWindowMillis = config.activeWindow().toMillis();
         this.forgetAfterMillis = Math.max(joinWindowMillis, activeWindowMillis);
         this.history = new WaitHistory(config.estimateWaves(), config.estimateBandWidth(), config.maxCycles());
+        this.store = builder.store != null ? builder.store : new InMemoryQueueStore();
+        this.restored = restore();
+    }
+
+    /** Reads the store back: the queue as it was when the last process stopped or crashed. */
+    private List<QueuedPlayer> restore() {
+        long nowMillis = clock.millis();
+        StoredQueue stored = store.load(Instant.ofEpochMilli(nowMillis - joinWindowMillis));
+        List<QueuedPlayer> players = new ArrayList<>(stored.entries().size());
+        for (StoredEntry s : stored.entries()) {
+            QueueEntry entry = new QueueEntry(s.player(), s.sequence(), s.deadline().toEpochMilli());
+            entry.contact = s.contact();
+            queued.put(s.player().id(), entry);
+            count(entry, 1);
+            touch(s.player().id(), nowMillis);
+            nextSequence = Math.max(nextSequence, s.sequence() + 1);
+            players.add(s.player());
+        }
+        for (PlayerId player : stored.inMatch()) {
+            inMatch.put(player, new Matched(null, 0));
+            touch(player, nowMillis);
+        }
+        stored.joins().forEach((player, times) -> {
+            PlayerRecord record = touch(player, nowMillis);
+            times.forEach(t -> record.recordJoin(t.toEpochMilli(), config.joinLimit()));
+        });
+        lastWave = stored.lastWave();
+        return List.copyOf(players);
     }
 
     /**
@@ -156,11 +210,12 @@ public final class QueueService implements AutoCloseable {
         Optional<String> refusal = guard.refusal(player);
         lock.lock();
         try {
-            Instant now = clock.instant();
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             QueuedPlayer entry = new QueuedPlayer(player, seats, preferences, now, 0);
             long nowMillis = now.toEpochMilli();
             PlayerRecord record = touch(player, nowMillis);
-            if (inMatch.containsKey(player)) {
+            // Released while his wave is still being settled: the store learns of it at the settling.
+            if (inMatch.containsKey(player) || releasedWhilePending.contains(player)) {
                 return JoinResult.Refused.inMatch();
             }
             QueueEntry existing = queued.get(player);
@@ -175,8 +230,11 @@ public final class QueueService implements AutoCloseable {
                 return JoinResult.Refused.rateLimited(Duration.ofMillis(wait), config.joinLimit(),
                         config.joinLimitWindow());
             }
+            QueueEntry created = new QueueEntry(entry, nextSequence, deadline(nowMillis));
+            store.add(created.stored(), Instant.ofEpochMilli(nowMillis - joinWindowMillis));
+            nextSequence++;
             record.recordJoin(nowMillis, config.joinLimit());
-            enqueue(new QueueEntry(entry, nextSequence++, deadline(nowMillis)), nowMillis);
+            enqueue(created, nowMillis);
             return new JoinResult.Joined(entry);
         } finally {
             lock.unlock();
@@ -189,8 +247,10 @@ public final class QueueService implements AutoCloseable {
         lock.lock();
         try {
             touch(player, clock.millis());
-            QueueEntry entry = queued.remove(player);
+            QueueEntry entry = queued.get(player);
             if (entry != null) {
+                store.remove(entry.key());
+                queued.remove(player);
                 count(entry, -1);
                 return new LeaveResult.Left(entry.player);
             }
@@ -217,10 +277,16 @@ public final class QueueService implements AutoCloseable {
         Objects.requireNonNull(player, "player");
         lock.lock();
         try {
-            Matched matched = inMatch.remove(player);
+            Matched matched = inMatch.get(player);
             if (matched == null) {
                 return false;
             }
+            if (pendingWave != 0 && matched.wave() == pendingWave) {
+                releasedWhilePending.add(player);
+            } else {
+                store.release(player);
+            }
+            inMatch.remove(player);
             leftWhilePending.remove(player);
             touch(player, clock.millis());
             return true;
@@ -242,6 +308,7 @@ public final class QueueService implements AutoCloseable {
             if (inMatch.containsKey(player)) {
                 return false;
             }
+            store.markInMatch(player);
             QueueEntry entry = queued.remove(player);
             if (entry != null) {
                 count(entry, -1);
@@ -259,6 +326,7 @@ public final class QueueService implements AutoCloseable {
         lock.lock();
         try {
             List<QueuedPlayer> removed = inJoinOrder(queued.values()).stream().map(e -> e.player).toList();
+            store.removeAll();
             queued.clear();
             queuedBySides.clear();
             queuedByRace.clear();
@@ -268,7 +336,49 @@ public final class QueueService implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores the front end's contact with the player's current entry (the bot: his "Searching..."
+     * message), so that a process restored from the store can still reach him.
+     *
+     * @return false when he is not queued
+     */
+    public boolean attach(PlayerId player, String contact) {
+        Objects.requireNonNull(player, "player");
+        Objects.requireNonNull(contact, "contact");
+        lock.lock();
+        try {
+            QueueEntry entry = queued.get(player);
+            if (entry == null || !store.attach(entry.key(), contact)) {
+                return false;
+            }
+            entry.contact = Optional.of(contact);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---------------------------------------------------------------- reading
+
+    /** The contact attached to the player's entry, while he is queued. */
+    public Optional<String> contact(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        lock.lock();
+        try {
+            QueueEntry entry = queued.get(player);
+            return entry == null ? Optional.empty() : entry.contact;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The players this service found queued in its store when it was built (a restart), in join
+     * order, as they were then. Empty for a new queue.
+     */
+    public List<QueuedPlayer> restored() {
+        return restored;
+    }
 
     /** The options this service runs with. */
     public QueueConfig config() {
@@ -448,8 +558,18 @@ public final class QueueService implements AutoCloseable {
         try {
             at = clock.instant();
             long nowMillis = at.toEpochMilli();
-            expireDue(nowMillis, at, events);
-            number = ++lastWave;
+            List<QueueEntry> due = due(nowMillis);
+            List<EntryKey> waited = new ArrayList<>(queued.size());
+            for (QueueEntry entry : queued.values()) {
+                if (entry.deadlineMillis > nowMillis) {
+                    waited.add(entry.key());
+                }
+            }
+            number = lastWave + 1;
+            // Stored first: a store that cannot be written to leaves the queue as it was.
+            store.startWave(new WaveStart(number, due.stream().map(QueueEntry::key).toList(), waited));
+            lastWave = number;
+            removeExpired(due, at, events);
             for (QueueEntry entry : queued.values()) {
                 entry.player = entry.player.nextCycle();
                 touch(entry.player.id(), nowMillis);
@@ -475,6 +595,7 @@ public final class QueueService implements AutoCloseable {
         Duration pairingTime = Duration.ofNanos(System.nanoTime() - start);
 
         List<Pair> committed = new ArrayList<>(proposed.size());
+        Map<PlayerId, QueueEntry> leaving = new HashMap<>(proposed.size() * 2);
         int unmatched = 0;
         lock.lock();
         try {
@@ -499,6 +620,7 @@ public final class QueueService implements AutoCloseable {
                     queued.remove(entry.player.id());
                     count(entry, -1);
                     inMatch.put(entry.player.id(), new Matched(entry, number));
+                    leaving.put(entry.player.id(), entry);
                     touch(entry.player.id(), nowMillis);
                 }
                 committed.add(pair);
@@ -514,22 +636,43 @@ public final class QueueService implements AutoCloseable {
         }
 
         Wave wave = new Wave(number, at, committed, entries.size(), unmatched, pairingTime);
-        // Whatever the listener does, even an Error, the wave is settled: nobody stays pending.
-        WaveReceipt receipt = WaveReceipt.noneCreated(wave);
+        // Whatever the listener or the store does, even an Error, the wave is settled: nobody stays pending.
+        WaveReceipt[] receipt = {WaveReceipt.noneCreated(wave)};
+        boolean[] listened = {false};
+        boolean stored = false;
         try {
-            receipt = Objects.requireNonNull(waveListener.onWave(wave), "the wave listener returned null");
+            store.commitWave(() -> {
+                receipt[0] = Objects.requireNonNull(waveListener.onWave(wave), "the wave listener returned null");
+                listened[0] = true;
+                Set<Pair> failed = new HashSet<>(receipt[0].notCreated());
+                List<EntryKey> matched = new ArrayList<>(2 * committed.size());
+                for (Pair pair : committed) {
+                    if (!failed.contains(pair)) {
+                        matched.add(leaving.get(pair.first().id()).key());
+                        matched.add(leaving.get(pair.second().id()).key());
+                    }
+                }
+                return new WaveCommit(number, matched);
+            });
+            stored = true;
         } catch (RuntimeException e) {
-            LOG.log(Level.ERROR, "wave " + number + ": the wave listener failed; its " + committed.size()
-                    + " pairs go back to the queue", e);
+            receipt[0] = WaveReceipt.noneCreated(wave);
+            LOG.log(Level.ERROR, "wave " + number + ": " + (listened[0] ? "the queue store failed"
+                    : "the wave listener failed") + "; its " + committed.size() + " pairs go back to the queue", e);
         } finally {
-            settle(wave, receipt, events);
+            settle(wave, receipt[0], leaving, events);
         }
         publish(events);
+        try {
+            waveListener.settled(wave, stored);
+        } catch (RuntimeException e) {
+            LOG.log(Level.ERROR, "wave " + number + ": the wave listener failed after the wave", e);
+        }
         return wave;
     }
 
     /** Requeues the players of the pairs the listener gave back; learns from the others. */
-    private void settle(Wave wave, WaveReceipt receipt, List<QueueEvent> events) {
+    private void settle(Wave wave, WaveReceipt receipt, Map<PlayerId, QueueEntry> leaving, List<QueueEvent> events) {
         Set<Pair> failed = new HashSet<>(receipt.notCreated());
         Set<Pair> known = new HashSet<>(wave.pairs());
         for (Pair pair : failed) {
@@ -556,12 +699,38 @@ public final class QueueService implements AutoCloseable {
                     }
                     inMatch.remove(id);
                     if (leftWhilePending.remove(id)) {
+                        // His entry is still stored (the wave did not take it): his leave takes it now.
+                        try {
+                            store.remove(matched.entry().key());
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "player " + id + " left during wave " + wave.number()
+                                    + " but his entry could not be removed from the store", e);
+                        }
                         continue;
                     }
                     enqueue(matched.entry(), nowMillis);
                     events.add(new QueueEvent.Requeued(matched.entry().player, now, wave.number()));
                 }
             }
+            Set<PlayerId> matchedPlayers = new HashSet<>();
+            created.forEach(pair -> {
+                matchedPlayers.add(pair.first().id());
+                matchedPlayers.add(pair.second().id());
+            });
+            for (PlayerId id : releasedWhilePending) {
+                QueueEntry entry = leaving.get(id);
+                try {
+                    if (matchedPlayers.contains(id)) {
+                        store.release(id);
+                    } else if (entry != null) {
+                        store.remove(entry.key()); // the wave did not take his entry
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "player " + id + " was released during wave " + wave.number()
+                            + " but the store could not be told", e);
+                }
+            }
+            releasedWhilePending.clear();
             history.record(created);
             pendingWave = 0;
             leftWhilePending.clear();
@@ -632,7 +801,17 @@ public final class QueueService implements AutoCloseable {
             }
             Instant now = clock.instant();
             long nowMillis = now.toEpochMilli();
-            expireDue(nowMillis, now, events);
+            List<QueueEntry> due = new ArrayList<>();
+            for (QueueEntry entry : due(nowMillis)) {
+                try {
+                    store.remove(entry.key());
+                    due.add(entry);
+                } catch (RuntimeException e) {
+                    // Stays queued; the next wave expires it (or the timer, once the store answers).
+                    LOG.log(Level.WARNING, "player " + entry.player.id() + " expired but the store failed", e);
+                }
+            }
+            removeExpired(due, now, events);
             queued.values().stream().mapToLong(e -> e.deadlineMillis).min()
                     .ifPresent(deadline -> armExpiry(deadline, nowMillis));
         } finally {
@@ -641,16 +820,23 @@ public final class QueueService implements AutoCloseable {
         publish(events);
     }
 
-    /** Under the lock: removes every entry whose deadline has come. */
-    private void expireDue(long nowMillis, Instant now, List<QueueEvent> events) {
-        Iterator<QueueEntry> it = queued.values().iterator();
-        while (it.hasNext()) {
-            QueueEntry entry = it.next();
+    /** Under the lock: the entries whose deadline has come, in the queue's order. */
+    private List<QueueEntry> due(long nowMillis) {
+        List<QueueEntry> due = new ArrayList<>();
+        for (QueueEntry entry : queued.values()) {
             if (entry.deadlineMillis <= nowMillis) {
-                it.remove();
-                count(entry, -1);
-                events.add(new QueueEvent.Expired(entry.player, now));
+                due.add(entry);
             }
+        }
+        return due;
+    }
+
+    /** Under the lock: takes expired entries out of memory (the store has dropped them). */
+    private void removeExpired(List<QueueEntry> due, Instant now, List<QueueEvent> events) {
+        for (QueueEntry entry : due) {
+            queued.remove(entry.player.id());
+            count(entry, -1);
+            events.add(new QueueEvent.Expired(entry.player, now));
         }
     }
 
@@ -752,6 +938,7 @@ public final class QueueService implements AutoCloseable {
         private @Nullable QueueGuard guard;
         private @Nullable WaveListener waveListener;
         private @Nullable QueueListener queueListener;
+        private @Nullable QueueStore store;
 
         private Builder(MatchRules rules, Pairer pairer) {
             this.rules = Objects.requireNonNull(rules, "rules");
@@ -797,6 +984,17 @@ public final class QueueService implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Where the queue is kept; default a new {@link InMemoryQueueStore} (no durability).
+         * {@link #build()} restores what it holds.
+         */
+        public Builder store(QueueStore store) {
+            once("store", this.store);
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Builds the service and restores its store's queue (blocks on the store). */
         public QueueService build() {
             return new QueueService(this);
         }

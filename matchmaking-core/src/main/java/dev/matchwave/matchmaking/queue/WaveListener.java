@@ -6,6 +6,11 @@ import java.util.function.Consumer;
 /**
  * Receives every wave, with all its new pairs at once, and turns the pairs into matches.
  *
+ * <p>{@link #onWave} runs inside the queue store's unit of work for the wave
+ * ({@link dev.matchwave.matchmaking.queue.store.QueueStore#commitWave}): with a store that shares
+ * its transactions with the matches' store, the matches it creates on the calling thread and the
+ * players' leaving the queue are one transaction.
+ *
  * <p>Called on the thread that runs the wave (the scheduler's, or the caller of
  * {@link QueueService#runWave()}), never while the queue's lock is held, one wave at a time.
  * It may block (write to a database); the next wave waits for it. The players of the pairs are
@@ -26,6 +31,16 @@ public interface WaveListener {
      * @return the pairs that did not become matches; {@link WaveReceipt#allCreated()} if none
      */
     WaveReceipt onWave(Wave wave);
+
+    /**
+     * Called once the wave is settled, after {@link #onWave} and the queue store's commit.
+     * {@code stored} false: the store (or {@link #onWave} itself) failed, nothing of the wave
+     * was stored, and every pair went back to the queue; matches {@link #onWave} made through a
+     * store that shares the queue's transaction were not kept either. Announce the wave's
+     * matches here, not in {@link #onWave}: only now are they known to be stored.
+     */
+    default void settled(Wave wave, boolean stored) {
+    }
 
     /** A listener that takes every wave as created, for tests and tools that only watch. */
     static WaveListener ignoring() {

@@ -9,6 +9,13 @@ import dev.matchwave.matchmaking.Pairing;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.queue.store.EntryKey;
+import dev.matchwave.matchmaking.queue.store.InMemoryQueueStore;
+import dev.matchwave.matchmaking.queue.store.QueueStore;
+import dev.matchwave.matchmaking.queue.store.StoredEntry;
+import dev.matchwave.matchmaking.queue.store.StoredQueue;
+import dev.matchwave.matchmaking.queue.store.WaveCommit;
+import dev.matchwave.matchmaking.queue.store.WaveStart;
 import dev.matchwave.matchmaking.time.ManualClock;
 
 import java.time.Duration;
@@ -22,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -44,6 +52,12 @@ import net.jqwik.api.state.Transformer;
  * <p>The model predicts every answer and every event; the invariant after each step: each
  * player is in exactly one place (free, queued once, in a match), nobody is lost, and the
  * queue holds exactly whom the model says, in join order, with the right wait cycles.
+ *
+ * <p>{@link #aRestartLosesNobody} adds crashes: a restart (a new service over the same store, the
+ * old one gone without settling anything), a crash inside a wave's unit of work (its matches
+ * are not stored: the players are queued after the restart) and a crash just after it (they are
+ * in a match). The model does not change on a restart: the restored service must agree with
+ * it exactly, join limits and wait cycles included.
  */
 class QueueServiceProperties {
 
@@ -62,6 +76,34 @@ class QueueServiceProperties {
     @Property(tries = 400)
     void eachPlayerIsInOnePlaceAndNobodyIsLost(@ForAll("chains") ActionChain<Harness> chain) {
         chain.withInvariant("one place each, nobody lost", Harness::check).run();
+    }
+
+    @Property(tries = 300)
+    void aRestartLosesNobody(@ForAll("crashingChains") ActionChain<Harness> chain) {
+        chain.withInvariant("one place each, nobody lost", Harness::check).run();
+    }
+
+    @Provide
+    Arbitrary<ActionChain<Harness>> crashingChains() {
+        return ActionChain.<Harness>startWith(Harness::new)
+                .withAction(4, join())
+                .withAction(2, leave())
+                .withAction(1, release())
+                .withAction(3, waveNow())
+                .withAction(2, crashingWave())
+                .withAction(2, restart())
+                .withAction(2, advance())
+                .withMaxTransformations(40);
+    }
+
+    static Action.Independent<Harness> restart() {
+        return () -> Arbitraries.just(Transformer.mutate("restart", Harness::restart));
+    }
+
+    static Action.Independent<Harness> crashingWave() {
+        return () -> Combinators.combine(Arbitraries.of(Mode.CRASH_IN_WAVE, Mode.CRASH_AFTER_COMMIT),
+                        Arbitraries.integers().between(0, 100))
+                .as((mode, seed) -> Transformer.mutate("wave " + mode + " #" + seed, h -> h.waveNow(mode, seed)));
     }
 
     @Provide
@@ -117,13 +159,84 @@ class QueueServiceProperties {
         /** A player of the first pair asks to leave, then his match fails to be created. */
         LEAVE_THEN_FIRST_FAILS,
         /** A player of the first pair is released, then his match fails to be created. */
-        RELEASE_THEN_FIRST_FAILS
+        RELEASE_THEN_FIRST_FAILS,
+        /** The process dies while the listener makes the matches: nothing of the wave's commit is stored. */
+        CRASH_IN_WAVE,
+        /** The process dies just after the wave's commit was stored. */
+        CRASH_AFTER_COMMIT
+    }
+
+    /** The process died: nothing after this point runs, and a new one starts from the store. */
+    static final class Crash extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Crash() {
+            super("crash", null, false, false);
+        }
+    }
+
+    /** The store, and a crash right after a wave's commit when asked. */
+    static final class CrashingStore implements QueueStore {
+        final InMemoryQueueStore delegate = new InMemoryQueueStore();
+        boolean crashAfterCommit;
+
+        @Override
+        public StoredQueue load(Instant joinsSince) {
+            return delegate.load(joinsSince);
+        }
+
+        @Override
+        public void add(StoredEntry entry, Instant forgetJoinsBefore) {
+            delegate.add(entry, forgetJoinsBefore);
+        }
+
+        @Override
+        public boolean attach(EntryKey key, String contact) {
+            return delegate.attach(key, contact);
+        }
+
+        @Override
+        public boolean remove(EntryKey key) {
+            return delegate.remove(key);
+        }
+
+        @Override
+        public void removeAll() {
+            delegate.removeAll();
+        }
+
+        @Override
+        public void markInMatch(PlayerId player) {
+            delegate.markInMatch(player);
+        }
+
+        @Override
+        public void release(PlayerId player) {
+            delegate.release(player);
+        }
+
+        @Override
+        public void startWave(WaveStart start) {
+            delegate.startWave(start);
+        }
+
+        @Override
+        public WaveCommit commitWave(Supplier<WaveCommit> work) {
+            WaveCommit commit = delegate.commitWave(work);
+            if (crashAfterCommit) {
+                throw new Crash();
+            }
+            return commit;
+        }
     }
 
     /** The service under test, its virtual clock, and the model it must agree with. */
     static final class Harness {
         final ManualClock clock = ManualClock.atEpochSecond(1_700_000_017L);
-        final QueueService service;
+        final CrashingStore store = new CrashingStore();
+        QueueService service;
+        /** The current process has crashed: what it still does (settling its wave) is not seen. */
+        boolean crashed;
 
         final Map<PlayerId, PlayerState> state = new HashMap<>();
         final Map<PlayerId, Long> order = new HashMap<>();
@@ -137,8 +250,22 @@ class QueueServiceProperties {
         int leftWhilePairing;
 
         Harness() {
-            service = QueueService.builder(TestRules.SINGLE, this::pair).clock(clock).scheduler(clock).config(CONFIG)
-                    .onWave(this::onWave).onEvent(this::onEvent).build();
+            service = build();
+            service.start();
+        }
+
+        private QueueService build() {
+            return QueueService.builder(TestRules.SINGLE, this::pair).clock(clock).scheduler(clock).config(CONFIG)
+                    .onWave(this::onWave).onEvent(this::onEvent).store(store).build();
+        }
+
+        /** A new process over the same store; the old one stops dead (its timers with it). */
+        void restart() {
+            service.close();
+            crashed = false;
+            store.crashAfterCommit = false;
+            service = build();
+            assertThat(service.restored()).extracting(QueuedPlayer::id).containsExactlyElementsOf(modelQueue());
             service.start();
         }
 
@@ -208,8 +335,12 @@ class QueueServiceProperties {
         void waveNow(Mode mode, int seed) {
             this.mode = mode;
             this.seed = seed;
+            store.crashAfterCommit = mode == Mode.CRASH_AFTER_COMMIT;
             try {
                 service.runWave();
+            } catch (Crash crash) {
+                crashed = true;
+                restart();
             } finally {
                 this.mode = Mode.NORMAL;
             }
@@ -252,8 +383,15 @@ class QueueServiceProperties {
             }
             Pair first = wave.pairs().get(0);
             switch (mode) {
-                case NORMAL, LEAVE_WHILE_PAIRING -> {
+                case NORMAL, LEAVE_WHILE_PAIRING, CRASH_AFTER_COMMIT -> {
                     return WaveReceipt.allCreated();
+                }
+                case CRASH_IN_WAVE -> {
+                    // Nothing of the wave's commit is stored: after the restart they are queued, cycles kept.
+                    wave.pairs().forEach(p -> List.of(p.first().id(), p.second().id())
+                            .forEach(id -> state.put(id, PlayerState.QUEUED)));
+                    crashed = true;
+                    throw new Crash();
                 }
                 case FIRST_FAILS -> {
                     requeuesDue.addAll(List.of(first.first().id(), first.second().id()));
@@ -280,6 +418,9 @@ class QueueServiceProperties {
         }
 
         void onEvent(QueueEvent event) {
+            if (crashed) {
+                return;
+            }
             PlayerId id = event.player().id();
             switch (event) {
                 case QueueEvent.Expired expired -> {
