@@ -53,7 +53,8 @@ public final class TestDatabases {
 
     public static void truncateAll(Database db) {
         db.dsl().execute("TRUNCATE players, ratings, matches, match_participants, rating_ledger, queue_preferences,"
-                + " admin_actions, notification_outbox RESTART IDENTITY CASCADE");
+                + " admin_actions, notification_outbox, queue_entries, queue_joins, queue_in_match, queue_state"
+                + " RESTART IDENTITY CASCADE");
     }
 
     /** An embedded config on {@code dir} with test settings. */

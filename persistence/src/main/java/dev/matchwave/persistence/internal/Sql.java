@@ -31,6 +31,12 @@ public final class Sql {
      */
     public static final String CONNECTIONS_BROKEN = "matchwave.connections-broken";
 
+    /** The transaction of a {@link #writeShared} running on this thread, and the context it was opened on. */
+    private record Shared(DSLContext opener, DSLContext tx) {
+    }
+
+    private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
+
     private Sql() {
     }
 
@@ -58,6 +64,16 @@ public final class Sql {
      */
     public static <T> T write(DSLContext dsl, String operation, Function<DSLContext, T> work) {
         Objects.requireNonNull(work, "work");
+        Shared shared = SHARED.get();
+        if (shared != null && shared.opener().configuration().connectionProvider()
+                == dsl.configuration().connectionProvider()) {
+            // Inside a shared transaction: a savepoint, so a refused write undoes only itself.
+            try {
+                return shared.tx().transactionResult(nested -> work.apply(nested.dsl()));
+            } catch (DataAccessException e) {
+                throw SqlFailures.translate(operation, e);
+            }
+        }
         return attempt(dsl, operation, () -> {
             AtomicBoolean reachedCommit = new AtomicBoolean();
             try {
@@ -73,6 +89,33 @@ public final class Sql {
                 throw e;
             }
         });
+    }
+
+    /**
+     * Runs {@code work} in one transaction that every {@link #write} on the same database made by
+     * this thread while {@code work} runs joins, each in a savepoint (a queue wave and the matches
+     * its listener creates). Not retried: {@code work} may have done more than write (a retry
+     * would do it twice); any failure rolls back everything and is reported.
+     */
+    public static <T> T writeShared(DSLContext dsl, String operation, Function<DSLContext, T> work) {
+        Objects.requireNonNull(work, "work");
+        if (SHARED.get() != null) {
+            throw new IllegalStateException(operation + ": a shared transaction is already open on this thread");
+        }
+        try {
+            return dsl.transactionResult(tx -> {
+                SHARED.set(new Shared(dsl, tx.dsl()));
+                try {
+                    return work.apply(tx.dsl());
+                } finally {
+                    SHARED.remove();
+                }
+            });
+        } catch (StoreException e) {
+            throw e;
+        } catch (DataAccessException e) {
+            throw SqlFailures.translate(operation, e);
+        }
     }
 
     private static <T> T attempt(DSLContext dsl, String operation, Supplier<T> run) {
