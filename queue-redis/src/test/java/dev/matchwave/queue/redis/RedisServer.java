@@ -1,0 +1,95 @@
+package dev.matchwave.queue.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real redis-server for the tests: one per test JVM, on a free port, in a temporary
+ * directory, without persistence; stopped at exit. Needs {@code redis-server} on the PATH
+ * (Debian's package; .ci/run installs it where it is missing).
+ */
+final class RedisServer {
+
+    private static RedisServer shared;
+
+    final int port;
+    private final Process process;
+    private final Path dir;
+
+    private RedisServer(int port, Process process, Path dir) {
+        this.port = port;
+        this.process = process;
+        this.dir = dir;
+    }
+
+    static synchronized RedisServer shared() {
+        if (shared == null) {
+            shared = start();
+            RedisServer server = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "redis-server-stop"));
+        }
+        return shared;
+    }
+
+    private static RedisServer start() {
+        try {
+            Path dir = Files.createTempDirectory("matchwave-redis-");
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            Process process = new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--dir", dir.toString(), "--save", "", "--appendonly", "no"))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.log").toFile())
+                    .start();
+            awaitListening(port, process, dir);
+            return new RedisServer(port, process, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start redis-server (install Debian's redis-server)", e);
+        }
+    }
+
+    /** Polls the port until the server accepts (at most 10 s): a start-up wait, not a test's timing. */
+    private static void awaitListening(int port, Process process, Path dir) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("redis-server exited: " + Files.readString(dir.resolve("redis.log")));
+            }
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while waiting for redis-server", e);
+                }
+            }
+        }
+        process.destroyForcibly();
+        throw new IOException("redis-server did not listen on port " + port + " within 10 s");
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort: it is under the temporary directory.
+        }
+    }
+}
