@@ -122,7 +122,7 @@ class DatabaseRestartTest {
 
         assertThatThrownBy(() -> Database.open(TestDatabases.config(dir)))
                 .isInstanceOf(DatabaseStartException.class)
-                .hasMessageContaining("has schema version 99, newer than this matchwave knows (up to 1)")
+                .hasMessageContaining("has schema version 99, newer than this matchwave knows (up to 2)")
                 .hasMessageContaining("restore a backup");
         assertThat(dir.resolve("postmaster.pid")).as("the refused open stopped its server").doesNotExist();
     }
