@@ -28,6 +28,7 @@ import java.util.TreeSet;
  * @param rules             the name of the rule set
  * @param guildId           the guild to register the commands in; empty: global commands
  * @param httpPort          the localhost port of /health and /metrics; empty: no endpoint
+ * @param queueStore        where the queue is kept; default {@link QueueStoreSettings#POSTGRES}
  */
 public record BotConfig(
         Optional<String> discordToken,
@@ -38,7 +39,8 @@ public record BotConfig(
         Duration waveInterval,
         String rules,
         OptionalLong guildId,
-        OptionalInt httpPort) {
+        OptionalInt httpPort,
+        QueueStoreSettings queueStore) {
 
     /** The public ladder's wave interval (LADDER.md: one wave every 45 s). */
     public static final Duration DEFAULT_WAVE_INTERVAL = Duration.ofSeconds(45);
@@ -58,6 +60,7 @@ public record BotConfig(
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(guildId, "guildId");
         Objects.requireNonNull(httpPort, "httpPort");
+        Objects.requireNonNull(queueStore, "queueStore");
         adminIds = Set.copyOf(Objects.requireNonNull(adminIds, "adminIds"));
         discordToken.ifPresent(token -> {
             if (token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
@@ -92,6 +95,20 @@ public record BotConfig(
                 throw new IllegalArgumentException("httpPort must be from 1 to 65535, got " + port);
             }
         });
+    }
+
+    /** A configuration with the queue in the ladder's PostgreSQL. */
+    public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
+                     DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
+                     OptionalLong guildId, OptionalInt httpPort) {
+        this(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules, guildId,
+                httpPort, QueueStoreSettings.POSTGRES);
+    }
+
+    /** The same configuration with the queue kept in {@code store}. */
+    public BotConfig withQueueStore(QueueStoreSettings store) {
+        return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules,
+                guildId, httpPort, store);
     }
 
     /** The configuration with every default: no token, embedded database, no admins. */
@@ -132,7 +149,8 @@ public record BotConfig(
                 + ", waveInterval=" + waveInterval.toSeconds() + "s"
                 + ", rules=" + rules
                 + ", guildId=" + (guildId.isPresent() ? Long.toString(guildId.getAsLong()) : "(global commands)")
-                + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "(off)") + "]";
+                + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "(off)")
+                + ", queueStore=" + queueStore + "]";
     }
 
     /** {@link #DEFAULT_EMBEDDED_DIR} under this user's home. */

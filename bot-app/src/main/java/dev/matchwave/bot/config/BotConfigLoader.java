@@ -212,10 +212,38 @@ public final class BotConfigLoader {
         OptionalInt httpPort = sources.value(Setting.HTTP_PORT)
                 .map(v -> parsePort(v, problems)).orElse(defaults.httpPort());
 
+        QueueStoreSettings queueStore = sources.value(Setting.QUEUE_STORE)
+                .flatMap(v -> parseQueueStore(v, problems)).orElse(defaults.queueStore());
+
         if (!problems.isEmpty()) {
             return defaults;
         }
-        return new BotConfig(token, apiUrl, gatewayUrl, database, adminIds, waveInterval, rules, guildId, httpPort);
+        return new BotConfig(token, apiUrl, gatewayUrl, database, adminIds, waveInterval, rules, guildId, httpPort,
+                queueStore);
+    }
+
+    private static Optional<QueueStoreSettings> parseQueueStore(Value value, List<String> problems) {
+        String text = value.text().strip();
+        if (text.equalsIgnoreCase("postgres")) {
+            return Optional.of(QueueStoreSettings.POSTGRES);
+        }
+        if (!text.regionMatches(true, 0, QueueStoreSettings.Redis.SCHEME, 0, QueueStoreSettings.Redis.SCHEME.length())) {
+            problems.add(value.problem("neither postgres nor a redis:// URL"));
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            problems.add(value.problem("not a URL (" + e.getReason() + ")"));
+            return Optional.empty();
+        }
+        if (uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65_535) {
+            problems.add(value.problem("needs a host and a port from 1 to 65535"));
+            return Optional.empty();
+        }
+        return Optional.of(new QueueStoreSettings.Redis(uri.getHost(), uri.getPort(),
+                QueueStoreSettings.Redis.DEFAULT_PREFIX));
     }
 
     private static Optional<String> parseToken(Value value, List<String> problems) {

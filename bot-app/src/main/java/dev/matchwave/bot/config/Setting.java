@@ -26,6 +26,8 @@ public enum Setting {
             "the database password (only with db.url)"),
     DB_DIR("MATCHWAVE_DB_DATA_DIR", "db.dir", false,
             "the embedded database's data directory (default " + BotConfig.DEFAULT_EMBEDDED_DIR + ")"),
+    QUEUE_STORE("MATCHWAVE_QUEUE_STORE", "queue.store", false,
+            "postgres (the queue in the ladder's database, the default) or redis://HOST:PORT"),
     ADMIN_IDS("MATCHWAVE_ADMIN_IDS", "admin.ids", false,
             "comma-separated Discord user ids (numbers such as 123456789012345678) allowed to use /admin"),
     WAVE_INTERVAL("MATCHWAVE_WAVE_INTERVAL", "wave.interval", false,

@@ -175,7 +175,12 @@ public final class DiscordBot implements AutoCloseable {
             DirectChannelWarmer warmer = new DirectChannelWarmer(messenger, contacts,
                     RateLimiter.smooth(WARM_PER_SECOND, Duration.ofSeconds(1), InstantSource.system()),
                     Scheduler.forScheduledExecutorService(refreshTimer));
-            contacts.onSearch(warmer::warm);
+            // A searching message outlives the process: its token is stored with the queue entry.
+            RestoredSearches searches = new RestoredSearches(ladder.queue(), contacts, InstantSource.system());
+            contacts.onSearch(player -> {
+                warmer.warm(player);
+                searches.remember(player);
+            });
             var commands = SlashCommands.definitions(CommandVocabulary.reference());
             if (config.guildId().isPresent()) {
                 Guild guild = discord.jda().getGuildById(config.guildId().getAsLong());
@@ -192,6 +197,7 @@ public final class DiscordBot implements AutoCloseable {
             if (config.httpPort().isPresent()) {
                 monitoring = MonitoringServer.start(config.httpPort().getAsInt(), ladder.health(), metrics);
             }
+            searches.tellRestored(discord.jda(), desk::searchingView);
             ladder.start();
             // Half a wave after each wave: the searching messages get the new figures, and no
             // refresh is in flight when the next wave's "match found" edits the same message.

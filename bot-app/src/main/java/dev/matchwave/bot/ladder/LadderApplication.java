@@ -2,6 +2,7 @@ package dev.matchwave.bot.ladder;
 
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.bot.config.QueueStoreSettings;
 import dev.matchwave.bot.monitoring.BotMetrics;
 import dev.matchwave.bot.monitoring.FlowLog;
 import dev.matchwave.discord.timing.FlowRecorder;
@@ -36,7 +37,9 @@ import dev.matchwave.matchmaking.queue.LeaveResult;
 import dev.matchwave.matchmaking.queue.QueueConfig;
 import dev.matchwave.matchmaking.queue.QueueService;
 import dev.matchwave.matchmaking.queue.Wave;
+import dev.matchwave.matchmaking.queue.WaveListener;
 import dev.matchwave.matchmaking.queue.WaveReceipt;
+import dev.matchwave.matchmaking.queue.store.QueueStore;
 import dev.matchwave.matchmaking.rules.EvoLadderRules;
 import dev.matchwave.matchmaking.rules.FifoRules;
 import dev.matchwave.matchmaking.rules.RuleSets;
@@ -61,6 +64,8 @@ import dev.matchwave.notification.ratelimit.Route;
 import dev.matchwave.persistence.Database;
 import dev.matchwave.persistence.DatabaseConfig;
 import dev.matchwave.persistence.ladder.PostgresLadderStore;
+import dev.matchwave.persistence.queue.PostgresQueueStore;
+import dev.matchwave.queue.redis.RedisQueueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -69,6 +74,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +106,12 @@ import org.slf4j.LoggerFactory;
  *       {@link NotificationRelay} on the same sink and limiter; what cannot be delivered is kept
  *       in the player's mailbox ({@link #mailboxes()}).</li>
  *   <li>An event that ends a match releases both players in the queue.</li>
+ *   <li>The queue is durable ({@link QueueStoreSettings}: the ladder's PostgreSQL, or Redis).
+ *       A wave's matches are created inside the queue store's wave commit (on PostgreSQL, one
+ *       transaction); "match found" goes out only once that commit is stored
+ *       ({@link WaveListener#settled}). At build the queue is restored and reconciled with the
+ *       open matches: a player of an open match is in a match, a player the queue thinks in a
+ *       match without one is released.</li>
  *   <li>Each wave is a flow ({@link FlowRecorder}): steps pairing, venues, database,
  *       phase1_sent (every "match found" sent), phase2_done (the dispatch settled), one
  *       {@code matchwave.flow} line and the flow metrics; slow when phase 1 took longer than the
@@ -148,6 +160,9 @@ public final class LadderApplication implements AutoCloseable {
     private final MatchRules rules;
     private final MatchLifecycle lifecycle;
     private final QueueService queue;
+    private final QueueStore queueStore;
+    /** The wave whose matches were created and wait for the queue's commit; set and read on the wave's thread. */
+    private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
     private final TwoPhaseDispatcher dispatcher;
     private final NotificationRelay relay;
@@ -227,27 +242,73 @@ public final class LadderApplication implements AutoCloseable {
                     .build();
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
+            this.queueStore = queueStore(config.queueStore(), database);
             this.queue = QueueService.builder(rules, builder.pairer)
                     .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
                     .clock(clock)
                     .scheduler(scheduler)
                     .guard(PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard()))
-                    .onWave(this::onWave)
+                    .onWave(new WaveListener() {
+                        @Override
+                        public WaveReceipt onWave(Wave wave) {
+                            return LadderApplication.this.onWave(wave);
+                        }
+
+                        @Override
+                        public void settled(Wave wave, boolean stored) {
+                            LadderApplication.this.settled(wave, stored);
+                        }
+                    })
+                    .store(queueStore)
                     .build();
-            for (Match open : store.matches().open()) {
-                // Matches left open by the last run: their players stay "in a match" here too.
-                open.players().forEach(queue::markInMatch);
+            reconcileWithOpenMatches();
+            if (!queue.restored().isEmpty()) {
+                LOG.info("queue restored: {} players queued, {} in a match", queue.restored().size(),
+                        queue.snapshot().inMatch().size());
             }
             Supplier<HealthProbes.GatewayState> gateway = builder.gateway != null ? builder.gateway
                     : () -> HealthProbes.GatewayState.OFFLINE;
             this.health = new HealthProbes(() -> database.isReachable(Duration.ofSeconds(2)), gateway,
                     () -> Optional.ofNullable(lastWave), config.waveInterval().multipliedBy(3), clock);
         } catch (RuntimeException e) {
+            closeQueueStore();
             database.close();
             if (ownedExecutor != null) {
                 ownedExecutor.shutdownNow();
             }
             throw e;
+        }
+    }
+
+    private static QueueStore queueStore(QueueStoreSettings settings, Database database) {
+        return switch (settings) {
+            case QueueStoreSettings.Postgres postgres -> new PostgresQueueStore(database);
+            case QueueStoreSettings.Redis redis -> RedisQueueStore.connect(redis.host(), redis.port(), redis.prefix());
+        };
+    }
+
+    private void closeQueueStore() {
+        if (queueStore instanceof RedisQueueStore redis) {
+            redis.close();
+        }
+    }
+
+    /**
+     * The queue's books agree with the matches: a player of an open match is in a match (a crash
+     * between a Redis queue's commit and the matches', or a match an admin made), and a player
+     * the queue holds in a match without an open one is free (a crash between a match's end and
+     * his release).
+     */
+    private void reconcileWithOpenMatches() {
+        Set<PlayerId> playing = new HashSet<>();
+        for (Match open : store.matches().open()) {
+            playing.addAll(open.players());
+            open.players().forEach(queue::markInMatch);
+        }
+        for (PlayerId player : queue.snapshot().inMatch()) {
+            if (!playing.contains(player)) {
+                queue.release(player);
+            }
         }
     }
 
@@ -372,17 +433,52 @@ public final class LadderApplication implements AutoCloseable {
             metrics.waveCompleted(wave.queued(), creation.created().size(), took);
             lastWaveSummary = new AdminReports.WaveSummary(wave.number(), wave.at(), wave.queued(), wave.pairs().size(),
                     creation.created().size(), took);
-            metrics.queueSize(queue.size());
-            observe(() -> waveObserver.waveRun(wave, creation.created()));
-            if (creation.created().isEmpty()) {
-                flow.finish(wave.pairs().isEmpty() ? "no_pairs" : "no_matches");
-            } else {
-                dispatch(wave, creation.created(), flow); // after the wave's line, so the log reads in order
-            }
+            pendingWave = new PendingWave(wave, creation.created(), flow);
             return notCreated.isEmpty() ? WaveReceipt.allCreated() : WaveReceipt.notCreated(notCreated);
         } catch (RuntimeException e) {
             if (!flow.finished()) {
                 flow.finish("error");
+            }
+            throw e;
+        } finally {
+            waveLock.unlock();
+        }
+    }
+
+    /** A wave's matches as created, until the queue's commit says whether they are stored. */
+    private record PendingWave(Wave wave, List<Match> created, FlowTimer flow) {
+    }
+
+    /** After the queue's commit: announce the wave's matches, or forget them if the commit failed. */
+    private void settled(Wave wave, boolean stored) {
+        PendingWave pending = pendingWave;
+        pendingWave = null;
+        if (pending == null || pending.wave().number() != wave.number()) {
+            return; // closing, or the store failed before any match was created
+        }
+        waveLock.lock();
+        try {
+            FlowTimer flow = pending.flow();
+            if (!stored) {
+                LOG.warn("wave {}: the queue's commit failed; its {} matches are not kept, every player goes back"
+                        + " to the queue", wave.number(), pending.created().size());
+                // The lifecycle tracked matches that the rolled-back transaction took with it; a
+                // store that could not share the transaction (Redis) may have kept them: reconcile.
+                lifecycle.recover();
+                reconcileWithOpenMatches();
+                flow.finish("store_failed");
+                return;
+            }
+            metrics.queueSize(queue.size());
+            observe(() -> waveObserver.waveRun(wave, pending.created()));
+            if (pending.created().isEmpty()) {
+                flow.finish(wave.pairs().isEmpty() ? "no_pairs" : "no_matches");
+            } else {
+                dispatch(wave, pending.created(), flow); // after the wave's line, so the log reads in order
+            }
+        } catch (RuntimeException e) {
+            if (!pending.flow().finished()) {
+                pending.flow().finish("error");
             }
             throw e;
         } finally {
@@ -558,6 +654,11 @@ public final class LadderApplication implements AutoCloseable {
         return queue;
     }
 
+    /** Where the queue is kept. */
+    public QueueStore queueStore() {
+        return queueStore;
+    }
+
     public MatchRules rules() {
         return rules;
     }
@@ -643,6 +744,7 @@ public final class LadderApplication implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        closeQueueStore();
         database.close();
         LOG.info("ladder stopped");
     }

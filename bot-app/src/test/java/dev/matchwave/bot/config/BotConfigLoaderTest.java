@@ -268,6 +268,32 @@ class BotConfigLoaderTest {
     }
 
     @Nested
+    class QueueStore {
+        @Test
+        void postgresByDefault() {
+            assertThat(fromEnv().queueStore()).isEqualTo(QueueStoreSettings.POSTGRES);
+            assertThat(fromEnv("MATCHWAVE_QUEUE_STORE", "Postgres").queueStore()).isEqualTo(QueueStoreSettings.POSTGRES);
+        }
+
+        @Test
+        void aRedisUrl() {
+            assertThat(fromEnv("MATCHWAVE_QUEUE_STORE", " redis://cache.local:6380 ").queueStore())
+                    .isEqualTo(new QueueStoreSettings.Redis("cache.local", 6380, "matchwave:"));
+        }
+
+        @Test
+        void anythingElseIsRefused() {
+            assertThat(problemWith("MATCHWAVE_QUEUE_STORE", "mysql"))
+                    .isEqualTo("setting MATCHWAVE_QUEUE_STORE (environment variable) = \"mysql\": neither postgres nor"
+                            + " a redis:// URL; expected "
+                            + Setting.QUEUE_STORE.expected());
+            assertThat(problemWith("MATCHWAVE_QUEUE_STORE", "redis://cache.local"))
+                    .startsWith("setting MATCHWAVE_QUEUE_STORE (environment variable) = \"redis://cache.local\":"
+                            + " needs a host and a port");
+        }
+    }
+
+    @Nested
     class GuildId {
         @Test
         void notAnId() {
@@ -367,7 +393,7 @@ class BotConfigLoaderTest {
                             "unknown key 'DISCORD_TOKEN' in " + file + "; did you mean discord.token? "
                                     + "(the file uses keys, the environment uses DISCORD_TOKEN)",
                             "unknown key 'wave.intervall' in " + file + "; known keys: discord.token, discord.api-url, "
-                                    + "discord.gateway-url, db.url, db.user, db.password, db.dir, admin.ids, "
+                                    + "discord.gateway-url, db.url, db.user, db.password, db.dir, queue.store, admin.ids, "
                                     + "wave.interval, rules, guild.id, http.port"));
         }
 
