@@ -149,7 +149,7 @@ class BadInputTest extends BotEndToEndTest {
         EmulatedUser waiting = bot.newUser();
         SeenMessage searching = bot.join(waiting, bot.ready(waiting, Side.BW));
 
-        // ... and the bot restarts: the queue and the picked result are gone, the match is not.
+        // ... and the bot restarts: the picked result is gone; the match and the queue are not (issue 12).
         bot.restartBot();
         Match before = bot.match(p.matchId());
         assertThat(before.state()).isEqualTo(MatchState.IN_PROGRESS);
@@ -158,8 +158,9 @@ class BadInputTest extends BotEndToEndTest {
         assertThat(confirmAnswer.text()).contains("Pick the result first");
         assertThat(bot.match(p.matchId())).isEqualTo(before);
 
+        assertThat(bot.ladder().queue().find(playerOf(waiting))).isPresent();
         SeenMessage cancel = ephemeralAnswer(waiting.press(waiting.message(searching.id()), "Cancel search"));
-        assertThat(cancel.text()).contains("not in the queue");
+        assertThat(cancel.text()).isEqualTo("You left the queue.");
         assertThat(bot.ladder().queue().find(playerOf(waiting))).isEmpty();
 
         // A component id from an older version of the bot cannot even be read.
