@@ -15,8 +15,16 @@ import java.util.Objects;
  * @param json         print the figures as one JSON object on stdout (progress goes to stderr)
  * @param reportDir    where the HTML report is written
  * @param waveInterval time between two waves, whole seconds, 1 to 60
+ * @param record       where to write every request the local Discord received, one JSON object a
+ *                     line (docs/demo.md, "The request record"); empty: no record
  */
-public record DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval) {
+public record DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval,
+                          java.util.Optional<Path> record) {
+
+    /** Without a request record. */
+    public DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval) {
+        this(players, waves, seed, json, reportDir, waveInterval, java.util.Optional.empty());
+    }
 
     public static final int DEFAULT_PLAYERS = 200;
     public static final int DEFAULT_WAVES = 5;
@@ -31,6 +39,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
     public DemoOptions {
         Objects.requireNonNull(reportDir, "reportDir");
         Objects.requireNonNull(waveInterval, "waveInterval");
+        Objects.requireNonNull(record, "record");
         if (players < MIN_PLAYERS || players > MAX_PLAYERS) {
             throw new IllegalArgumentException("--players must be from " + MIN_PLAYERS + " to " + MAX_PLAYERS
                     + ", got " + players);
@@ -54,7 +63,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
     public static String usage() {
         return String.join(System.lineSeparator(),
                 "usage: matchwave demo [--players N] [--waves W] [--seed S] [--wave-interval SECONDS] [--json]"
-                        + " [--report-dir DIR]",
+                        + " [--report-dir DIR] [--record FILE]",
                 "  runs a local Discord, the bot and scripted players, then reports what the ladder did",
                 "  --players N          scripted players, " + MIN_PLAYERS + " to " + MAX_PLAYERS + " (default "
                         + DEFAULT_PLAYERS + ")",
@@ -65,6 +74,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                         + ")",
                 "  --json               print the figures as one JSON object on stdout; progress on stderr",
                 "  --report-dir DIR     where report.html goes (default ./" + DEFAULT_REPORT_DIR + ")",
+                "  --record FILE        writes every request the local Discord received, one JSON object a line",
                 "  the database is a temporary embedded one unless MATCHWAVE_DB_URL or MATCHWAVE_DB_DATA_DIR is set");
     }
 
@@ -82,6 +92,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
         boolean json = false;
         Path reportDir = defaults.reportDir();
         long interval = defaults.waveInterval().toSeconds();
+        java.util.Optional<Path> record = java.util.Optional.empty();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -92,7 +103,8 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 name = arg.substring(0, equals);
                 inline = arg.substring(equals + 1);
             }
-            if (!List.of("--players", "--waves", "--seed", "--json", "--report-dir", "--wave-interval").contains(name)) {
+            if (!List.of("--players", "--waves", "--seed", "--json", "--report-dir", "--wave-interval", "--record")
+                    .contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + arg + "' (see matchwave demo --help)");
             }
             if (!seen.add(name)) {
@@ -124,10 +136,16 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                     }
                     reportDir = Path.of(value);
                 }
+                case "--record" -> {
+                    if (value.isBlank()) {
+                        throw new IllegalArgumentException("--record must name a file");
+                    }
+                    record = java.util.Optional.of(Path.of(value));
+                }
                 default -> throw new IllegalStateException(name);
             }
         }
-        return new DemoOptions(players, waves, seed, json, reportDir, Duration.ofSeconds(interval));
+        return new DemoOptions(players, waves, seed, json, reportDir, Duration.ofSeconds(interval), record);
     }
 
     private static int integer(String name, String value) {

@@ -112,6 +112,7 @@ public final class DemoReport {
             w.waits().forEach(d -> waits.add(ms(d)));
             spread(n.putObject("phase1"), w.phase1());
             spread(n.putObject("phase2"), w.phase2());
+            spread(n.putObject("start"), w.start());
         }
         MatchOutcomes o = figures.outcomes();
         ObjectNode outcomes = root.putObject("outcomes");
@@ -236,13 +237,15 @@ public final class DemoReport {
                     gaps.length == 0 ? "-" : String.valueOf(gaps[gaps.length - 1]),
                     waits.count() == 0 ? "-" : seconds(waits.p50()), waits.count() == 0 ? "-" : seconds(waits.max()),
                     millis(w.phase1().p95()), millis(w.phase1().max()), millis(w.phase2().p95()),
-                    millis(w.phase2().max())), false, w.belowMaximum() ? "below max" : ""));
+                    millis(w.phase2().max()), w.start().count() == 0 ? "-" : millis(w.start().p95()),
+                    w.start().count() == 0 ? "-" : millis(w.start().max())), false,
+                    w.belowMaximum() ? "below max" : ""));
         }
         rows.add(Table.Row.of("total", "", "", String.valueOf(figures.totalMatches()),
-                String.valueOf(figures.totalMaxPairs()), "", "", "", "", "", "", "", ""));
-        return new Table("Waves (waits in s, phase 1 and 2 latencies in ms)", List.of("wave", "time (UTC)", "queued",
+                String.valueOf(figures.totalMaxPairs()), "", "", "", "", "", "", "", "", "", ""));
+        return new Table("Waves (waits in s; phase 1, phase 2 and start latencies in ms)", List.of("wave", "time (UTC)", "queued",
                 "matches", "max pairs", "gap p50", "gap max", "wait p50", "wait max", "ph1 p95", "ph1 max", "ph2 p95",
-                "ph2 max"), rows);
+                "ph2 max", "start p95", "start max"), rows);
     }
 
     private Table distributionTable() {

@@ -24,6 +24,11 @@ final class Inbox {
         this.owner = Objects.requireNonNull(owner, "owner");
     }
 
+    /** Whose inbox it is (his Discord user name). */
+    String owner() {
+        return owner;
+    }
+
     synchronized void add(MessageEvent event) {
         events.add(event);
         notifyAll();

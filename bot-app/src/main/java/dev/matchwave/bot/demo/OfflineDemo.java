@@ -103,6 +103,7 @@ public final class OfflineDemo {
      */
     public Outcome run() throws InterruptedException {
         long start = System.nanoTime();
+        java.time.Instant startedAt = java.time.Instant.now();
         List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
         Optional<Path> temporary = Optional.empty();
         DatabaseConfig database;
@@ -146,6 +147,7 @@ public final class OfflineDemo {
                 for (Persona persona : Persona.crowd(options.seed(), options.players())) {
                     EmulatedUser user = discord.addUser(persona.userName());
                     Inbox inbox = new Inbox(persona.userName());
+                    ledger.player(user.id(), persona.userName(), persona.ladderId());
                     feed.channel(user.directMessageChannelId(), inbox);
                     inboxes.add(inbox);
                     crowd.add(new ScriptedPlayer(persona, user, inbox, table, options.seed()));
@@ -224,6 +226,9 @@ public final class OfflineDemo {
                         "when the demo stopped, " + count + (count == 1 ? " player was" : " players were")
                                 + " waiting for " + what));
                 record(recorder, ledger, discord, problems, ready.size());
+                if (options.record().isPresent()) {
+                    writeRecord(options.record().get(), startedAt, discord.recording().requests(), problems);
+                }
                 return new Outcome(recorder.figures(), problems);
             }
         } finally {
@@ -336,6 +341,29 @@ public final class OfflineDemo {
     }
 
     /** Hands everything the run saw to the recorder. */
+    /**
+     * Every request the local Discord received, one JSON object a line, in the order it handled
+     * them: {@code t_ms} (ms since the demo started, fractional), {@code method}, {@code route}
+     * (the route template) and {@code status}. Anybody can recount the global budget from it.
+     */
+    static void writeRecord(Path file, java.time.Instant startedAt, List<RequestRecord> requests,
+                            List<String> problems) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (java.io.BufferedWriter out = java.nio.file.Files.newBufferedWriter(file)) {
+            for (RequestRecord request : requests) {
+                var line = json.createObjectNode();
+                line.put("t_ms", Duration.between(startedAt, request.at()).toNanos() / 1_000_000.0);
+                line.put("method", request.method());
+                line.put("route", request.route());
+                line.put("status", request.status());
+                out.write(json.writeValueAsString(line));
+                out.newLine();
+            }
+        } catch (java.io.IOException e) {
+            problems.add("the request record could not be written to " + file + ": " + e.getMessage());
+        }
+    }
+
     private static void record(DemoRecorder recorder, WaveLedger ledger, DiscordEmulator discord, List<String> problems,
                                int readyPlayers) {
         for (WaveLedger.CountedWave wave : ledger.waves()) {
@@ -456,6 +484,11 @@ public final class OfflineDemo {
         @Override
         public Optional<MatchPlan> plan(long matchId) {
             return ledger.plan(matchId);
+        }
+
+        @Override
+        public void confirmPressed(long matchId, long userId) {
+            ledger.confirmPressed(matchId, userId, java.time.Instant.now());
         }
 
         @Override

@@ -40,6 +40,10 @@ final class ScriptedPlayer {
 
         void matchEnded(long matchId, String outcome);
 
+        /** He is about to press Confirm on the match (the start is timed from the second press). */
+        default void confirmPressed(long matchId, long userId) {
+        }
+
         void expect(UserInteraction interaction, Inbox inbox);
 
         /** A remark for the report's notes (each distinct remark once). */
@@ -169,6 +173,7 @@ final class ScriptedPlayer {
         if (plan instanceof MatchPlan.Abort abort && abort.aborterUserId() == user.id()) {
             abort(matchId, found);
         } else {
+            table.confirmPressed(matchId, user.id());
             reply(send(() -> user.press(found, "Confirm")), "the confirmation");
             MessageEvent next = inbox.await(mark, e -> about(e, matchId)
                             && (e.message().select("Who won?").isPresent() || ended(e.message())),

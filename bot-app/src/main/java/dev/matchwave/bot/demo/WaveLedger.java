@@ -80,6 +80,8 @@ final class WaveLedger implements WaveObserver, FlowListener {
         final CompletableFuture<PairingBound> bound;
         final List<Duration> phase1Seen = Collections.synchronizedList(new ArrayList<>());
         final List<Duration> phase2Seen = Collections.synchronizedList(new ArrayList<>());
+        /** Per match: when each player pressed Confirm, and when each first saw the map; guarded by itself. */
+        final Map<Long, MatchStart> starts = new java.util.HashMap<>();
         volatile @Nullable WaveFigures botFigures;
         volatile long rateLimitedSoFar;
 
@@ -123,8 +125,51 @@ final class WaveLedger implements WaveObserver, FlowListener {
             synchronized (phase2Seen) {
                 seen2 = List.copyOf(phase2Seen);
             }
+            List<Duration> started = new ArrayList<>();
+            synchronized (starts) {
+                starts.values().forEach(start -> start.latency().ifPresent(started::add));
+            }
             int max = Math.max(boundNow().maxPairs(), matches.size());
-            return WaveResult.of(index, wave.at(), wave.queued(), max, ratingGaps(), waits(), seen1, seen2);
+            return WaveResult.of(index, wave.at(), wave.queued(), max, ratingGaps(), waits(), seen1, seen2, started);
+        }
+    }
+
+    /**
+     * One match's start as its players saw it: the second Confirm pressed, and both players seeing
+     * the map, the server and the channel. Guarded by the wave's {@code starts}.
+     */
+    static final class MatchStart {
+        final Map<Long, Instant> pressed = new java.util.HashMap<>();
+        final Map<Long, Instant> seen = new java.util.HashMap<>();
+
+        /** From the later Confirm to the later sighting, once both pressed and both saw it. */
+        Optional<Duration> latency() {
+            if (pressed.size() < 2 || seen.size() < 2) {
+                return Optional.empty();
+            }
+            Instant second = Collections.max(pressed.values());
+            Instant bothSaw = Collections.max(seen.values());
+            return Optional.of(nonNegative(Duration.between(second, bothSaw)));
+        }
+    }
+
+    /** Discord user id to the player's user name (his inbox) and ladder id (what messages call him). */
+    private final Map<String, Long> userIds = new ConcurrentHashMap<>();
+    private final Map<Long, String> ladderIds = new ConcurrentHashMap<>();
+
+    /** A scripted player: his Discord user id, user name (his inbox's owner) and ladder id. */
+    void player(long userId, String userName, String ladderId) {
+        userIds.put(userName, userId);
+        ladderIds.put(userId, ladderId);
+    }
+
+    /** The player pressed Confirm on match {@code matchId} at {@code at} (just before sending it). */
+    void confirmPressed(long matchId, long userId, Instant at) {
+        CountedWave record = byMatch.get(matchId);
+        if (record != null) {
+            synchronized (record.starts) {
+                record.starts.computeIfAbsent(matchId, id -> new MatchStart()).pressed.putIfAbsent(userId, at);
+            }
         }
     }
 
@@ -200,17 +245,18 @@ final class WaveLedger implements WaveObserver, FlowListener {
         }
     }
 
-    /** A message change any player saw: "match found" and the details are timed from their wave. */
+    /**
+     * A message change any player saw, timed from its wave: "match found" (phase 1); the first
+     * message of the match that names his opponent (phase 2); the first that shows the map, the
+     * server and the in-game channel (the start, timed from the match's second Confirm).
+     */
     void seen(MessageFeed.Routed routed) {
         MessageEvent event = routed.event();
         if (routed.inbox() == null || event.kind() == MessageEvent.Kind.DELETED) {
             return;
         }
         boolean found = event.message().shows("Match found");
-        boolean details = event.message().select("Who won?").isPresent();
-        if (!found && !details) {
-            return;
-        }
+        boolean details = event.message().select("Who won?").isPresent() || event.message().shows("In-game channel");
         long matchId;
         try {
             matchId = ScriptedPlayer.matchNumber(event.message());
@@ -221,11 +267,33 @@ final class WaveLedger implements WaveObserver, FlowListener {
         if (record == null) {
             return;
         }
-        String key = (found ? "1:" : "2:") + matchId + ":" + System.identityHashCode(routed.inbox());
-        if (sightings.add(key)) {
-            Duration latency = nonNegative(Duration.between(record.wave.at(), event.at()));
-            (found ? record.phase1Seen : record.phase2Seen).add(latency);
+        String inbox = routed.inbox().owner();
+        Duration latency = nonNegative(Duration.between(record.wave.at(), event.at()));
+        if (found && sightings.add("1:" + matchId + ":" + inbox)) {
+            record.phase1Seen.add(latency);
         }
+        Optional<String> opponent = opponentName(record, matchId, inbox);
+        boolean namesOpponent = opponent.map(event.message()::shows).orElse(details);
+        if (namesOpponent && sightings.add("2:" + matchId + ":" + inbox)) {
+            record.phase2Seen.add(latency);
+        }
+        Long user = userIds.get(inbox);
+        if (details && user != null && event.message().shows("In-game channel")) {
+            synchronized (record.starts) {
+                record.starts.computeIfAbsent(matchId, id -> new MatchStart()).seen.putIfAbsent(user, event.at());
+            }
+        }
+    }
+
+    /** The ladder id of the opponent of the inbox's owner in the match, if both are known. */
+    private Optional<String> opponentName(CountedWave record, long matchId, String inbox) {
+        Long user = userIds.get(inbox);
+        if (user == null) {
+            return Optional.empty();
+        }
+        return record.matches.stream().filter(m -> m.id().value() == matchId).findFirst()
+                .flatMap(m -> m.players().stream().filter(p -> p.value() != user).findFirst())
+                .map(p -> ladderIds.get(p.value()));
     }
 
     // ------------------------------------------------------------------ what the players ask

@@ -18,10 +18,17 @@ import java.util.Objects;
  * @param waits      how long each matched player had waited, from joining the queue to the wave;
  *               at most two per match (a player the driver lost track of is left out)
  * @param phase1     latency of the "match found" messages, from the wave to delivery
- * @param phase2     latency of the match details, from the wave to delivery
+ * @param phase2     latency of the first message that names the opponent, from the wave to delivery
+ * @param start      from a match's second Confirm to both players seeing the map, the server and the channel
  */
 public record WaveResult(int wave, Instant at, int queued, int matches, int maxPairs, List<Integer> ratingGaps,
-                         List<Duration> waits, Spread phase1, Spread phase2) {
+                         List<Duration> waits, Spread phase1, Spread phase2, Spread start) {
+
+    /** Without start figures. */
+    public WaveResult(int wave, Instant at, int queued, int matches, int maxPairs, List<Integer> ratingGaps,
+                      List<Duration> waits, Spread phase1, Spread phase2) {
+        this(wave, at, queued, matches, maxPairs, ratingGaps, waits, phase1, phase2, Spread.NONE);
+    }
 
     public WaveResult {
         if (wave < 1) {
@@ -60,6 +67,7 @@ public record WaveResult(int wave, Instant at, int queued, int matches, int maxP
         waits.forEach(w -> Spread.requireNotNegative("a wait (wave " + wave + ")", w));
         Objects.requireNonNull(phase1, "phase1");
         Objects.requireNonNull(phase2, "phase2");
+        Objects.requireNonNull(start, "start");
     }
 
     /**
@@ -70,8 +78,15 @@ public record WaveResult(int wave, Instant at, int queued, int matches, int maxP
      */
     public static WaveResult of(int wave, Instant at, int queued, int maxPairs, List<Integer> ratingGaps,
                                 List<Duration> waits, List<Duration> phase1Latencies, List<Duration> phase2Latencies) {
+        return of(wave, at, queued, maxPairs, ratingGaps, waits, phase1Latencies, phase2Latencies, List.of());
+    }
+
+    /** As {@link #of(int, Instant, int, int, List, List, List, List)}, with each started match's start latency. */
+    public static WaveResult of(int wave, Instant at, int queued, int maxPairs, List<Integer> ratingGaps,
+                                List<Duration> waits, List<Duration> phase1Latencies, List<Duration> phase2Latencies,
+                                List<Duration> startLatencies) {
         return new WaveResult(wave, at, queued, ratingGaps.size(), maxPairs, ratingGaps, waits,
-                Spread.of(phase1Latencies), Spread.of(phase2Latencies));
+                Spread.of(phase1Latencies), Spread.of(phase2Latencies), Spread.of(startLatencies));
     }
 
     /** The spread of the matched players' waits. */

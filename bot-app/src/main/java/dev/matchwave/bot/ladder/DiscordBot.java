@@ -58,11 +58,23 @@ public final class DiscordBot implements AutoCloseable {
     private final LateMessenger messenger = new LateMessenger();
     private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     /**
+     * Where the writers render (each render reads the match and its players): a few threads, so a
+     * wave of renders queues here instead of taking every database connection from the players'
+     * own commands; a render that waits renders the newer state when its turn comes.
+     */
+    static final int RENDER_THREADS = 3;
+    private final ExecutorService renders = Executors.newFixedThreadPool(RENDER_THREADS,
+            Thread.ofPlatform().name("matchwave-render-", 0).daemon(true).factory());
+    /** The DM records' renders, apart: they never hold up what a player is looking at. */
+    private final ExecutorService recordRenders = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("matchwave-record-render-", 0).daemon(true).factory());
+    /**
      * The one writer of each message the bot changes ("match found", the match message), shared
      * by the sink and the router; renders (database reads) run on virtual threads.
      */
     private final MessageWriters<MessageCreateData> writers = new MessageWriters<>(messenger::write,
-            handlers, InstantSource.system(), contacts.editWindow());
+            kind -> kind == MessageWriters.Kind.MATCH_MESSAGE ? recordRenders : renders, InstantSource.system(),
+            contacts.editWindow());
     /** DM channels opened ahead per second, at most (see {@link DirectChannelWarmer}). */
     static final int WARM_PER_SECOND = 5;
 
@@ -115,6 +127,33 @@ public final class DiscordBot implements AutoCloseable {
         return running;
     }
 
+    /** Renders the live match messages; set once the ladder is built. */
+    private volatile @Nullable LadderMessageRenderer liveRenderer;
+
+    /**
+     * A match event changes what both players look at: each one's "match found" (his searching
+     * response, or the message his latest click came from) is re-rendered by its writer, through
+     * his live interaction token (exempt from the global limit). So the player who confirmed
+     * first sees the second confirmation, and both see the map, the server and the channel, the
+     * moment the second confirm starts the match. A message the writers never sent is left alone;
+     * the DM record follows through the dispatcher as before.
+     */
+    private void refreshLiveMessages(dev.matchwave.matchmaking.ladder.match.MatchEvent event) {
+        LadderMessageRenderer renderer = liveRenderer;
+        LadderApplication ladder = app;
+        if (renderer == null || ladder == null
+                || event instanceof dev.matchwave.matchmaking.ladder.match.MatchEvent.MatchFound) {
+            return;
+        }
+        var match = event.match();
+        for (var player : match.players()) {
+            writers.changeIfKnown(new MessageWriters.Key(player, match.id().value(), MessageWriters.Kind.MATCH_FOUND),
+                    () -> ladder.store().matches().find(match.id())
+                            .filter(now -> now.state().isOpen() || now.startedAt().isPresent())
+                            .map(now -> renderer.liveMatchMessage(now, player)));
+        }
+    }
+
     /**
      * Messages ("match found", match messages) with a change not shown yet or a request out:
      * 0 when every such message shows the ladder's latest state (tests wait for it).
@@ -141,6 +180,7 @@ public final class DiscordBot implements AutoCloseable {
                     .sink(new DiscordNotificationSink(contacts, messenger, InstantSource.system(), writers))
                     .gateway(this::gatewayState)
                     .waveObserver(waveObserver)
+                    .matchEvents(this::refreshLiveMessages)
                     .flows(new FlowRecorder(Ticker.system(), LadderApplication.waveTargets(),
                             metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)));
             if (databaseConfig != null) {
@@ -163,6 +203,7 @@ public final class DiscordBot implements AutoCloseable {
                 }
             });
             LadderFrontDesk desk = new LadderFrontDesk(ladder);
+            liveRenderer = LadderMessageRenderer.of(ladder, desk);
             InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers,
                     new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)),
                     writers);
@@ -245,6 +286,8 @@ public final class DiscordBot implements AutoCloseable {
             connection = null;
         }
         handlers.shutdown();
+        renders.shutdown();
+        recordRenders.shutdown();
     }
 
     /** Builds a {@link DiscordBot}; everything but the configuration is optional. Use once. */

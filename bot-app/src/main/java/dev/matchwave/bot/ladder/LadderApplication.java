@@ -169,6 +169,8 @@ public final class LadderApplication implements AutoCloseable {
     private final BotMetrics metrics;
     private final HealthProbes health;
     private final WaveObserver waveObserver;
+    /** Told every match event first, on the thread that caused it: the live messages' refresh. Must not block. */
+    private final java.util.function.Consumer<MatchEvent> matchEvents;
     private final ChannelNaming channels = ChannelNaming.reference();
     private final SplittableRandom random = new SplittableRandom();
     private final ReentrantLock waveLock = new ReentrantLock();
@@ -208,6 +210,7 @@ public final class LadderApplication implements AutoCloseable {
         }
         this.metrics = builder.metrics != null ? builder.metrics : BotMetrics.create();
         this.waveObserver = builder.waveObserver;
+        this.matchEvents = builder.matchEvents;
         this.flows = builder.flows != null ? builder.flows : new FlowRecorder(Ticker.system(), waveTargets(),
                 metrics.andThen(FlowLog.toSlf4j()));
         this.rules = RuleSets.byName(config.rules());
@@ -566,6 +569,11 @@ public final class LadderApplication implements AutoCloseable {
     // --- match events -----------------------------------------------------------------------
 
     private void onMatchEvent(MatchEvent event) {
+        try {
+            matchEvents.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("the match event listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
+        }
         for (Notification notification : LadderNotifications.of(event, this::nameOf, channels)) {
             WaveFlow wave = notification instanceof MatchDetails ? flowOfMatch.get(notification.matchId()) : null;
             if (wave != null) {
@@ -765,6 +773,7 @@ public final class LadderApplication implements AutoCloseable {
         private @Nullable DatabaseConfig databaseConfig;
         private Pairer pairer = Pairers.optimal();
         private WaveObserver waveObserver = WaveObserver.NONE;
+        private java.util.function.Consumer<MatchEvent> matchEvents = event -> { };
         private @Nullable FlowRecorder flows;
 
         private Builder(BotConfig config) {
@@ -812,6 +821,16 @@ public final class LadderApplication implements AutoCloseable {
          */
         public Builder flows(FlowRecorder flows) {
             this.flows = Objects.requireNonNull(flows, "flows");
+            return this;
+        }
+
+        /**
+         * Told every match event before its notifications go out, on the thread that caused it
+         * (the bot refreshes the message each player looks at, on interaction routes); must not
+         * block. Default none.
+         */
+        public Builder matchEvents(java.util.function.Consumer<MatchEvent> listener) {
+            this.matchEvents = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

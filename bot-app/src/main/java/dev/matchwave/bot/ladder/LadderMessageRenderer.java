@@ -133,7 +133,7 @@ public final class LadderMessageRenderer implements NotificationRenderer {
     @Override
     public MessageCreateData render(Notification notification) {
         return switch (notification) {
-            case MatchFound found -> LadderMessages.matchFound(matchFoundView(found));
+            case MatchFound found -> liveMatchMessage(found);
             case MatchDetails details -> {
                 Match match = match(details.matchId());
                 yield bothConfirmed(match)
@@ -143,6 +143,31 @@ public final class LadderMessageRenderer implements NotificationRenderer {
             }
             default -> plain.render(notification);
         };
+    }
+
+    /**
+     * The message the player looks at (his "match found", edited on interaction routes): while
+     * the wave's messages go out, "match found" as the wave made the match (no database); later
+     * the stored match: "match found" with who has confirmed, and once both have, the whole match
+     * view (map, server, channel, result controls).
+     */
+    MessageCreateData liveMatchMessage(MatchFound found) {
+        return liveMatchMessage(found, true);
+    }
+
+    /** As {@link #liveMatchMessage(MatchFound)}; {@code atWave} false reads the stored match (a later change). */
+    MessageCreateData liveMatchMessage(MatchFound found, boolean atWave) {
+        if (atWave && source.matchAsCreated(found.matchId()).isPresent()) {
+            return LadderMessages.matchFound(matchFoundView(found));
+        }
+        return liveMatchMessage(match(found.matchId()), found.player());
+    }
+
+    /** The live message of {@code player} from {@code match} as just read. */
+    MessageCreateData liveMatchMessage(Match match, PlayerId player) {
+        return bothConfirmed(match)
+                ? LadderMessages.matchDetails(matchView(match, player, source.picked(match.id().value(), player)))
+                : LadderMessages.matchFound(matchFoundView(match, player));
     }
 
     /** The one test for showing details: the second confirm started the match. */
@@ -155,21 +180,21 @@ public final class LadderMessageRenderer implements NotificationRenderer {
         if (asCreated.isPresent()) {
             int abortsLeft = source.playerAtWave(found.player()).or(() -> source.player(found.player()))
                     .map(Player::abortsLeft).orElse(0);
-            return matchFoundView(asCreated.get(), found.player(), abortsLeft);
+            return matchFoundView(asCreated.get(), found.player(), abortsLeft, true);
         }
         return matchFoundView(match(found.matchId()), found.player());
     }
 
     MatchFoundView matchFoundView(Match match, PlayerId player) {
-        return matchFoundView(match, player, source.player(player).map(Player::abortsLeft).orElse(0));
+        return matchFoundView(match, player, source.player(player).map(Player::abortsLeft).orElse(0), false);
     }
 
-    private MatchFoundView matchFoundView(Match match, PlayerId player, int abortsLeft) {
+    private MatchFoundView matchFoundView(Match match, PlayerId player, int abortsLeft, boolean atWave) {
         Participant self = participant(match, player);
         Participant opponent = participant(match, match.opponentOf(player));
         return new MatchFoundView(match.id().value(), player.value(), raceLabel(self.race()),
                 match.confirmDeadline(), self.confirmed(), opponent.confirmed(), abortsLeft,
-                self.abortArmed() && abortsLeft > 0);
+                self.abortArmed() && abortsLeft > 0, Optional.of(side(opponent, atWave)));
     }
 
     MatchPendingView pendingView(Match match, PlayerId player) {
@@ -206,7 +231,15 @@ public final class LadderMessageRenderer implements NotificationRenderer {
     }
 
     private MatchPendingView.Side side(Participant participant) {
-        Optional<PlayerProfile> profile = source.player(participant.player()).flatMap(Player::profile);
+        return side(participant, false);
+    }
+
+    /** A player's side; {@code atWave}: as read at his wave while its messages go out (no database). */
+    private MatchPendingView.Side side(Participant participant, boolean atWave) {
+        Optional<Player> player = atWave
+                ? source.playerAtWave(participant.player()).or(() -> source.player(participant.player()))
+                : source.player(participant.player());
+        Optional<PlayerProfile> profile = player.flatMap(Player::profile);
         return new MatchPendingView.Side(participant.player().value(), name(participant.player(), profile),
                 raceLabel(participant.race()), participant.ratingBefore(), country(profile), participant.confirmed());
     }

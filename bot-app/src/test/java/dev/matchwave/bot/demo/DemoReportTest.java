@@ -137,6 +137,8 @@ class DemoReportTest {
             assertThat(n.at("/phase1/p95Ms").asDouble()).isEqualTo(w.phase1().p95().toMillis());
             assertThat(n.at("/phase2/maxMs").asDouble()).isEqualTo(w.phase2().max().toMillis());
             assertThat(n.at("/phase1/count").asInt()).isEqualTo(w.phase1().count());
+            assertThat(n.get("start").fieldNames()).toIterable().containsExactly("count", "p50Ms", "p95Ms", "maxMs");
+            assertThat(n.at("/start/count").asInt()).isEqualTo(w.start().count());
         }
         assertThat(json.at("/outcomes/confirmed").asInt()).isEqualTo(1);
         assertThat(json.at("/outcomes/completed").asInt()).isEqualTo(1);
@@ -171,7 +173,7 @@ class DemoReportTest {
         assertThat(count(html, "<svg ")).isEqualTo(4);
         assertThat(html).contains("Wait times of matched players", "Rating gaps of matches",
                 "Phase 1 latency per wave", "Phase 2 latency per wave");
-        assertThat(html).contains("<h2>Waves (waits in s, phase 1 and 2 latencies in ms)</h2>", "<h2>Command flows, server side</h2>",
+        assertThat(html).contains("<h2>Waves (waits in s; phase 1, phase 2 and start latencies in ms)</h2>", "<th>start p95</th>", "<h2>Command flows, server side</h2>",
                 "<h2>Requests to Discord</h2>", "<h2>Matches</h2>");
         assertThat(html).containsPattern("<tr class=\"miss\"><td>join</td>");
         assertThat(html).doesNotContainPattern("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//");

@@ -141,7 +141,7 @@ public final class MessageWriters<C> {
     public static final Duration DEFAULT_TOKEN_WINDOW = Duration.ofMinutes(14);
 
     private final Transport<C> transport;
-    private final Executor executor;
+    private final java.util.function.Function<Kind, Executor> executors;
     private final InstantSource clock;
     private final Duration tokenWindow;
     private final ConcurrentMap<Key, Slot> slots = new ConcurrentHashMap<>();
@@ -153,8 +153,19 @@ public final class MessageWriters<C> {
      * @param tokenWindow how long after its interaction a token is used
      */
     public MessageWriters(Transport<C> transport, Executor executor, InstantSource clock, Duration tokenWindow) {
+        this(transport, kind -> executor, clock, tokenWindow);
+        Objects.requireNonNull(executor, "executor");
+    }
+
+    /**
+     * As {@link #MessageWriters(Transport, Executor, InstantSource, Duration)}, with an executor
+     * per kind of message: the bot renders the messages players look at ("match found") apart
+     * from the DM records, so a wave of record renders never delays what a player waits for.
+     */
+    public MessageWriters(Transport<C> transport, java.util.function.Function<Kind, Executor> executors,
+                          InstantSource clock, Duration tokenWindow) {
         this.transport = Objects.requireNonNull(transport, "transport");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.executors = Objects.requireNonNull(executors, "executors");
         this.clock = Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(tokenWindow, "tokenWindow");
         if (tokenWindow.isNegative() || tokenWindow.isZero() || tokenWindow.compareTo(Duration.ofMinutes(15)) > 0) {
@@ -198,9 +209,22 @@ public final class MessageWriters<C> {
             start = slot.current == null;
         }
         if (start) {
-            executor.execute(() -> pump(slot));
+            executors.apply(slot.key.kind()).execute(() -> pump(slot));
         }
         return done;
+    }
+
+    /**
+     * As {@link #change} with no new way to the message, but only for a message this writer has
+     * already sent or been given a way to: a lifecycle event refreshes what a player is looking
+     * at, and creates nothing.
+     */
+    public CompletionStage<SendResult> changeIfKnown(Key key, Render<C> render) {
+        Objects.requireNonNull(key, "key");
+        if (!slots.containsKey(key)) {
+            return CompletableFuture.completedFuture(SendResult.sent());
+        }
+        return change(key, Optional.empty(), render, false);
     }
 
     /** Messages with a change not landed yet, or a request out (0 when everything shown is current). */
@@ -320,7 +344,7 @@ public final class MessageWriters<C> {
             }
         }
         if (again) {
-            executor.execute(() -> pump(slot));
+            executors.apply(slot.key.kind()).execute(() -> pump(slot));
         }
     }
 

@@ -437,20 +437,30 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     /**
-     * Which of the player's match messages a component was clicked on: the match message of the
-     * details when it carries the result selects, else "match found".
+     * Which of the player's match messages a component was clicked on: his "match found" (the
+     * ephemeral searching response, edited; it becomes the whole match view once both have
+     * confirmed), else the match message in his DM when it carries the result selects, else a
+     * "match found" sent by DM (his token had expired).
      */
     private static MessageWriters.Kind clickedKind(GenericComponentInteractionCreateEvent event) {
+        if (event.getMessage().isEphemeral()) {
+            return MessageWriters.Kind.MATCH_FOUND;
+        }
         boolean details = !event.getMessage().getComponentTree()
                 .findAll(net.dv8tion.jda.api.components.selections.StringSelectMenu.class).isEmpty();
         return details ? MessageWriters.Kind.MATCH_MESSAGE : MessageWriters.Kind.MATCH_FOUND;
     }
 
-    /** How that message looks now, read from the ladder when its writer starts a request. */
+    /**
+     * How that message looks now, read from the ladder when its writer starts a request: the
+     * match view once both have confirmed; before, the DM's match message stays as it is and
+     * "match found" shows who has confirmed.
+     */
     private MessageWriters.Render<MessageCreateData> matchMessage(MessageWriters.Kind kind, long match, long user) {
         return kind == MessageWriters.Kind.MATCH_MESSAGE
                 ? () -> desk.matchView(match, user).map(LadderMessages::matchDetails)
-                : () -> desk.matchFoundView(match, user).map(LadderMessages::matchFound);
+                : () -> desk.matchView(match, user).map(LadderMessages::matchDetails)
+                        .or(() -> desk.matchFoundView(match, user).map(LadderMessages::matchFound));
     }
 
     /**

@@ -111,15 +111,22 @@ public final class LadderMessages {
         return message(embed.build(), List.of(ActionRow.of(cancel)));
     }
 
-    /** "Match found": confirm before the deadline, or abort; details come after both confirm. */
+    /**
+     * "Match found": confirm before the deadline, or abort; the opponent (name, race, rating) when
+     * the view knows him; the map, the server and the channel come after both confirm.
+     */
     public static MessageCreateData matchFound(MatchFoundView view) {
+        String confirmedText = view.opponentConfirmed() ? "✅ Confirmed" : "⏳ Not confirmed yet";
         EmbedBuilder embed = new EmbedBuilder()
                 .setColor(FOUND)
                 .setTitle("Match found! (#" + view.matchId() + ")")
                 .setDescription("You play **" + escape(view.race()) + "**. Confirm before " + time(view.confirmBy())
-                        + ". The map, the server and your opponent are shown when both of you have confirmed.")
+                        + ". The map, the server and the in-game channel are shown here when both of you have"
+                        + " confirmed.")
                 .addField("You", view.confirmed() ? "✅ Confirmed" : "⏳ Not confirmed yet", true)
-                .addField("Opponent", view.opponentConfirmed() ? "✅ Confirmed" : "⏳ Not confirmed yet", true);
+                .addField("Opponent", view.opponent().map(o -> o.countryCode().map(LadderMessages::flag)
+                        .map(f -> f + " ").orElse("") + "**" + escape(o.name()) + "**\n" + escape(o.race()) + ", "
+                        + o.rating() + "\n" + confirmedText).orElse(confirmedText), true);
         List<Button> buttons = new ArrayList<>();
         Button confirm = Button.success(CustomId.forMatch(ComponentAction.CONFIRM, view.matchId(), view.playerId())
                 .encode(), view.confirmed() ? "Confirmed" : "Confirm");

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param opponentConfirmed whether his opponent has
  * @param abortsLeft        aborts he has left; no abort button at 0
  * @param abortArmed        whether he clicked abort once: the button then asks for the second click
+ * @param opponent          his opponent as the wave made the match (name, race, rating, country), when known
  */
 public record MatchFoundView(
         long matchId,
@@ -24,7 +25,15 @@ public record MatchFoundView(
         boolean confirmed,
         boolean opponentConfirmed,
         int abortsLeft,
-        boolean abortArmed) {
+        boolean abortArmed,
+        java.util.Optional<MatchPendingView.Side> opponent) {
+
+    /** Without the opponent's name (a view made before he is known to the message). */
+    public MatchFoundView(long matchId, long playerId, String race, Instant confirmBy, boolean confirmed,
+                          boolean opponentConfirmed, int abortsLeft, boolean abortArmed) {
+        this(matchId, playerId, race, confirmBy, confirmed, opponentConfirmed, abortsLeft, abortArmed,
+                java.util.Optional.empty());
+    }
 
     public MatchFoundView {
         if (matchId <= 0) {
@@ -33,6 +42,7 @@ public record MatchFoundView(
         Views.requireDiscordId("playerId", playerId);
         Views.requireText("race", race, 64);
         Objects.requireNonNull(confirmBy, "confirmBy");
+        Objects.requireNonNull(opponent, "opponent");
         Views.requireNotNegative("abortsLeft", abortsLeft);
         if (abortArmed && abortsLeft == 0) {
             throw new IllegalArgumentException("abortArmed needs an abort left");
