@@ -19,7 +19,7 @@ class RedisQueueStoreTest extends QueueStoreContract {
 
     @BeforeAll
     static void connect() {
-        redis = new JedisPooled("127.0.0.1", RedisServer.shared().port);
+        redis = new JedisPooled("127.0.0.1", RedisServer.shared().port());
     }
 
     @AfterAll

@@ -15,11 +15,11 @@ import java.util.stream.Stream;
  * directory, without persistence; stopped at exit. Needs {@code redis-server} on the PATH
  * (Debian's package; .ci/run installs it where it is missing).
  */
-final class RedisServer {
+public final class RedisServer {
 
     private static RedisServer shared;
 
-    final int port;
+    private final int port;
     private final Process process;
     private final Path dir;
 
@@ -29,7 +29,8 @@ final class RedisServer {
         this.dir = dir;
     }
 
-    static synchronized RedisServer shared() {
+    /** The JVM's server, started on first use. */
+    public static synchronized RedisServer shared() {
         if (shared == null) {
             shared = start();
             RedisServer server = shared;
@@ -77,6 +78,11 @@ final class RedisServer {
         }
         process.destroyForcibly();
         throw new IOException("redis-server did not listen on port " + port + " within 10 s");
+    }
+
+    /** Its port on 127.0.0.1. */
+    public int port() {
+        return port;
     }
 
     void stop() {
