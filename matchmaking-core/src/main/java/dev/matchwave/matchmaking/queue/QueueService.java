@@ -57,8 +57,9 @@ import org.jspecify.annotations.Nullable;
  * All state sits behind one private lock. Every public method takes it briefly (for work that
  * does not grow with the queue, except {@link #snapshot()}, {@link #clear()} and a wave's
  * snapshot and commit, linear in the queue size) and never calls foreign code while holding
- * it, with one exception: the {@link Scheduler} and the clock, which never block. The pairer, the listeners and the guard run outside the lock, on a
- * snapshot. Waves run one at a time (a second lock, taken before the state lock, never after).
+ * it, with two exceptions: the {@link Scheduler} and the clock, which never block, and the
+ * {@link QueueStore}, whose writes may block on I/O (see "Durability"). The pairer, the
+ * listeners and the guard run outside the lock, on a snapshot. Waves run one at a time (a second lock, taken before the state lock, never after).
  * All methods may be called from any thread; none blocks except {@link #runWave()}, which waits
  * for a running wave and then runs the pairer and the {@link WaveListener}.
  *
