@@ -404,6 +404,8 @@ public final class OfflineDemo {
                     seenWaits.get((seenWaits.size() - 1) / 2).toMillis() / 1000.0,
                     seenWaits.get(seenWaits.size() - 1).toMillis() / 1000.0));
         }
+        ledger.stepBreakdown(List.of(FlowTargets.JOIN, FlowTargets.QUEUE_COMMAND, "confirm",
+                FlowTargets.RESULT_CONFIRM)).forEach(recorder::note);
         recorder.note("planned: " + ledger.plannedOutcomes() + "; " + readyPlayers + " players took part; "
                 + ledger.ignoredWaves() + " later waves with matches not counted");
         List<RequestRecord> requests = discord.recording().requests();

@@ -243,6 +243,38 @@ final class WaveLedger implements WaveObserver, FlowListener {
         } else {
             flowSink.accept(report.flow(), report.total());
         }
+        Map<String, List<Duration>> steps = stepsByFlow.computeIfAbsent(report.flow(), f -> new ConcurrentHashMap<>());
+        for (FlowReport.Step step : report.steps()) {
+            steps.computeIfAbsent(step.name(), n -> Collections.synchronizedList(new ArrayList<>())).add(step.duration());
+        }
+    }
+
+    /** Each flow's steps (acknowledge, ladder, discord, ...) as measured: where its time goes. */
+    private final Map<String, Map<String, List<Duration>>> stepsByFlow = new ConcurrentHashMap<>();
+
+    /**
+     * "join: acknowledge p50 2 p95 9 ms; ladder p50 40 p95 180 ms; ..." for each flow in
+     * {@code flows} that ran, in the order of its steps.
+     */
+    List<String> stepBreakdown(List<String> flows) {
+        List<String> lines = new ArrayList<>();
+        for (String flow : flows) {
+            Map<String, List<Duration>> steps = stepsByFlow.get(flow);
+            if (steps == null || steps.isEmpty()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder("where " + flow + "'s time goes (server side):");
+            steps.forEach((name, durations) -> {
+                Spread spread;
+                synchronized (durations) {
+                    spread = Spread.of(List.copyOf(durations));
+                }
+                line.append(String.format(java.util.Locale.ROOT, " %s p50 %d p95 %d ms;", name,
+                        spread.p50().toMillis(), spread.p95().toMillis()));
+            });
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     /**
