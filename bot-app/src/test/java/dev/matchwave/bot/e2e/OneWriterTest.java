@@ -93,6 +93,30 @@ class OneWriterTest extends BotEndToEndTest {
         assertThat(seen.text()).as("and the opponent's report shows too").contains("Your opponent has reported");
     }
 
+    /**
+     * The critical path (issue 13): "match found" names the opponent, and the moment the second
+     * Confirm starts the match, both players' "match found" messages (the ones they are looking
+     * at, edited through their own tokens, exempt from the global limit) show the map, the
+     * server and the in-game channel, before and apart from the DM record.
+     */
+    @Test
+    void bothPlayersSeeTheMapInTheMessageTheyConfirmedOn() {
+        Pairing p = matched();
+        assertThat(p.zergFound().text()).as("match found names the opponent").contains(p.terran().name());
+        assertThat(p.terranFound().text()).contains(p.zerg().name());
+        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
+        p.terran().awaitMessage(m -> m.id() == p.terranFound().id() && m.text().contains("✅ Confirmed")
+                && m.button("Confirm").isPresent(), WAIT);
+        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        for (var found : List.of(new Object[] {p.zerg(), p.zergFound()}, new Object[] {p.terran(), p.terranFound()})) {
+            EmulatedUser user = (EmulatedUser) found[0];
+            SeenMessage message = (SeenMessage) found[1];
+            SeenMessage started = user.awaitMessage(m -> m.id() == message.id() && m.shows("In-game channel")
+                    && m.select("Who won?").isPresent(), WAIT);
+            assertThat(started.ephemeral()).as("the message he looks at, not a new DM").isTrue();
+        }
+    }
+
     @Test
     void tenConfirmPressesAtOnceConfirmOnceAndAreAllToldTheTruth() {
         Pairing p = matched();

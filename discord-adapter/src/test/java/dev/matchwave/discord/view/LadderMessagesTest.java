@@ -170,6 +170,18 @@ class LadderMessagesTest {
     }
 
     @Test
+    void matchFoundNamesTheOpponentEscapedButNotTheMapOrServer() {
+        MatchPendingView.Side opponent = new MatchPendingView.Side(BOB, "*bob*", "SC2 Terran", 1540,
+                java.util.Optional.of("DE"), true);
+        MatchFoundView view = new MatchFoundView(1042, ALICE, "BW Zerg", NOW.plusSeconds(60), false, true, 3, false,
+                java.util.Optional.of(opponent));
+        MessageEmbed embed = embed(LadderMessages.matchFound(view));
+        assertThat(fields(embed).get("Opponent")).contains("**\\*bob\\***", "SC2 Terran, 1540", "✅ Confirmed");
+        assertThat(embed.getDescription()).doesNotContain("Polypoid");
+        assertThat(fields(embed)).doesNotContainKeys("Map", "Server", "In-game channel");
+    }
+
+    @Test
     void confirmedAndArmedAbort() {
         MatchFoundView view = new MatchFoundView(1042, ALICE, "BW Zerg", NOW, true, false, 1, true);
         List<Button> buttons = rows(LadderMessages.matchFound(view)).get(0).getButtons();
