@@ -23,7 +23,7 @@ import java.util.Set;
 final class SimulateCommand implements Subcommand {
 
     private static final String USAGE = "usage: matchwave simulate --matches N [--policy "
-            + Policy.cliNames().replace(", ", "|") + "] [--global-limit 50] [--edits-global] [--json]";
+            + Policy.cliNames().replace(", ", "|") + "] [--global-limit 50] [--edits-global] [--tokens-expired] [--json]";
 
     @Override
     public String name() {
@@ -42,6 +42,7 @@ final class SimulateCommand implements Subcommand {
         int globalLimit = 50;
         boolean json = false;
         boolean editsGlobal = false;
+        boolean tokensExpired = false;
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -88,6 +89,12 @@ final class SimulateCommand implements Subcommand {
                     }
                     json = true;
                 }
+                case "--tokens-expired" -> {
+                    if (value != null) {
+                        throw new UsageException("--tokens-expired takes no value, got '" + value + "'");
+                    }
+                    tokensExpired = true;
+                }
                 default -> throw new UsageException("unknown option '" + option + "' (" + USAGE + ")");
             }
         }
@@ -100,6 +107,9 @@ final class SimulateCommand implements Subcommand {
             DiscordModel.Limits documented = DiscordModel.Limits.documented(globalLimit);
             config = config.withLimits(new DiscordModel.Limits(documented.globalLimit(), documented.globalWindow(),
                     documented.channelLimit(), documented.channelWindow(), true));
+        }
+        if (tokensExpired) {
+            config = config.withTokensExpired();
         }
         SimulationReport report = Simulation.run(config);
         out.println(json ? json(report) : table(report));
@@ -187,6 +197,8 @@ final class SimulateCommand implements Subcommand {
         out.println("  --global-limit L    Discord's global limit per second (default 50)");
         out.println("  --edits-global      count interaction edits toward the global limit too, as field reports");
         out.println("                      (not the documentation) describe; the limiter still trusts the docs");
+        out.println("  --tokens-expired    the worst case: every player waited longer than an interaction token lives,");
+        out.println("                      so \"match found\" is a DM too and the whole wave is on the global limit");
         out.println("  --json              print one JSON object instead of a table");
     }
 }

@@ -57,6 +57,22 @@ class SimulateCommandTest {
         assertThat(result.out().strip()).doesNotContain("\n");
     }
 
+    /** The worst case models both paths: every token expired, the whole wave on channel routes. */
+    @Test
+    void tokensExpiredPutsTheWholeWaveOnTheGlobalLimitWithNo429() throws Exception {
+        JsonNode live = new ObjectMapper().readTree(run("--matches", "100", "--json").out());
+        Result result = run("--matches", "100", "--tokens-expired", "--json");
+
+        assertThat(result.code()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("requests").asInt()).isEqualTo(400);
+        assertThat(json.get("rate_limited_429").asInt()).isZero();
+        assertThat(json.get("lower_bound_ms").asDouble()).isEqualTo(7_050);
+        assertThat(json.get("phase1").get("max_ms").asDouble())
+                .isGreaterThan(live.get("phase1").get("max_ms").asDouble());
+        assertThat(json.get("phase2").get("max_ms").asDouble()).isBetween(7_050.0, 1.05 * 7_050);
+    }
+
     @Test
     void naiveShowsThe429s() throws Exception {
         Result result = run("--matches=40", "--policy=naive", "--json");

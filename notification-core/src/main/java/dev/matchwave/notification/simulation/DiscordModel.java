@@ -45,6 +45,7 @@ public final class DiscordModel implements NotificationSink {
     public static final String CHANNEL_MESSAGE_BUCKET = "model-channel-messages";
 
     private final Limits limits;
+    private final boolean tokensLive;
     private final InstantSource clock;
     private final Scheduler scheduler;
     private final Duration latency;
@@ -98,6 +99,17 @@ public final class DiscordModel implements NotificationSink {
     }
 
     public DiscordModel(Limits limits, InstantSource clock, Scheduler scheduler, Duration latency) {
+        this(limits, clock, scheduler, latency, true);
+    }
+
+    /**
+     * @param tokensLive whether the players' interaction tokens still live at the wave: when not
+     *                   (they waited longer than a token's 15 minutes), "match found" can only be a
+     *                   DM too, and every request of the wave counts toward the global limit
+     */
+    public DiscordModel(Limits limits, InstantSource clock, Scheduler scheduler, Duration latency,
+                        boolean tokensLive) {
+        this.tokensLive = tokensLive;
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -119,7 +131,7 @@ public final class DiscordModel implements NotificationSink {
 
     @Override
     public Route route(Notification notification) {
-        return notification instanceof MatchFound
+        return notification instanceof MatchFound && tokensLive
                 ? Route.interactionEdit(interactionToken(notification))
                 : Route.channelMessage(dmChannel(notification));
     }

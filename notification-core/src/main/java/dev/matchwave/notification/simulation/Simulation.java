@@ -35,7 +35,8 @@ public final class Simulation {
     /** Simulates the wave and reports what happened. */
     public static SimulationReport run(SimulationConfig config) {
         ManualClock clock = new ManualClock(START);
-        DiscordModel discord = new DiscordModel(config.limits(), clock, clock, config.latency());
+        DiscordModel discord = new DiscordModel(config.limits(), clock, clock, config.latency(),
+                !config.tokensExpired());
         Mailboxes mailboxes = new Mailboxes(MailboxConfig.defaults(), clock, MailboxListener.NONE);
         TwoPhaseDispatcher.Builder builder = TwoPhaseDispatcher.builder()
                 .sink(discord)

@@ -12,9 +12,17 @@ import java.util.Objects;
  *                    model enforces it and the limiter policy is told it
  * @param latency     the model's answer time, 0 to 10 s
  * @param limits      the limits the model enforces; their global limit must be {@code globalLimit}
+ * @param tokensExpired the worst case: the players waited longer than an interaction token lives,
+ *                      so "match found" too is a DM on the global limit
  */
 public record SimulationConfig(int matches, Policy policy, int globalLimit, Duration latency,
-                               DiscordModel.Limits limits) {
+                               DiscordModel.Limits limits, boolean tokensExpired) {
+
+    /** With live tokens. */
+    public SimulationConfig(int matches, Policy policy, int globalLimit, Duration latency,
+                            DiscordModel.Limits limits) {
+        this(matches, policy, globalLimit, latency, limits, false);
+    }
 
     public static final int MAX_MATCHES = 10_000;
     public static final int MAX_GLOBAL_LIMIT = 10_000;
@@ -47,7 +55,12 @@ public record SimulationConfig(int matches, Policy policy, int globalLimit, Dura
 
     /** The same wave against other model limits (for example the field reports' variant). */
     public SimulationConfig withLimits(DiscordModel.Limits other) {
-        return new SimulationConfig(matches, policy, globalLimit, latency, other);
+        return new SimulationConfig(matches, policy, globalLimit, latency, other, tokensExpired);
+    }
+
+    /** The same wave with every player's token expired: everything on channel routes. */
+    public SimulationConfig withTokensExpired() {
+        return new SimulationConfig(matches, policy, globalLimit, latency, limits, true);
     }
 
     private static void checkGlobalLimit(int globalLimit) {
@@ -68,10 +81,18 @@ public record SimulationConfig(int matches, Policy policy, int globalLimit, Dura
      * so the k-th (from 0) goes no earlier than floor(k / L) windows after the first; the last
      * one's answer takes one more latency:
      * {@code latency + floor((2N - 1) / L) * W + latency}. The per-channel limit does not bind:
-     * each DM channel gets one message.
+     * each DM channel gets one message. With the tokens expired, the 2N "match found" DMs count
+     * too: the last of the 4N requests goes no earlier than {@code floor((4N - 1) / L) * W} after
+     * the first, and its answer takes a latency; the bound is the larger of the two (two
+     * messages a channel, still under its limit).
      */
     public Duration lowerBound() {
-        long fullWindows = (players() - 1L) / globalLimit;
-        return latency.plus(limits.globalWindow().multipliedBy(fullWindows)).plus(latency);
+        Duration details = latency.plus(limits.globalWindow().multipliedBy((players() - 1L) / globalLimit))
+                .plus(latency);
+        if (!tokensExpired) {
+            return details;
+        }
+        Duration whole = limits.globalWindow().multipliedBy((2L * players() - 1L) / globalLimit).plus(latency);
+        return whole.compareTo(details) > 0 ? whole : details;
     }
 }

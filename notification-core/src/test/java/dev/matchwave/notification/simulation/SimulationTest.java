@@ -35,6 +35,30 @@ class SimulationTest {
         assertThat(report.figures().failures()).isZero();
     }
 
+    /**
+     * The worst case: the players waited longer than a token lives, so "match found" is a DM
+     * too and the whole wave counts toward the global limit. The limiter still gets no 429, phase
+     * 1 itself is paced, and phase 2 stays near its bound, which counts all 4N DMs.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 25, 26, 100, 500})
+    void withEveryTokenExpiredTheLimiterStillMeetsTheBoundOfTheWholeWave(int matches) {
+        SimulationConfig config = SimulationConfig.of(matches, Policy.LIMITER, 50).withTokensExpired();
+        SimulationReport report = Simulation.run(config);
+
+        assertThat(report.rateLimited429()).isZero();
+        assertThat(report.requests()).isEqualTo(4L * matches);
+        assertThat(report.figures().failures()).isZero();
+        long details = 100 + 1_000L * ((2L * matches - 1) / 50);
+        long whole = 50 + 1_000L * ((4L * matches - 1) / 50);
+        assertThat(config.lowerBound()).isEqualTo(Duration.ofMillis(Math.max(details, whole)));
+        assertThat(report.phase2OverLowerBound()).isBetween(1.0, 1.05);
+        if (2 * matches > 50) { // more "match found" DMs than one second of the global limit
+            assertThat(report.figures().phase1().max()).as("phase 1 itself is paced now")
+                    .isGreaterThan(run(matches, Policy.LIMITER).figures().phase1().max());
+        }
+    }
+
     @Test
     void underTheDocumentedLimitsNaiveSendingHits429sOnceTheDetailsAloneExceedTheGlobalLimit() {
         // 2N DM messages at once; the 2N interaction edits are exempt.
