@@ -31,6 +31,16 @@ public final class Pairers {
     }
 
     /**
+     * {@link #optimal()} with a caller's budget for the exact search of the closest ratings:
+     * blocks beyond it keep the fast pairing and a proven lower bound ({@link
+     * dev.matchwave.matchmaking.Pairing#optimality()}).
+     */
+    public static Pairer optimal(PairingBudget budget) {
+        java.util.Objects.requireNonNull(budget, "budget");
+        return new OptimalPairer(OptimalPairer.DEFAULT_EXACT_LIMIT, true, budget);
+    }
+
+    /**
      * First in, first out: in join order, each free player meets the earliest-joined free player
      * after him whom the rules allow; ratings play no part beyond what the rules allow. With
      * {@link dev.matchwave.matchmaking.rules.FifoRules}: first with second, third with fourth...

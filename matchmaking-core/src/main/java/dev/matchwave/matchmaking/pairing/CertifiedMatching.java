@@ -1,0 +1,851 @@
+package dev.matchwave.matchmaking.pairing;
+
+import java.util.Arrays;
+
+/**
+ * Maximum-weight matching on a sparse graph with integer weights, ending with an optimal dual
+ * solution: the certificate. Edmonds' primal-dual blossom algorithm (Galil, "Efficient
+ * algorithms for finding maximum matching in graphs", ACM Computing Surveys 18(1), 1986), in the
+ * data layout of {@link WeightedMatching}, changed in three ways so that it scales to large,
+ * local graphs:
+ *
+ * <ul>
+ *   <li>It starts from any feasible duals and any matching of tight edges (a warm start), not
+ *       from equal duals and an empty matching.
+ *   <li>A stage grows one alternating tree, from one free vertex whose dual is still positive,
+ *       and ends when that vertex is matched, or its dual (or the dual of an even vertex of its
+ *       tree, whose path is then flipped) reaches zero. Every stage fixes one free vertex, so
+ *       the number of stages is the number of free vertices of the warm start.
+ *   <li>Every piece of per-stage bookkeeping (labels, best edges, dual updates, resets) touches
+ *       only the tree and its rim, never the whole graph.
+ * </ul>
+ *
+ * <p>Vertex duals are kept doubled ({@code dual[v] = 2 u_v}); blossom duals {@code z_B} are
+ * kept as they are, so the reduced cost of edge {uv} is {@code dual[u] + dual[v] - 2 w_uv + 2 *
+ * (sum of z_B over blossoms holding both)}. With integer weights every quantity is an integer.
+ * Not thread-safe; one instance per run.
+ */
+final class CertifiedMatching {
+
+    private static final int FREE = 0;
+    private static final int S = 1;
+    private static final int T = 2;
+    private static final int BREADCRUMB = 4;
+
+    final int vertexCount;
+    final int edgeCount;
+    /** endpoint[2k], endpoint[2k+1]: the two ends of edge k. */
+    final int[] endpoint;
+    final long[] weight;
+    private final int[] adjStart;
+    /** For vertex v, adj[adjStart[v] .. adjStart[v+1]-1] are the remote ends of its edges. */
+    private final int[] adj;
+
+    /** Remote endpoint of the matched edge, or -1. */
+    final int[] mate;
+    private final int[] label;
+    private final int[] labelEnd;
+    final int[] inBlossom;
+    final int[] blossomParent;
+    final int[][] blossomChildren;
+    final int[] blossomBase;
+    private final int[][] blossomEnds;
+    private final int[] bestEdge;
+    private final int[][] blossomBestEdges;
+    private final int[] unusedBlossoms;
+    private int unusedCount;
+    /** Doubled vertex duals, then blossom duals. */
+    final long[] dual;
+    private final boolean[] allowEdge;
+    private final IntStack queue;
+
+    // The stage's footprint, so that resets and dual updates stay local.
+    private final IntStack treeVertices = new IntStack(64);
+    private final IntStack treeTops = new IntStack(64);
+    private final IntStack rim = new IntStack(64);
+    private final IntStack allowed = new IntStack(64);
+    private final int[] vertexStamp;
+    private final int[] topStamp;
+    private final int[] rimStamp;
+    private int stamp;
+    private final int[] bestTo;
+    private final IntStack bestToUsed = new IntStack(16);
+
+    /**
+     * Work done: for every dual update, the vertices, blossoms and rim it touches. The unit of
+     * the work budget.
+     */
+    long steps;
+    private long maxSteps = Long.MAX_VALUE;
+
+    /**
+     * @param vertexCount vertices are 0 .. vertexCount-1
+     * @param from        first end of each edge
+     * @param to          second end of each edge
+     * @param weights     weight of each edge
+     */
+    CertifiedMatching(int vertexCount, int[] from, int[] to, long[] weights, int edges) {
+        this.vertexCount = vertexCount;
+        this.edgeCount = edges;
+        this.endpoint = new int[2 * edgeCount];
+        this.weight = Arrays.copyOf(weights, edgeCount);
+        adjStart = new int[vertexCount + 1];
+        for (int k = 0; k < edgeCount; k++) {
+            endpoint[2 * k] = from[k];
+            endpoint[2 * k + 1] = to[k];
+            adjStart[from[k] + 1]++;
+            adjStart[to[k] + 1]++;
+        }
+        for (int v = 0; v < vertexCount; v++) {
+            adjStart[v + 1] += adjStart[v];
+        }
+        adj = new int[2 * edgeCount];
+        int[] fill = Arrays.copyOf(adjStart, vertexCount);
+        for (int k = 0; k < edgeCount; k++) {
+            adj[fill[from[k]]++] = 2 * k + 1;
+            adj[fill[to[k]]++] = 2 * k;
+        }
+        int blossoms = 2 * vertexCount;
+        mate = new int[vertexCount];
+        label = new int[blossoms];
+        labelEnd = new int[blossoms];
+        inBlossom = new int[vertexCount];
+        blossomParent = new int[blossoms];
+        blossomChildren = new int[blossoms][];
+        blossomBase = new int[blossoms];
+        blossomEnds = new int[blossoms][];
+        bestEdge = new int[blossoms];
+        blossomBestEdges = new int[blossoms][];
+        unusedBlossoms = new int[vertexCount];
+        dual = new long[blossoms];
+        allowEdge = new boolean[edgeCount];
+        queue = new IntStack(64);
+        vertexStamp = new int[vertexCount];
+        topStamp = new int[blossoms];
+        rimStamp = new int[vertexCount];
+        bestTo = new int[blossoms];
+        Arrays.fill(bestTo, -1);
+        Arrays.fill(mate, -1);
+        Arrays.fill(blossomParent, -1);
+        Arrays.fill(blossomBase, -1);
+        Arrays.fill(labelEnd, -1);
+        Arrays.fill(bestEdge, -1);
+        for (int v = 0; v < vertexCount; v++) {
+            inBlossom[v] = v;
+            blossomBase[v] = v;
+            unusedBlossoms[v] = vertexCount + v;
+        }
+        unusedCount = vertexCount;
+    }
+
+    /**
+     * Sets the warm start: doubled vertex duals, feasible on every edge and at least zero, and a
+     * matching (each vertex's partner or -1) of edges that are tight under them.
+     */
+    void start(long[] doubledDuals, int[] partner) {
+        System.arraycopy(doubledDuals, 0, dual, 0, vertexCount);
+        Arrays.fill(mate, -1);
+        for (int v = 0; v < vertexCount; v++) {
+            int q = partner[v];
+            if (q > v) {
+                for (int i = adjStart[v]; i < adjStart[v + 1]; i++) {
+                    int p = adj[i];
+                    if (endpoint[p] == q && slack(p / 2) == 0) {
+                        mate[v] = p;
+                        mate[q] = p ^ 1;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The doubled dual of each vertex, as {@link #start} wants it: maximum incident weight. */
+    long[] maximumIncidentWeight() {
+        long[] y = new long[vertexCount];
+        for (int k = 0; k < edgeCount; k++) {
+            y[endpoint[2 * k]] = Math.max(y[endpoint[2 * k]], weight[k]);
+            y[endpoint[2 * k + 1]] = Math.max(y[endpoint[2 * k + 1]], weight[k]);
+        }
+        return y;
+    }
+
+    /**
+     * Greedy warm start: from feasible duals, lowers each free vertex's dual until one of its
+     * edges is tight (never below zero) and matches it along a tight edge to a free vertex.
+     */
+    void greedy(long[] doubledDuals, boolean[] pinned) {
+        System.arraycopy(doubledDuals, 0, dual, 0, vertexCount);
+        Arrays.fill(mate, -1);
+        for (int v = 0; v < vertexCount; v++) {
+            if (mate[v] >= 0 || pinned[v]) {
+                continue;
+            }
+            long least = dual[v];
+            for (int i = adjStart[v]; i < adjStart[v + 1]; i++) {
+                least = Math.min(least, slack(adj[i] / 2));
+            }
+            dual[v] -= least;
+            int best = -1;
+            long bestWeight = Long.MIN_VALUE;
+            for (int i = adjStart[v]; i < adjStart[v + 1]; i++) {
+                int p = adj[i];
+                int w = endpoint[p];
+                if (mate[w] < 0 && !pinned[w] && slack(p / 2) == 0 && weight[p / 2] > bestWeight) {
+                    best = p;
+                    bestWeight = weight[p / 2];
+                }
+            }
+            if (best >= 0) {
+                mate[v] = best;
+                mate[endpoint[best]] = best ^ 1;
+            }
+        }
+    }
+
+    long slack(int k) {
+        return dual[endpoint[2 * k]] + dual[endpoint[2 * k + 1]] - 2 * weight[k];
+    }
+
+    int[] leaves(int b) {
+        if (b < vertexCount) {
+            return new int[] {b};
+        }
+        IntStack out = new IntStack(8);
+        IntStack todo = new IntStack(8);
+        todo.push(b);
+        while (todo.size() > 0) {
+            int x = todo.pop();
+            if (x < vertexCount) {
+                out.push(x);
+            } else {
+                int[] children = blossomChildren[x];
+                for (int i = children.length - 1; i >= 0; i--) {
+                    todo.push(children[i]);
+                }
+            }
+        }
+        return out.toArray();
+    }
+
+    private void recordTop(int b) {
+        if (topStamp[b] != stamp) {
+            topStamp[b] = stamp;
+            treeTops.push(b);
+        }
+    }
+
+    private void recordVertex(int v) {
+        if (vertexStamp[v] != stamp) {
+            vertexStamp[v] = stamp;
+            treeVertices.push(v);
+        }
+    }
+
+    private void assignLabel(int w, int t, int p) {
+        while (true) {
+            int b = inBlossom[w];
+            label[w] = t;
+            label[b] = t;
+            labelEnd[w] = p;
+            labelEnd[b] = p;
+            bestEdge[w] = -1;
+            bestEdge[b] = -1;
+            recordTop(b);
+            recordTop(w);
+            int[] inside = leaves(b);
+            for (int v : inside) {
+                recordVertex(v);
+            }
+            if (t == S) {
+                for (int v : inside) {
+                    queue.push(v);
+                }
+                return;
+            }
+            int base = blossomBase[b];
+            int baseMate = mate[base];
+            w = endpoint[baseMate];
+            t = S;
+            p = baseMate ^ 1;
+        }
+    }
+
+    private int scanBlossom(int v, int w) {
+        IntStack path = new IntStack(8);
+        int base = -1;
+        while (v != -1 || w != -1) {
+            int b = inBlossom[v];
+            if ((label[b] & BREADCRUMB) != 0) {
+                base = blossomBase[b];
+                break;
+            }
+            path.push(b);
+            label[b] = S | BREADCRUMB;
+            if (labelEnd[b] == -1) {
+                v = -1;
+            } else {
+                v = endpoint[labelEnd[b]];
+                b = inBlossom[v];
+                v = endpoint[labelEnd[b]];
+            }
+            if (w != -1) {
+                int swap = v;
+                v = w;
+                w = swap;
+            }
+        }
+        for (int i = 0; i < path.size(); i++) {
+            label[path.get(i)] = S;
+        }
+        return base;
+    }
+
+    private void addBlossom(int base, int k) {
+        int v = endpoint[2 * k];
+        int w = endpoint[2 * k + 1];
+        int bb = inBlossom[base];
+        int bv = inBlossom[v];
+        int bw = inBlossom[w];
+        int b = unusedBlossoms[--unusedCount];
+        blossomBase[b] = base;
+        blossomParent[b] = -1;
+        blossomParent[bb] = b;
+        IntStack vPath = new IntStack(8);
+        IntStack vEnds = new IntStack(8);
+        while (bv != bb) {
+            blossomParent[bv] = b;
+            vPath.push(bv);
+            vEnds.push(labelEnd[bv]);
+            v = endpoint[labelEnd[bv]];
+            bv = inBlossom[v];
+        }
+        IntStack children = new IntStack(vPath.size() + 8);
+        IntStack ends = new IntStack(vPath.size() + 8);
+        children.push(bb);
+        for (int i = vPath.size() - 1; i >= 0; i--) {
+            children.push(vPath.get(i));
+            ends.push(vEnds.get(i));
+        }
+        ends.push(2 * k);
+        while (bw != bb) {
+            blossomParent[bw] = b;
+            children.push(bw);
+            ends.push(labelEnd[bw] ^ 1);
+            w = endpoint[labelEnd[bw]];
+            bw = inBlossom[w];
+        }
+        int[] childArray = children.toArray();
+        blossomChildren[b] = childArray;
+        blossomEnds[b] = ends.toArray();
+        label[b] = S;
+        labelEnd[b] = labelEnd[bb];
+        dual[b] = 0;
+        recordTop(b);
+        for (int leaf : leaves(b)) {
+            if (label[inBlossom[leaf]] == T) {
+                queue.push(leaf);
+            }
+            inBlossom[leaf] = b;
+        }
+        for (int child : childArray) {
+            if (blossomBestEdges[child] == null) {
+                for (int leaf : leaves(child)) {
+                    for (int i = adjStart[leaf]; i < adjStart[leaf + 1]; i++) {
+                        considerBestTo(b, adj[i] / 2);
+                    }
+                }
+            } else {
+                for (int edge : blossomBestEdges[child]) {
+                    considerBestTo(b, edge);
+                }
+            }
+            blossomBestEdges[child] = null;
+            bestEdge[child] = -1;
+        }
+        int[] best = new int[bestToUsed.size()];
+        bestEdge[b] = -1;
+        for (int i = 0; i < best.length; i++) {
+            int bj = bestToUsed.get(i);
+            int edge = bestTo[bj];
+            best[i] = edge;
+            bestTo[bj] = -1;
+            if (bestEdge[b] == -1 || slack(edge) < slack(bestEdge[b])) {
+                bestEdge[b] = edge;
+            }
+        }
+        bestToUsed.clear();
+        blossomBestEdges[b] = best;
+    }
+
+    private void considerBestTo(int b, int edge) {
+        int i = endpoint[2 * edge];
+        int j = endpoint[2 * edge + 1];
+        if (inBlossom[j] == b) {
+            j = i;
+        }
+        int bj = inBlossom[j];
+        if (bj != b && label[bj] == S) {
+            if (bestTo[bj] == -1) {
+                bestToUsed.push(bj);
+                bestTo[bj] = edge;
+            } else if (slack(edge) < slack(bestTo[bj])) {
+                bestTo[bj] = edge;
+            }
+        }
+    }
+
+    private void expandBlossom(int b, boolean endStage) {
+        int[] children = blossomChildren[b];
+        int[] ends = blossomEnds[b];
+        for (int s : children) {
+            blossomParent[s] = -1;
+            if (s < vertexCount) {
+                inBlossom[s] = s;
+            } else if (endStage && dual[s] == 0) {
+                expandBlossom(s, true);
+            } else {
+                for (int leaf : leaves(s)) {
+                    inBlossom[leaf] = s;
+                }
+            }
+        }
+        if (!endStage && label[b] == T) {
+            int entryChild = inBlossom[endpoint[labelEnd[b] ^ 1]];
+            int len = children.length;
+            int j = indexOf(children, entryChild);
+            int step;
+            int trick;
+            if ((j & 1) != 0) {
+                j -= len;
+                step = 1;
+                trick = 0;
+            } else {
+                step = -1;
+                trick = 1;
+            }
+            int p = labelEnd[b];
+            while (j != 0) {
+                label[endpoint[p ^ 1]] = FREE;
+                label[endpoint[ends[Math.floorMod(j - trick, len)] ^ trick ^ 1]] = FREE;
+                assignLabel(endpoint[p ^ 1], T, p);
+                allow(ends[Math.floorMod(j - trick, len)] / 2);
+                j += step;
+                p = ends[Math.floorMod(j - trick, len)] ^ trick;
+                allow(p / 2);
+                j += step;
+            }
+            int bv = children[Math.floorMod(j, len)];
+            label[endpoint[p ^ 1]] = T;
+            label[bv] = T;
+            labelEnd[endpoint[p ^ 1]] = p;
+            labelEnd[bv] = p;
+            bestEdge[bv] = -1;
+            recordTop(bv);
+            j += step;
+            while (children[Math.floorMod(j, len)] != entryChild) {
+                bv = children[Math.floorMod(j, len)];
+                if (label[bv] == S) {
+                    j += step;
+                    continue;
+                }
+                int reached = -1;
+                for (int leaf : leaves(bv)) {
+                    if (label[leaf] != FREE) {
+                        reached = leaf;
+                        break;
+                    }
+                }
+                if (reached >= 0) {
+                    label[reached] = FREE;
+                    label[endpoint[mate[blossomBase[bv]]]] = FREE;
+                    assignLabel(reached, T, labelEnd[reached]);
+                }
+                j += step;
+            }
+        }
+        label[b] = -1;
+        labelEnd[b] = -1;
+        blossomChildren[b] = null;
+        blossomEnds[b] = null;
+        blossomBase[b] = -1;
+        blossomBestEdges[b] = null;
+        bestEdge[b] = -1;
+        unusedBlossoms[unusedCount++] = b;
+    }
+
+    private void augmentBlossom(int b, int v) {
+        int t = v;
+        while (blossomParent[t] != b) {
+            t = blossomParent[t];
+        }
+        if (t >= vertexCount) {
+            augmentBlossom(t, v);
+        }
+        int[] children = blossomChildren[b];
+        int[] ends = blossomEnds[b];
+        int len = children.length;
+        int i = indexOf(children, t);
+        int j = i;
+        int step;
+        int trick;
+        if ((i & 1) != 0) {
+            j -= len;
+            step = 1;
+            trick = 0;
+        } else {
+            step = -1;
+            trick = 1;
+        }
+        while (j != 0) {
+            j += step;
+            t = children[Math.floorMod(j, len)];
+            int p = ends[Math.floorMod(j - trick, len)] ^ trick;
+            if (t >= vertexCount) {
+                augmentBlossom(t, endpoint[p]);
+            }
+            j += step;
+            t = children[Math.floorMod(j, len)];
+            if (t >= vertexCount) {
+                augmentBlossom(t, endpoint[p ^ 1]);
+            }
+            mate[endpoint[p]] = p ^ 1;
+            mate[endpoint[p ^ 1]] = p;
+        }
+        int[] rotatedChildren = new int[len];
+        int[] rotatedEnds = new int[len];
+        for (int x = 0; x < len; x++) {
+            rotatedChildren[x] = children[(i + x) % len];
+            rotatedEnds[x] = ends[(i + x) % len];
+        }
+        blossomChildren[b] = rotatedChildren;
+        blossomEnds[b] = rotatedEnds;
+        blossomBase[b] = blossomBase[rotatedChildren[0]];
+    }
+
+    /**
+     * Flips the alternating path from S-vertex s up to the root of the tree, s taking the
+     * partner at remote endpoint p (-1: s becomes free).
+     */
+    private void flipToRoot(int s, int p) {
+        while (true) {
+            int bs = inBlossom[s];
+            if (bs >= vertexCount) {
+                augmentBlossom(bs, s);
+            }
+            mate[s] = p;
+            if (labelEnd[bs] == -1) {
+                return;
+            }
+            int t = endpoint[labelEnd[bs]];
+            int bt = inBlossom[t];
+            s = endpoint[labelEnd[bt]];
+            int j = endpoint[labelEnd[bt] ^ 1];
+            if (bt >= vertexCount) {
+                augmentBlossom(bt, j);
+            }
+            mate[j] = labelEnd[bt];
+            p = labelEnd[bt] ^ 1;
+        }
+    }
+
+    private void allow(int k) {
+        if (!allowEdge[k]) {
+            allowEdge[k] = true;
+            allowed.push(k);
+        }
+    }
+
+    private void touchRim(int w) {
+        if (rimStamp[w] != stamp) {
+            rimStamp[w] = stamp;
+            rim.push(w);
+        }
+    }
+
+    /**
+     * Runs stages until every free vertex has a zero dual, or the budget of dual updates is
+     * spent.
+     *
+     * @return true when finished: the matching is then optimal and the duals prove it
+     */
+    boolean run(long maxSteps) {
+        this.maxSteps = maxSteps;
+        for (int root = 0; root < vertexCount; root++) {
+            if (mate[root] >= 0 || dual[root] == 0) {
+                continue;
+            }
+            if (inBlossom[root] != root && blossomBase[inBlossom[root]] != root) {
+                continue; // inside a blossom: its base is the one to serve
+            }
+            if (steps > maxSteps || !stage(root)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One stage from the root; false when the work budget ran out (the state is then unusable). */
+    private boolean stage(int root) {
+        stamp++;
+        queue.clear();
+        assignLabel(root, S, -1);
+        while (true) {
+            boolean done = false;
+            while (queue.size() > 0 && !done) {
+                int v = queue.pop();
+                for (int i = adjStart[v]; i < adjStart[v + 1]; i++) {
+                    int p = adj[i];
+                    int k = p / 2;
+                    int w = endpoint[p];
+                    int bw = inBlossom[w];
+                    if (inBlossom[v] == bw) {
+                        continue;
+                    }
+                    long kSlack = 0;
+                    if (!allowEdge[k]) {
+                        kSlack = slack(k);
+                        if (kSlack <= 0) {
+                            allow(k);
+                        }
+                    }
+                    if (allowEdge[k]) {
+                        if (label[bw] == FREE) {
+                            if (mate[blossomBase[bw]] < 0) {
+                                // A free vertex (or a blossom with a free base) outside the tree.
+                                flipToRoot(v, p);
+                                if (bw >= vertexCount) {
+                                    augmentBlossom(bw, w);
+                                }
+                                mate[w] = p ^ 1;
+                                done = true;
+                                break;
+                            }
+                            assignLabel(w, T, p ^ 1);
+                        } else if (label[bw] == S) {
+                            int base = scanBlossom(v, w);
+                            if (base < 0) {
+                                throw new IllegalStateException("two trees in a single-tree stage");
+                            }
+                            addBlossom(base, k);
+                        } else if (label[w] == FREE) {
+                            label[w] = T;
+                            labelEnd[w] = p ^ 1;
+                        }
+                    } else if (label[bw] == S) {
+                        int b = inBlossom[v];
+                        if (bestEdge[b] == -1 || kSlack < slack(bestEdge[b])) {
+                            bestEdge[b] = k;
+                        }
+                    } else if (label[w] == FREE) {
+                        if (bestEdge[w] == -1 || kSlack < slack(bestEdge[w])) {
+                            bestEdge[w] = k;
+                            touchRim(w);
+                        }
+                    }
+                }
+            }
+            if (done) {
+                break;
+            }
+            steps += 1 + treeVertices.size() + treeTops.size() + rim.size();
+            if (steps > maxSteps) {
+                return false;
+            }
+            int deltaType = 1;
+            long delta = Long.MAX_VALUE;
+            int deltaEdge = -1;
+            int deltaBlossom = -1;
+            int deltaVertex = -1;
+            for (int i = 0; i < treeVertices.size(); i++) {
+                int v = treeVertices.get(i);
+                if (label[inBlossom[v]] == S && dual[v] < delta) {
+                    delta = dual[v];
+                    deltaVertex = v;
+                }
+            }
+            for (int i = 0; i < rim.size(); i++) {
+                int v = rim.get(i);
+                if (label[inBlossom[v]] == FREE && bestEdge[v] != -1) {
+                    long d = slack(bestEdge[v]);
+                    if (d < delta) {
+                        delta = d;
+                        deltaType = 2;
+                        deltaEdge = bestEdge[v];
+                    }
+                }
+            }
+            for (int i = 0; i < treeTops.size(); i++) {
+                int b = treeTops.get(i);
+                if (blossomParent[b] != -1 || (b >= vertexCount && blossomBase[b] < 0)) {
+                    continue;
+                }
+                if (b < vertexCount && inBlossom[b] != b) {
+                    continue;
+                }
+                if (label[b] == S && bestEdge[b] != -1) {
+                    long kSlack = slack(bestEdge[b]);
+                    if ((kSlack & 1) != 0) {
+                        throw new IllegalStateException("odd slack between S-blossoms: integrality lost");
+                    }
+                    long d = kSlack / 2;
+                    if (d < delta) {
+                        delta = d;
+                        deltaType = 3;
+                        deltaEdge = bestEdge[b];
+                    }
+                } else if (b >= vertexCount && label[b] == T && dual[b] < delta) {
+                    delta = dual[b];
+                    deltaType = 4;
+                    deltaBlossom = b;
+                }
+            }
+            for (int i = 0; i < treeVertices.size(); i++) {
+                int v = treeVertices.get(i);
+                int l = label[inBlossom[v]];
+                if (l == S) {
+                    dual[v] -= delta;
+                } else if (l == T) {
+                    dual[v] += delta;
+                }
+            }
+            for (int i = 0; i < treeTops.size(); i++) {
+                int b = treeTops.get(i);
+                if (b >= vertexCount && blossomBase[b] >= 0 && blossomParent[b] == -1) {
+                    if (label[b] == S) {
+                        dual[b] += delta;
+                    } else if (label[b] == T) {
+                        dual[b] -= delta;
+                    }
+                }
+            }
+            if (deltaType == 1) {
+                flipToRoot(deltaVertex, -1);
+                break;
+            } else if (deltaType == 2) {
+                allow(deltaEdge);
+                int i = endpoint[2 * deltaEdge];
+                if (label[inBlossom[i]] == FREE) {
+                    i = endpoint[2 * deltaEdge + 1];
+                }
+                queue.push(i);
+            } else if (deltaType == 3) {
+                allow(deltaEdge);
+                queue.push(endpoint[2 * deltaEdge]);
+            } else {
+                expandBlossom(deltaBlossom, false);
+            }
+        }
+        for (int i = 0; i < treeTops.size(); i++) {
+            int b = treeTops.get(i);
+            if (b >= vertexCount && blossomParent[b] == -1 && blossomBase[b] >= 0 && label[b] == S && dual[b] == 0) {
+                expandBlossom(b, true);
+            }
+        }
+        endStage();
+        return true;
+    }
+
+    private void endStage() {
+        for (int i = 0; i < treeTops.size(); i++) {
+            int b = treeTops.get(i);
+            resetLabels(b);
+        }
+        for (int i = 0; i < treeVertices.size(); i++) {
+            int v = treeVertices.get(i);
+            resetLabels(v);
+            for (int x = blossomParent[v]; x != -1; x = blossomParent[x]) {
+                resetLabels(x);
+            }
+        }
+        for (int i = 0; i < rim.size(); i++) {
+            int v = rim.get(i);
+            resetLabels(v);
+        }
+        for (int i = 0; i < allowed.size(); i++) {
+            allowEdge[allowed.get(i)] = false;
+        }
+        treeTops.clear();
+        treeVertices.clear();
+        rim.clear();
+        allowed.clear();
+        queue.clear();
+    }
+
+    private void resetLabels(int b) {
+        if (b >= vertexCount && blossomBase[b] < 0) {
+            label[b] = FREE;
+            labelEnd[b] = -1;
+            bestEdge[b] = -1;
+            return;
+        }
+        label[b] = FREE;
+        labelEnd[b] = -1;
+        bestEdge[b] = -1;
+        if (b >= vertexCount) {
+            blossomBestEdges[b] = null;
+        }
+    }
+
+    /** The sum of the duals of the blossoms holding both u and v (their common ancestors). */
+    long commonBlossomDual(int u, int v) {
+        int du = depth(u);
+        int dv = depth(v);
+        int a = u;
+        int b = v;
+        while (du > dv) {
+            a = blossomParent[a];
+            du--;
+        }
+        while (dv > du) {
+            b = blossomParent[b];
+            dv--;
+        }
+        while (a != b) {
+            a = blossomParent[a];
+            b = blossomParent[b];
+        }
+        long sum = 0;
+        for (int x = a; x != -1; x = blossomParent[x]) {
+            sum += x >= vertexCount ? dual[x] : 0;
+        }
+        return sum;
+    }
+
+    private int depth(int v) {
+        int d = 0;
+        for (int x = blossomParent[v]; x != -1; x = blossomParent[x]) {
+            d++;
+        }
+        return d;
+    }
+
+    /** Each vertex's partner, or -1. */
+    int[] partners() {
+        int[] out = new int[vertexCount];
+        for (int v = 0; v < vertexCount; v++) {
+            out[v] = mate[v] < 0 ? -1 : endpoint[mate[v]];
+        }
+        return out;
+    }
+
+    /** The blossoms alive at the end (non-trivial, any level), as blossom ids. */
+    int[] blossoms() {
+        IntStack out = new IntStack(8);
+        for (int b = vertexCount; b < 2 * vertexCount; b++) {
+            if (blossomBase[b] >= 0) {
+                out.push(b);
+            }
+        }
+        return out.toArray();
+    }
+
+    private static int indexOf(int[] array, int value) {
+        for (int i = 0; i < array.length; i++) {
+            if (array[i] == value) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("child " + value + " not in blossom");
+    }
+}
