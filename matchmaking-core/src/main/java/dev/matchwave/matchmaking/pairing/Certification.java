@@ -29,7 +29,7 @@ import java.util.List;
 final class Certification {
 
     /** Candidate opponents per seat, lane and direction. */
-    static final int NEIGHBOURS_PER_LANE = 2;
+    static final int NEIGHBOURS_PER_LANE = 3;
     private static final int BUCKET_SHIFT = 4;
 
     private Certification() {
@@ -110,6 +110,7 @@ final class Certification {
         final long[] bucketMinOther;
         final boolean[] inGiant;
         final long[] laneMin;
+        CertifiedMatching.Nesting nesting;
 
         Scratch(PairingGraph g) {
             localOf = new int[g.n];
@@ -206,11 +207,12 @@ final class Certification {
                 weights[e] = weight(g, members[from[e]], members[to[e]], scale, pairBonus);
             }
             CertifiedMatching matching = new CertifiedMatching(k, from, to, weights, m);
-            warmStart(matching, from, to, weights, partner, g, members, scale, pairBonus);
+            greedyStart(matching, from, to, weights, g, members, scale, pairBonus);
             if (!matching.run(stepsLeft)) {
                 return null;
             }
             stepsLeft -= matching.steps;
+            CertifiedMatching.statRounds++;
             int before = edges.size;
             price(g, members, localOf, matching, scale, pairBonus, scratch, edges);
             if (edges.size == before) {
@@ -223,38 +225,26 @@ final class Certification {
     }
 
     /**
-     * The warm start: the given matching with balanced duals (each matched player half his
-     * pair's weight, each unmatched one his largest incident weight); an edge they leave short
-     * raises the dual of its worse-paired end, which then drops its pair. Free vertices with a
-     * positive dual are what the stages then serve.
+     * The warm start. In terms of {@code psi_v = y_v - M (A + 2 wait_v)} (y doubled) an edge's
+     * constraint is {@code psi_u + psi_v >= -2 gap^2}: the waits drop out. Each vertex starts at
+     * minus its nearest candidate's squared gap, which is feasible; then, in rating order, each
+     * free vertex goes down to its tightest edge and takes a free partner along a tight edge.
      */
-    private static void warmStart(CertifiedMatching matching, int[] from, int[] to, long[] weights, int[] partner,
-                                  PairingGraph g, int[] members, long scale, long pairBonus) {
+    private static void greedyStart(CertifiedMatching matching, int[] from, int[] to, long[] weights, PairingGraph g,
+                                    int[] members, long scale, long pairBonus) {
         int k = matching.vertexCount;
-        long[] y = matching.maximumIncidentWeight();
-        long[] own = new long[k];
-        Arrays.fill(own, Long.MIN_VALUE);
+        long[] nearest = new long[k];
+        Arrays.fill(nearest, Long.MAX_VALUE);
         for (int e = 0; e < from.length; e++) {
-            if (partner[from[e]] == to[e]) {
-                // Split along the objective: each end takes M (A + 2 wait) less the squared gap.
-                long cost = scale * (pairBonus + g.wait[members[from[e]]] + g.wait[members[to[e]]]) - weights[e];
-                own[from[e]] = weights[e];
-                own[to[e]] = weights[e];
-                y[from[e]] = scale * (pairBonus + 2L * g.wait[members[from[e]]]) - cost;
-                y[to[e]] = scale * (pairBonus + 2L * g.wait[members[to[e]]]) - cost;
-            }
+            long cost = scale * (pairBonus + g.wait[members[from[e]]] + g.wait[members[to[e]]]) - weights[e];
+            nearest[from[e]] = Math.min(nearest[from[e]], cost);
+            nearest[to[e]] = Math.min(nearest[to[e]], cost);
         }
-        for (int e = 0; e < from.length; e++) {
-            long deficit = 2 * weights[e] - y[from[e]] - y[to[e]];
-            if (deficit > 0) {
-                int u = from[e];
-                int v = to[e];
-                // Raise the end with the lighter pair (or no pair): it gains most from moving.
-                int raise = own[u] <= own[v] ? u : v;
-                y[raise] += deficit;
-            }
+        long[] y = new long[k];
+        for (int i = 0; i < k; i++) {
+            y[i] = nearest[i] == Long.MAX_VALUE ? 0 : scale * (pairBonus + 2L * g.wait[members[i]]) - nearest[i];
         }
-        matching.start(y, partner);
+        matching.greedy(y, new boolean[k]);
     }
 
     static long weight(PairingGraph g, int p, int q, long scale, long pairBonus) {
@@ -329,6 +319,7 @@ final class Certification {
             }
         }
         long zGiant = giant < 0 ? 0 : matching.dual[giant];
+        scratch.nesting = matching.new Nesting();
         boolean[] member = scratch.inGiant;
         for (int i = 0; i < k; i++) {
             int p = members[i];
@@ -430,7 +421,7 @@ final class Certification {
         if (reduced >= 0) {
             return;
         }
-        reduced += 2 * matching.commonBlossomDual(u, v);
+        reduced += 2 * scratch.nesting.common(u, v);
         if (reduced < 0 && g.seating(p, q) >= 0 && g.compatible(p, q)) {
             edges.add(u, v);
         }

@@ -31,6 +31,7 @@ final class CertifiedMatching {
     private static final int S = 1;
     private static final int T = 2;
     private static final int BREADCRUMB = 4;
+    static boolean EXPAND_AT_END = !Boolean.getBoolean("matchwave.keepZeroBlossoms");
 
     final int vertexCount;
     final int edgeCount;
@@ -57,6 +58,14 @@ final class CertifiedMatching {
     /** Doubled vertex duals, then blossom duals. */
     final long[] dual;
     private final boolean[] allowEdge;
+    /**
+     * Lazy vertex duals: the true doubled dual of a vertex inside a non-trivial outermost
+     * blossom b is dual[v] + vertexOffset[b], so that a dual update touches each blossom once,
+     * not each of its vertices. Zero for every blossom that is not outermost.
+     */
+    private final long[] vertexOffset;
+    /** For an outermost blossom, its vertex with the least stored dual. */
+    private final int[] leastLeaf;
     private final IntStack queue;
 
     // The stage's footprint, so that resets and dual updates stay local.
@@ -77,6 +86,8 @@ final class CertifiedMatching {
      */
     long steps;
     private long maxSteps = Long.MAX_VALUE;
+    private static final long[] PASS_LIMITS = {16, 256, Long.MAX_VALUE};
+    private long stageLimit;
 
     /**
      * @param vertexCount vertices are 0 .. vertexCount-1
@@ -119,6 +130,8 @@ final class CertifiedMatching {
         unusedBlossoms = new int[vertexCount];
         dual = new long[blossoms];
         allowEdge = new boolean[edgeCount];
+        vertexOffset = new long[blossoms];
+        leastLeaf = new int[blossoms];
         queue = new IntStack(64);
         vertexStamp = new int[vertexCount];
         topStamp = new int[blossoms];
@@ -204,7 +217,40 @@ final class CertifiedMatching {
     }
 
     long slack(int k) {
-        return dual[endpoint[2 * k]] + dual[endpoint[2 * k + 1]] - 2 * weight[k];
+        return vertexDual(endpoint[2 * k]) + vertexDual(endpoint[2 * k + 1]) - 2 * weight[k];
+    }
+
+    /** The true doubled dual of vertex v. */
+    long vertexDual(int v) {
+        int b = inBlossom[v];
+        return b == v ? dual[v] : dual[v] + vertexOffset[b];
+    }
+
+    /** Moves every outermost blossom's lazy offset into its vertices. */
+    private void settle() {
+        for (int v = 0; v < vertexCount; v++) {
+            int b = inBlossom[v];
+            if (b != v) {
+                dual[v] += vertexOffset[b];
+            }
+        }
+        Arrays.fill(vertexOffset, 0);
+    }
+
+    /** Points the leaves of the new outermost blossom b at it, settling their old offsets. */
+    private void adopt(int b, int[] leaves) {
+        int least = -1;
+        for (int leaf : leaves) {
+            int old = inBlossom[leaf];
+            if (old != leaf && old != b) {
+                dual[leaf] += vertexOffset[old];
+            }
+            inBlossom[leaf] = b;
+            if (least < 0 || dual[leaf] < dual[least]) {
+                least = leaf;
+            }
+        }
+        leastLeaf[b] = least;
     }
 
     int[] leaves(int b) {
@@ -252,14 +298,14 @@ final class CertifiedMatching {
             bestEdge[w] = -1;
             bestEdge[b] = -1;
             recordTop(b);
-            recordTop(w);
-            int[] inside = leaves(b);
-            for (int v : inside) {
-                recordVertex(v);
-            }
+            recordVertex(w);
             if (t == S) {
-                for (int v : inside) {
-                    queue.push(v);
+                if (b < vertexCount) {
+                    queue.push(b);
+                } else {
+                    for (int v : leaves(b)) {
+                        queue.push(v);
+                    }
                 }
                 return;
             }
@@ -308,6 +354,7 @@ final class CertifiedMatching {
         int bv = inBlossom[v];
         int bw = inBlossom[w];
         int b = unusedBlossoms[--unusedCount];
+        statBlossoms++;
         blossomBase[b] = base;
         blossomParent[b] = -1;
         blossomParent[bb] = b;
@@ -342,12 +389,17 @@ final class CertifiedMatching {
         labelEnd[b] = labelEnd[bb];
         dual[b] = 0;
         recordTop(b);
-        for (int leaf : leaves(b)) {
+        int[] allLeaves = leaves(b);
+        for (int leaf : allLeaves) {
             if (label[inBlossom[leaf]] == T) {
                 queue.push(leaf);
             }
-            inBlossom[leaf] = b;
         }
+        adopt(b, allLeaves);
+        for (int child : childArray) {
+            vertexOffset[child] = 0;
+        }
+        vertexOffset[b] = 0;
         for (int child : childArray) {
             if (blossomBestEdges[child] == null) {
                 for (int leaf : leaves(child)) {
@@ -398,15 +450,22 @@ final class CertifiedMatching {
     private void expandBlossom(int b, boolean endStage) {
         int[] children = blossomChildren[b];
         int[] ends = blossomEnds[b];
+        long offset = vertexOffset[b];
+        vertexOffset[b] = 0;
         for (int s : children) {
             blossomParent[s] = -1;
             if (s < vertexCount) {
                 inBlossom[s] = s;
-            } else if (endStage && dual[s] == 0) {
-                expandBlossom(s, true);
+                dual[s] += offset;
             } else {
-                for (int leaf : leaves(s)) {
-                    inBlossom[leaf] = s;
+                int[] inside = leaves(s);
+                for (int leaf : inside) {
+                    dual[leaf] += offset;
+                }
+                vertexOffset[s] = 0;
+                adopt(s, inside);
+                if (endStage && dual[s] == 0) {
+                    expandBlossom(s, true);
                 }
             }
         }
@@ -436,6 +495,7 @@ final class CertifiedMatching {
                 j += step;
             }
             int bv = children[Math.floorMod(j, len)];
+            recordVertex(endpoint[p ^ 1]);
             label[endpoint[p ^ 1]] = T;
             label[bv] = T;
             labelEnd[endpoint[p ^ 1]] = p;
@@ -569,25 +629,41 @@ final class CertifiedMatching {
      *
      * @return true when finished: the matching is then optimal and the duals prove it
      */
+    static long[] statPass = new long[3], statPassEvents = new long[3];
+    static long statRounds;
+    static long statRoots, statEvents, statTreeSum, statMaxTree, statBlossoms;
+
     boolean run(long maxSteps) {
         this.maxSteps = maxSteps;
-        for (int root = 0; root < vertexCount; root++) {
-            if (mate[root] >= 0 || dual[root] == 0) {
-                continue;
-            }
-            if (inBlossom[root] != root && blossomBase[inBlossom[root]] != root) {
-                continue; // inside a blossom: its base is the one to serve
-            }
-            if (steps > maxSteps || !stage(root)) {
-                return false;
+        // Cheap passes first: a stage that needs more dual updates than the pass allows stops
+        // early (the state stays valid: duals feasible, matched edges tight) and waits for a
+        // later pass, by when the local work of the other free vertices is done.
+        for (long limit : PASS_LIMITS) {
+            for (int root = 0; root < vertexCount; root++) {
+                if (mate[root] >= 0 || vertexDual(root) == 0) {
+                    continue;
+                }
+                if (inBlossom[root] != root && blossomBase[inBlossom[root]] != root) {
+                    continue; // inside a blossom: its base is the one to serve
+                }
+                statRoots++;
+                statPass[limit == 16 ? 0 : limit == 256 ? 1 : 2]++;
+                long before = statEvents;
+                stageLimit = limit;
+                if (steps > maxSteps || !stage(root)) {
+                    return false;
+                }
+                statPassEvents[limit == 16 ? 0 : limit == 256 ? 1 : 2] += statEvents - before;
             }
         }
+        settle();
         return true;
     }
 
     /** One stage from the root; false when the work budget ran out (the state is then unusable). */
     private boolean stage(int root) {
         stamp++;
+        long events = 0;
         queue.clear();
         assignLabel(root, S, -1);
         while (true) {
@@ -629,6 +705,7 @@ final class CertifiedMatching {
                             }
                             addBlossom(base, k);
                         } else if (label[w] == FREE) {
+                            recordVertex(w);
                             label[w] = T;
                             labelEnd[w] = p ^ 1;
                         }
@@ -648,20 +725,38 @@ final class CertifiedMatching {
             if (done) {
                 break;
             }
-            steps += 1 + treeVertices.size() + treeTops.size() + rim.size();
+            steps += 1 + treeTops.size() + rim.size();
+            statEvents++;
+            statTreeSum += treeTops.size();
+            statMaxTree = Math.max(statMaxTree, treeTops.size());
             if (steps > maxSteps) {
                 return false;
+            }
+            if (++events > stageLimit) {
+                endStage();
+                return true;
             }
             int deltaType = 1;
             long delta = Long.MAX_VALUE;
             int deltaEdge = -1;
             int deltaBlossom = -1;
             int deltaVertex = -1;
-            for (int i = 0; i < treeVertices.size(); i++) {
-                int v = treeVertices.get(i);
-                if (label[inBlossom[v]] == S && dual[v] < delta) {
-                    delta = dual[v];
-                    deltaVertex = v;
+            for (int i = 0; i < treeTops.size(); i++) {
+                int b = treeTops.get(i);
+                if (label[b] != S || blossomParent[b] != -1) {
+                    continue;
+                }
+                if (b < vertexCount) {
+                    if (inBlossom[b] == b && dual[b] < delta) {
+                        delta = dual[b];
+                        deltaVertex = b;
+                    }
+                } else if (blossomBase[b] >= 0) {
+                    long least = dual[leastLeaf[b]] + vertexOffset[b];
+                    if (least < delta) {
+                        delta = least;
+                        deltaVertex = leastLeaf[b];
+                    }
                 }
             }
             for (int i = 0; i < rim.size(); i++) {
@@ -700,21 +795,25 @@ final class CertifiedMatching {
                     deltaBlossom = b;
                 }
             }
-            for (int i = 0; i < treeVertices.size(); i++) {
-                int v = treeVertices.get(i);
-                int l = label[inBlossom[v]];
-                if (l == S) {
-                    dual[v] -= delta;
-                } else if (l == T) {
-                    dual[v] += delta;
-                }
-            }
             for (int i = 0; i < treeTops.size(); i++) {
                 int b = treeTops.get(i);
-                if (b >= vertexCount && blossomBase[b] >= 0 && blossomParent[b] == -1) {
+                if (blossomParent[b] != -1) {
+                    continue;
+                }
+                if (b < vertexCount) {
+                    if (inBlossom[b] == b) {
+                        if (label[b] == S) {
+                            dual[b] -= delta;
+                        } else if (label[b] == T) {
+                            dual[b] += delta;
+                        }
+                    }
+                } else if (blossomBase[b] >= 0) {
                     if (label[b] == S) {
+                        vertexOffset[b] -= delta;
                         dual[b] += delta;
                     } else if (label[b] == T) {
+                        vertexOffset[b] += delta;
                         dual[b] -= delta;
                     }
                 }
@@ -736,10 +835,13 @@ final class CertifiedMatching {
                 expandBlossom(deltaBlossom, false);
             }
         }
-        for (int i = 0; i < treeTops.size(); i++) {
-            int b = treeTops.get(i);
-            if (b >= vertexCount && blossomParent[b] == -1 && blossomBase[b] >= 0 && label[b] == S && dual[b] == 0) {
-                expandBlossom(b, true);
+        if (EXPAND_AT_END) {
+            for (int i = 0; i < treeTops.size(); i++) {
+                int b = treeTops.get(i);
+                if (b >= vertexCount && blossomParent[b] == -1 && blossomBase[b] >= 0 && label[b] == S
+                        && dual[b] == 0) {
+                    expandBlossom(b, true);
+                }
             }
         }
         endStage();
@@ -787,37 +889,87 @@ final class CertifiedMatching {
         }
     }
 
-    /** The sum of the duals of the blossoms holding both u and v (their common ancestors). */
-    long commonBlossomDual(int u, int v) {
-        int du = depth(u);
-        int dv = depth(v);
-        int a = u;
-        int b = v;
-        while (du > dv) {
-            a = blossomParent[a];
-            du--;
-        }
-        while (dv > du) {
-            b = blossomParent[b];
-            dv--;
-        }
-        while (a != b) {
-            a = blossomParent[a];
-            b = blossomParent[b];
-        }
-        long sum = 0;
-        for (int x = a; x != -1; x = blossomParent[x]) {
-            sum += x >= vertexCount ? dual[x] : 0;
-        }
-        return sum;
-    }
+    /**
+     * The nesting of the final blossoms, for pricing: the sum of the duals of the blossoms
+     * holding both of two vertices, by binary lifting to their deepest common blossom.
+     */
+    final class Nesting {
+        private final int[][] up;
+        private final int[] depth;
+        /** For each blossom, its dual plus those of all blossoms around it. */
+        private final long[] around;
 
-    private int depth(int v) {
-        int d = 0;
-        for (int x = blossomParent[v]; x != -1; x = blossomParent[x]) {
-            d++;
+        Nesting() {
+            int nodes = 2 * vertexCount;
+            depth = new int[nodes];
+            around = new long[nodes];
+            int[] order = new int[nodes];
+            int count = 0;
+            // Outermost first: a node's parent is placed before it.
+            for (int x = 0; x < nodes; x++) {
+                boolean alive = x < vertexCount || blossomBase[x] >= 0;
+                if (alive && blossomParent[x] == -1) {
+                    order[count++] = x;
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                int x = order[i];
+                if (x >= vertexCount) {
+                    for (int child : blossomChildren[x]) {
+                        order[count++] = child;
+                    }
+                }
+            }
+            int levels = 1;
+            for (int i = 0; i < count; i++) {
+                int x = order[i];
+                int parent = blossomParent[x];
+                depth[x] = parent == -1 ? 0 : depth[parent] + 1;
+                around[x] = (x >= vertexCount ? dual[x] : 0) + (parent == -1 ? 0 : around[parent]);
+                while ((1 << levels) <= depth[x]) {
+                    levels++;
+                }
+            }
+            up = new int[levels][nodes];
+            for (int x = 0; x < nodes; x++) {
+                up[0][x] = blossomParent[x] == -1 ? x : blossomParent[x];
+            }
+            for (int j = 1; j < levels; j++) {
+                for (int x = 0; x < nodes; x++) {
+                    up[j][x] = up[j - 1][up[j - 1][x]];
+                }
+            }
         }
-        return d;
+
+        long common(int u, int v) {
+            if (blossomParent[u] == -1 || blossomParent[v] == -1) {
+                return 0;
+            }
+            int a = blossomParent[u];
+            int b = blossomParent[v];
+            if (depth[a] < depth[b]) {
+                int t = a;
+                a = b;
+                b = t;
+            }
+            int diff = depth[a] - depth[b];
+            for (int j = 0; diff > 0; j++, diff >>= 1) {
+                if ((diff & 1) != 0) {
+                    a = up[j][a];
+                }
+            }
+            if (a != b) {
+                for (int j = up.length - 1; j >= 0; j--) {
+                    if (up[j][a] != up[j][b]) {
+                        a = up[j][a];
+                        b = up[j][b];
+                    }
+                }
+                a = up[0][a];
+                b = up[0][b];
+            }
+            return a == b && a >= vertexCount ? around[a] : 0;
+        }
     }
 
     /** Each vertex's partner, or -1. */
