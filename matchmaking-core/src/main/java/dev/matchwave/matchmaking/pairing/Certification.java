@@ -212,7 +212,6 @@ final class Certification {
                 return null;
             }
             stepsLeft -= matching.steps;
-            CertifiedMatching.statRounds++;
             int before = edges.size;
             price(g, members, localOf, matching, scale, pairBonus, scratch, edges);
             if (edges.size == before) {

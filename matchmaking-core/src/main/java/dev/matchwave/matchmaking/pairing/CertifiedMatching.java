@@ -31,7 +31,6 @@ final class CertifiedMatching {
     private static final int S = 1;
     private static final int T = 2;
     private static final int BREADCRUMB = 4;
-    static boolean EXPAND_AT_END = !Boolean.getBoolean("matchwave.keepZeroBlossoms");
 
     final int vertexCount;
     final int edgeCount;
@@ -238,9 +237,10 @@ final class CertifiedMatching {
     }
 
     /** Points the leaves of the new outermost blossom b at it, settling their old offsets. */
-    private void adopt(int b, int[] leaves) {
+    private void adopt(int b, IntStack leaves) {
         int least = -1;
-        for (int leaf : leaves) {
+        for (int i = 0; i < leaves.size(); i++) {
+            int leaf = leaves.get(i);
             int old = inBlossom[leaf];
             if (old != leaf && old != b) {
                 dual[leaf] += vertexOffset[old];
@@ -251,6 +251,33 @@ final class CertifiedMatching {
             }
         }
         leastLeaf[b] = least;
+    }
+
+    private final IntStack leafTodo = new IntStack(64);
+    private final IntStack leavesA = new IntStack(64);
+    private final IntStack leavesB = new IntStack(64);
+
+    /** The vertices of blossom (or vertex) b, into {@code out} (cleared first). */
+    private IntStack leavesInto(int b, IntStack out) {
+        out.clear();
+        if (b < vertexCount) {
+            out.push(b);
+            return out;
+        }
+        leafTodo.clear();
+        leafTodo.push(b);
+        while (leafTodo.size() > 0) {
+            int x = leafTodo.pop();
+            if (x < vertexCount) {
+                out.push(x);
+            } else {
+                int[] children = blossomChildren[x];
+                for (int i = children.length - 1; i >= 0; i--) {
+                    leafTodo.push(children[i]);
+                }
+            }
+        }
+        return out;
     }
 
     int[] leaves(int b) {
@@ -303,8 +330,9 @@ final class CertifiedMatching {
                 if (b < vertexCount) {
                     queue.push(b);
                 } else {
-                    for (int v : leaves(b)) {
-                        queue.push(v);
+                    IntStack inside = leavesInto(b, leavesA);
+                    for (int i = 0; i < inside.size(); i++) {
+                        queue.push(inside.get(i));
                     }
                 }
                 return;
@@ -354,7 +382,6 @@ final class CertifiedMatching {
         int bv = inBlossom[v];
         int bw = inBlossom[w];
         int b = unusedBlossoms[--unusedCount];
-        statBlossoms++;
         blossomBase[b] = base;
         blossomParent[b] = -1;
         blossomParent[bb] = b;
@@ -389,8 +416,9 @@ final class CertifiedMatching {
         labelEnd[b] = labelEnd[bb];
         dual[b] = 0;
         recordTop(b);
-        int[] allLeaves = leaves(b);
-        for (int leaf : allLeaves) {
+        IntStack allLeaves = leavesInto(b, leavesA);
+        for (int i = 0; i < allLeaves.size(); i++) {
+            int leaf = allLeaves.get(i);
             if (label[inBlossom[leaf]] == T) {
                 queue.push(leaf);
             }
@@ -402,7 +430,9 @@ final class CertifiedMatching {
         vertexOffset[b] = 0;
         for (int child : childArray) {
             if (blossomBestEdges[child] == null) {
-                for (int leaf : leaves(child)) {
+                IntStack childLeaves = leavesInto(child, leavesB);
+                for (int x = 0; x < childLeaves.size(); x++) {
+                    int leaf = childLeaves.get(x);
                     for (int i = adjStart[leaf]; i < adjStart[leaf + 1]; i++) {
                         considerBestTo(b, adj[i] / 2);
                     }
@@ -458,9 +488,9 @@ final class CertifiedMatching {
                 inBlossom[s] = s;
                 dual[s] += offset;
             } else {
-                int[] inside = leaves(s);
-                for (int leaf : inside) {
-                    dual[leaf] += offset;
+                IntStack inside = leavesInto(s, leavesA);
+                for (int i = 0; i < inside.size(); i++) {
+                    dual[inside.get(i)] += offset;
                 }
                 vertexOffset[s] = 0;
                 adopt(s, inside);
@@ -510,9 +540,10 @@ final class CertifiedMatching {
                     continue;
                 }
                 int reached = -1;
-                for (int leaf : leaves(bv)) {
-                    if (label[leaf] != FREE) {
-                        reached = leaf;
+                IntStack inside = leavesInto(bv, leavesB);
+                for (int i = 0; i < inside.size(); i++) {
+                    if (label[inside.get(i)] != FREE) {
+                        reached = inside.get(i);
                         break;
                     }
                 }
@@ -629,10 +660,6 @@ final class CertifiedMatching {
      *
      * @return true when finished: the matching is then optimal and the duals prove it
      */
-    static long[] statPass = new long[3], statPassEvents = new long[3];
-    static long statRounds;
-    static long statRoots, statEvents, statTreeSum, statMaxTree, statBlossoms;
-
     boolean run(long maxSteps) {
         this.maxSteps = maxSteps;
         // Cheap passes first: a stage that needs more dual updates than the pass allows stops
@@ -646,14 +673,10 @@ final class CertifiedMatching {
                 if (inBlossom[root] != root && blossomBase[inBlossom[root]] != root) {
                     continue; // inside a blossom: its base is the one to serve
                 }
-                statRoots++;
-                statPass[limit == 16 ? 0 : limit == 256 ? 1 : 2]++;
-                long before = statEvents;
                 stageLimit = limit;
                 if (steps > maxSteps || !stage(root)) {
                     return false;
                 }
-                statPassEvents[limit == 16 ? 0 : limit == 256 ? 1 : 2] += statEvents - before;
             }
         }
         settle();
@@ -726,9 +749,6 @@ final class CertifiedMatching {
                 break;
             }
             steps += 1 + treeTops.size() + rim.size();
-            statEvents++;
-            statTreeSum += treeTops.size();
-            statMaxTree = Math.max(statMaxTree, treeTops.size());
             if (steps > maxSteps) {
                 return false;
             }
@@ -835,13 +855,10 @@ final class CertifiedMatching {
                 expandBlossom(deltaBlossom, false);
             }
         }
-        if (EXPAND_AT_END) {
-            for (int i = 0; i < treeTops.size(); i++) {
-                int b = treeTops.get(i);
-                if (b >= vertexCount && blossomParent[b] == -1 && blossomBase[b] >= 0 && label[b] == S
-                        && dual[b] == 0) {
-                    expandBlossom(b, true);
-                }
+        for (int i = 0; i < treeTops.size(); i++) {
+            int b = treeTops.get(i);
+            if (b >= vertexCount && blossomParent[b] == -1 && blossomBase[b] >= 0 && label[b] == S && dual[b] == 0) {
+                expandBlossom(b, true);
             }
         }
         endStage();
