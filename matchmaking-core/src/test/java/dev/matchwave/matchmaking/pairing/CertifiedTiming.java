@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Development harness (not run by the build): CPU time of the certified pairer on realistic
- * queues, without a work limit, against the fast path alone. Arguments: queue sizes.
+ * queues, without a work limit (or with -Dwork=N), against the fast path alone. Arguments: queue sizes.
  */
 final class CertifiedTiming {
 
@@ -17,8 +17,9 @@ final class CertifiedTiming {
         EvoLadderRules rules = EvoLadderRules.defaults();
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         OptimalPairer fast = new OptimalPairer(OptimalPairer.DEFAULT_EXACT_LIMIT);
+        long work = Long.getLong("work", Long.MAX_VALUE);
         OptimalPairer certified = new OptimalPairer(OptimalPairer.DEFAULT_EXACT_LIMIT, true,
-                new PairingBudget(1_000_000, Long.MAX_VALUE));
+                new PairingBudget(1_000_000, work));
         for (String arg : args) {
             int size = Integer.parseInt(arg);
             List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, 42);
