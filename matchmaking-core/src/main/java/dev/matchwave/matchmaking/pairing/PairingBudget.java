@@ -8,16 +8,18 @@ package dev.matchwave.matchmaking.pairing;
  * and reports a proven lower bound instead of exactness. Immutable.
  *
  * @param maxExactPlayers the largest block the exact search is tried on, in players; at least 0
- * @param maxSearchSteps  the work the exact search may do per block, counted as the vertices and
- *                        blossoms each of its dual updates touches; at least 0
+ * @param maxSearchSteps  the work the exact search may do per block, in units of about 10 ns
+ *                        (edges scanned, blossom members listed, blossoms touched by each dual
+ *                        update); at least 0
  */
 public record PairingBudget(int maxExactPlayers, long maxSearchSteps) {
 
     /**
-     * The default: blocks of up to 200,000 players and 40 million units of search work per block
-     * (a few hundred milliseconds on one core).
+     * The default: blocks of up to 20,000 players, 50 million units of search work per block
+     * (about half a second to a second of one core; on the realistic queue of docs/matchmaking.md
+     * that proves queues of about 2,000 players, and gives up on larger ones).
      */
-    public static final PairingBudget DEFAULT = new PairingBudget(200_000, 40_000_000L);
+    public static final PairingBudget DEFAULT = new PairingBudget(20_000, 50_000_000L);
 
     /** No exact search at all: the fast pairing with a lower bound. */
     public static final PairingBudget NONE = new PairingBudget(0, 0);
