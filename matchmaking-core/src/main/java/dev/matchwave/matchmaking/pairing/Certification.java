@@ -14,11 +14,10 @@ import java.util.List;
  * sum of squared gaps in the block: a maximum-weight matching is then lexicographically optimal.
  * The matching is computed by {@link CertifiedMatching} on a sparse candidate graph (for each
  * seat, its nearest allowed seats in every lane it faces, both ways along the rating line), warm
- * started with the fast pairing's unmatched players at dual zero. Then <em>pricing</em> checks
- * every allowed pair of the block against the final duals, walking each lane outwards in
- * buckets of 16 positions and skipping a bucket when the bucket's least dual proves that no pair
- * in it can have a negative reduced cost; violated pairs join the candidates and the block is
- * solved again. When no pair is violated the duals are feasible for the whole block and equal
+ * started greedily in gap space. Then <em>pricing</em> checks every allowed pair of the block
+ * against the final duals, walking each lane outwards in buckets of 16 positions and skipping a
+ * bucket when the bucket's least dual proves that no pair in it can have a negative reduced
+ * cost; violated pairs join the candidates and the block is solved again. When no pair is violated the duals are feasible for the whole block and equal
  * the matching's weight: the certificate.
  *
  * <p>A block beyond the {@link PairingBudget}, or whose weights would overflow a long, keeps
@@ -191,10 +190,6 @@ final class Certification {
             }
         }
         edges.normalise();
-        int[] partner = new int[k];
-        for (int i = 0; i < k; i++) {
-            partner[i] = mate[members[i]] < 0 ? -1 : localOf[mate[members[i]]];
-        }
         long stepsLeft = budget.maxSearchSteps();
         while (true) {
             int m = edges.size;
@@ -217,9 +212,8 @@ final class Certification {
             if (edges.size == before) {
                 return certificate(members, matching, scale, pairBonus);
             }
+            // Start again with the new pairs.
             edges.normalise();
-            // Start again with the new pairs, from this round's matching.
-            partner = matching.partners();
         }
     }
 

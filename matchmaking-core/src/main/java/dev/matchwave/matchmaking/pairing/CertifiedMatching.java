@@ -6,18 +6,19 @@ import java.util.Arrays;
  * Maximum-weight matching on a sparse graph with integer weights, ending with an optimal dual
  * solution: the certificate. Edmonds' primal-dual blossom algorithm (Galil, "Efficient
  * algorithms for finding maximum matching in graphs", ACM Computing Surveys 18(1), 1986), in the
- * data layout of {@link WeightedMatching}, changed in three ways so that it scales to large,
- * local graphs:
+ * data layout of {@link WeightedMatching}, changed so that it scales to large, local graphs:
  *
  * <ul>
- *   <li>It starts from any feasible duals and any matching of tight edges (a warm start), not
+ *   <li>It starts from feasible duals and a greedy matching of tight edges (a warm start), not
  *       from equal duals and an empty matching.
  *   <li>A stage grows one alternating tree, from one free vertex whose dual is still positive,
  *       and ends when that vertex is matched, or its dual (or the dual of an even vertex of its
- *       tree, whose path is then flipped) reaches zero. Every stage fixes one free vertex, so
- *       the number of stages is the number of free vertices of the warm start.
+ *       tree, whose path is then flipped) reaches zero.
+ *   <li>Stages run in passes of doubling limits on their dual updates; a stage over its limit
+ *       stops, leaving a valid state, and its vertex waits for the next pass.
  *   <li>Every piece of per-stage bookkeeping (labels, best edges, dual updates, resets) touches
- *       only the tree and its rim, never the whole graph.
+ *       only the tree and its rim, never the whole graph; an outermost blossom's vertex duals
+ *       move by one lazy offset.
  * </ul>
  *
  * <p>Vertex duals are kept doubled ({@code dual[v] = 2 u_v}); blossom duals {@code z_B} are
@@ -164,38 +165,6 @@ final class CertifiedMatching {
             unusedBlossoms[v] = vertexCount + v;
         }
         unusedCount = vertexCount;
-    }
-
-    /**
-     * Sets the warm start: doubled vertex duals, feasible on every edge and at least zero, and a
-     * matching (each vertex's partner or -1) of edges that are tight under them.
-     */
-    void start(long[] doubledDuals, int[] partner) {
-        System.arraycopy(doubledDuals, 0, dual, 0, vertexCount);
-        Arrays.fill(mate, -1);
-        for (int v = 0; v < vertexCount; v++) {
-            int q = partner[v];
-            if (q > v) {
-                for (int i = adjStart[v]; i < adjStart[v + 1]; i++) {
-                    int p = adj[i];
-                    if (endpoint[p] == q && slack(p / 2) == 0) {
-                        mate[v] = p;
-                        mate[q] = p ^ 1;
-                        break;
-                    }
-                }
-            }
-        }
-    }
-
-    /** The doubled dual of each vertex, as {@link #start} wants it: maximum incident weight. */
-    long[] maximumIncidentWeight() {
-        long[] y = new long[vertexCount];
-        for (int k = 0; k < edgeCount; k++) {
-            y[endpoint[2 * k]] = Math.max(y[endpoint[2 * k]], weight[k]);
-            y[endpoint[2 * k + 1]] = Math.max(y[endpoint[2 * k + 1]], weight[k]);
-        }
-        return y;
     }
 
     /**
