@@ -8,7 +8,7 @@ package dev.matchwave.matchmaking.pairing;
  * and reports a proven lower bound instead of exactness. Immutable.
  *
  * @param maxExactPlayers the largest block the exact search is tried on, in players; at least 0
- * @param maxSearchSteps  the work the exact search may do per block, in units of about 10 ns
+ * @param maxSearchSteps  the work the exact search may do per block, in units of 10 to 20 ns
  *                        (edges scanned, blossom members listed, blossoms touched by each dual
  *                        update); at least 0
  */
