@@ -8,6 +8,7 @@ import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.rules.EvoLadderRules;
 import dev.matchwave.matchmaking.rules.SinglePoolRules;
 import java.util.List;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -34,6 +35,13 @@ class CertifiedPairingProperties {
     void realisticQueuesCarryAValidCertificate(@ForAll @IntRange(min = 2, max = 500) int size, @ForAll long seed) {
         List<QueuedPlayer> queue = RealisticQueues.evoLadder(size, seed);
         assertCertified(queue, EvoLadderRules.defaults());
+    }
+
+    /** Larger than the properties reach: the candidate graph, pricing and passes at work. */
+    @Example
+    void largerRealisticQueuesCarryAValidCertificate() {
+        assertCertified(RealisticQueues.evoLadder(1201, 20261206), EvoLadderRules.defaults());
+        assertCertified(RealisticQueues.singlePool(800, 11), SinglePoolRules.defaults());
     }
 
     @Property(tries = 40)
