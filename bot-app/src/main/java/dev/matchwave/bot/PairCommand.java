@@ -122,6 +122,11 @@ final class PairCommand implements Subcommand {
         }
         ArrayNode unmatched = root.putArray("unmatched");
         pairing.unmatched().forEach(p -> unmatched.add(p.id().value()));
+        root.put("sum_sq_gap", pairing.sumSquaredGaps());
+        root.put("matched_wait", pairing.matchedWait());
+        ObjectNode optimality = root.putObject("optimality");
+        optimality.put("exact", pairing.optimality().exact());
+        optimality.put("lower_bound_sum_sq_gap", pairing.optimality().lowerBoundSumSqGap());
         root.put("pairing_millis", Math.round(millis * 1000) / 1000.0);
         return root.toString();
     }
@@ -136,7 +141,8 @@ final class PairCommand implements Subcommand {
     private void printHelp(PrintStream out) {
         out.println("usage: matchwave pair --rules NAME [--input FILE]");
         out.println();
-        out.println("Pairs one queue and prints {\"pairs\": [[id, id], ...], \"unmatched\": [ids], \"pairing_millis\": ms}.");
+        out.println("Pairs one queue and prints {\"pairs\": [[id, id], ...], \"unmatched\": [ids], \"sum_sq_gap\": n,"
+                + " \"matched_wait\": n, \"optimality\": {\"exact\": bool, \"lower_bound_sum_sq_gap\": n}, \"pairing_millis\": ms}.");
         out.println("Reads JSON lines from FILE, or from standard input when FILE is missing or '-'.");
         out.println();
         out.println("  --rules evoladder  lines {\"id\": 17, \"bw_mmr\": 1620, \"sc2_mmr\": null, \"wait_cycles\": 2};");

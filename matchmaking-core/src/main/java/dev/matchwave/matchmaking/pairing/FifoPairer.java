@@ -45,7 +45,7 @@ final class FifoPairer implements Pairer {
                 q = findNext(next, q + 1);
             }
         }
-        return Pairings.of(g, mate);
+        return Pairings.of(g, mate, dev.matchwave.matchmaking.Optimality.UNKNOWN);
     }
 
     private static int findNext(int[] next, int i) {

@@ -15,18 +15,22 @@ import java.util.List;
  * block of at most {@code exactLimit} players is solved exactly by a maximum-weight matching.
  * Larger blocks take a rating sweep, then augmenting paths until the number of pairs is
  * maximum, then exchanges until the matched players' total wait is maximum (both exact), then
- * a sorted re-pairing and pair swaps for the gaps (good, not optimal).
+ * a sorted re-pairing and pair swaps for the gaps (good, not optimal). Then, within the
+ * {@link PairingBudget}, {@link Certification} replaces each block's pairing by a certified
+ * closest one, the fast pairing serving as its warm start.
  */
 final class OptimalPairer implements Pairer {
 
     /** Blocks up to this size are solved exactly (O(n^3): under 10 ms for a dense block of 128). */
     static final int DEFAULT_EXACT_LIMIT = 128;
 
-    static final OptimalPairer DEFAULT = new OptimalPairer(DEFAULT_EXACT_LIMIT);
+    static final OptimalPairer DEFAULT = new OptimalPairer(DEFAULT_EXACT_LIMIT, true, PairingBudget.DEFAULT);
 
     private final int exactLimit;
     private final boolean depthFirst;
+    private final PairingBudget budget;
 
+    /** The fast path alone, without certification (tests of that path). */
     OptimalPairer(int exactLimit) {
         this(exactLimit, true);
     }
@@ -37,8 +41,13 @@ final class OptimalPairer implements Pairer {
      *     tests turn them off to give the forest all the work
      */
     OptimalPairer(int exactLimit, boolean depthFirst) {
+        this(exactLimit, depthFirst, PairingBudget.NONE);
+    }
+
+    OptimalPairer(int exactLimit, boolean depthFirst, PairingBudget budget) {
         this.exactLimit = exactLimit;
         this.depthFirst = depthFirst;
+        this.budget = budget;
     }
 
     @Override
@@ -48,6 +57,37 @@ final class OptimalPairer implements Pairer {
         }
         QueueCheck.validate(queue, rules);
         PairingGraph g = new PairingGraph(queue, rules, true);
+        int[] mate = fastPairing(g);
+        Certification.Result result = Certification.run(g, mate, budget);
+        return Pairings.of(g, mate, result.optimality());
+    }
+
+    /** The pairing with its certificates, for the tests' independent checker. */
+    Certification.Result certify(List<QueuedPlayer> queue, MatchRules rules, int[][] partnersOut) {
+        QueueCheck.validate(queue, rules);
+        PairingGraph g = new PairingGraph(queue, rules, true);
+        int[] mate = fastPairing(g);
+        Certification.Result result = Certification.run(g, mate, budget);
+        // Certificates speak of internal numbers; hand back join-order numbers.
+        int[] byJoin = new int[g.n];
+        for (int p = 0; p < g.n; p++) {
+            byJoin[g.joinIndex[p]] = mate[p] < 0 ? -1 : g.joinIndex[mate[p]];
+        }
+        partnersOut[0] = byJoin;
+        java.util.List<Certification.BlockCertificate> inJoinOrder = new java.util.ArrayList<>();
+        for (Certification.BlockCertificate c : result.certificates()) {
+            int[] players = new int[c.players().length];
+            for (int i = 0; i < players.length; i++) {
+                players[i] = g.joinIndex[c.players()[i]];
+            }
+            inJoinOrder.add(new Certification.BlockCertificate(players, c.scale(), c.pairBonus(), c.doubledDual(),
+                    c.blossoms(), c.blossomDual(), c.partner()));
+        }
+        return new Certification.Result(result.optimality(), inJoinOrder);
+    }
+
+    /** Exact on the number of pairs and on matched wait; closest ratings only in small blocks. */
+    private int[] fastPairing(PairingGraph g) {
         int[] mate = new int[g.n];
         Arrays.fill(mate, -1);
         boolean[] active = new boolean[g.n];
@@ -87,7 +127,7 @@ final class OptimalPairer implements Pairer {
             SortedRepairing.improve(g, mate, active);
             PairSwaps.improve(g, mate, active);
         }
-        return Pairings.of(g, mate);
+        return mate;
     }
 
     @Override

@@ -18,16 +18,27 @@ public final class Pairers {
      * matched sets form a matroid); (3) then the smallest sum of squared rating gaps. A player
      * with seats on two sides gets the side that serves the objective.
      *
-     * <p>(1) and (2) are exact for every queue. (3) is exact for every block of at most 128
-     * players (players whose ratings lie further from everyone else's than any window form
-     * separate blocks); beyond, a good pairing by sorted re-pairing and pair swaps, not
-     * always the closest. Rules whose {@link
-     * dev.matchwave.matchmaking.MatchRules#firstInFirstOut()} is true are paired by {@link
-     * #fifo()}. Time: about O(n log n) on realistic queues (10,000 players in a few
-     * milliseconds); see docs/matchmaking.md.
+     * <p>(1) and (2) are exact for every queue. (3) is exact, and proven so by a dual
+     * certificate, for every block of the queue (players that can reach each other through the
+     * rating windows) that the search finishes within {@link PairingBudget#DEFAULT}; a block
+     * beyond it keeps a good pairing (sorted re-pairing and pair swaps) and {@link
+     * dev.matchwave.matchmaking.Pairing#optimality()} reports a proven lower bound instead.
+     * Rules whose {@link dev.matchwave.matchmaking.MatchRules#firstInFirstOut()} is true are
+     * paired by {@link #fifo()}. The certified search costs far more than the rest: see
+     * docs/matchmaking.md for the sizes it reaches and its times.
      */
     public static Pairer optimal() {
         return OptimalPairer.DEFAULT;
+    }
+
+    /**
+     * {@link #optimal()} with a caller's budget for the exact search of the closest ratings:
+     * blocks beyond it keep the fast pairing and a proven lower bound ({@link
+     * dev.matchwave.matchmaking.Pairing#optimality()}).
+     */
+    public static Pairer optimal(PairingBudget budget) {
+        java.util.Objects.requireNonNull(budget, "budget");
+        return new OptimalPairer(OptimalPairer.DEFAULT_EXACT_LIMIT, true, budget);
     }
 
     /**

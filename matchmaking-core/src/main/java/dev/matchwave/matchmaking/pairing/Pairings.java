@@ -1,5 +1,6 @@
 package dev.matchwave.matchmaking.pairing;
 
+import dev.matchwave.matchmaking.Optimality;
 import dev.matchwave.matchmaking.Pair;
 import dev.matchwave.matchmaking.Pairing;
 import dev.matchwave.matchmaking.QueuedPlayer;
@@ -18,7 +19,7 @@ final class Pairings {
      * allowed seats, the first place to the seat whose side comes first; the unmatched keep
      * join order.
      */
-    static Pairing of(PairingGraph g, int[] mate) {
+    static Pairing of(PairingGraph g, int[] mate, Optimality optimality) {
         List<Pair> pairs = new ArrayList<>();
         List<QueuedPlayer> unmatched = new ArrayList<>();
         for (int j = 0; j < g.n; j++) {
@@ -43,6 +44,6 @@ final class Pairings {
                 }
             }
         }
-        return new Pairing(pairs, unmatched);
+        return new Pairing(pairs, unmatched, optimality);
     }
 }

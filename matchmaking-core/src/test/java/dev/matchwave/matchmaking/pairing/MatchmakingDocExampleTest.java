@@ -55,6 +55,9 @@ class MatchmakingDocExampleTest {
                 .contains("server EUC", "channel scevo01").doesNotContain("Eclipse");
         assertThat(lines.get(1)).startsWith("51 (bw_protoss) vs 42 (sc2_zerg) on ").contains("channel scevo02");
         assertThat(pairing.unmatched()).isEmpty();
+        // As the page says: proven closest.
+        assertThat(pairing.optimality().exact()).isTrue();
+        assertThat(pairing.optimality().lowerBoundSumSqGap()).isEqualTo(pairing.sumSquaredGaps());
         lines.forEach(System.out::println);
     }
 }

@@ -1,0 +1,485 @@
+package dev.matchwave.matchmaking.pairing;
+
+import dev.matchwave.matchmaking.Optimality;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Makes the third part of the objective (the sum of squared gaps) exact, block by block, and
+ * proves it.
+ *
+ * <p>Each block's objective is folded into one weight per allowed pair, {@code w = M * (A +
+ * wait_u + wait_v) - gap^2}, with {@code A} above the block's total wait and {@code M} above any
+ * sum of squared gaps in the block: a maximum-weight matching is then lexicographically optimal.
+ * The matching is computed by {@link CertifiedMatching} on a sparse candidate graph (for each
+ * seat, its nearest allowed seats in every lane it faces, both ways along the rating line), warm
+ * started greedily in gap space. Then <em>pricing</em> checks every allowed pair of the block
+ * against the final duals, walking each lane outwards in buckets of 16 positions and skipping a
+ * bucket when the bucket's least dual proves that no pair in it can have a negative reduced
+ * cost; violated pairs join the candidates and the block is solved again. When no pair is violated the duals are feasible for the whole block and equal
+ * the matching's weight: the certificate.
+ *
+ * <p>A block beyond the {@link PairingBudget}, or whose weights would overflow a long, keeps
+ * the fast pairing and contributes a lower bound: every matched player's gap is at least his
+ * distance to his nearest allowed opponent, so the sum of squared gaps is at least half the sum
+ * of the smallest squared nearest distances, over as many players as are matched.
+ */
+final class Certification {
+
+    /** Candidate opponents per seat, lane and direction. */
+    static final int NEIGHBOURS_PER_LANE = 3;
+    private static final int BUCKET_SHIFT = 4;
+
+    private Certification() {
+    }
+
+    /**
+     * One block's certificate, in the block's own numbering: vertex i is player {@code
+     * players[i]} (internal number).
+     *
+     * @param players     the block's players
+     * @param scale       M
+     * @param pairBonus   A
+     * @param doubledDual 2 u_i for each vertex
+     * @param blossoms    the members of each blossom with a dual
+     * @param blossomDual z_B of each blossom
+     * @param partner     the matching, each vertex's partner or -1
+     */
+    record BlockCertificate(int[] players, long scale, long pairBonus, long[] doubledDual, int[][] blossoms,
+                            long[] blossomDual, int[] partner) {
+    }
+
+    /** The proven closeness, and the certificates of the blocks solved exactly. */
+    record Result(Optimality optimality, List<BlockCertificate> certificates) {
+    }
+
+    /**
+     * Replaces, in {@code mate}, the pairing of every block the budget allows by an exact one.
+     *
+     * @param mate the fast pairing, exact on the number of pairs and on matched wait
+     */
+    static Result run(PairingGraph g, int[] mate, PairingBudget budget) {
+        int[] blockStart = new int[g.blockCount + 1];
+        for (int p = 0; p < g.n; p++) {
+            blockStart[g.block[p] + 1]++;
+        }
+        for (int b = 0; b < g.blockCount; b++) {
+            blockStart[b + 1] += blockStart[b];
+        }
+        int[] byBlock = new int[g.n];
+        int[] fill = Arrays.copyOf(blockStart, g.blockCount);
+        for (int p = 0; p < g.n; p++) {
+            byBlock[fill[g.block[p]]++] = p;
+        }
+        Scratch scratch = new Scratch(g);
+        boolean exact = true;
+        long bound = 0;
+        List<BlockCertificate> certificates = new ArrayList<>();
+        for (int b = 0; b < g.blockCount; b++) {
+            int[] members = Arrays.copyOfRange(byBlock, blockStart[b], blockStart[b + 1]);
+            if (members.length < 2) {
+                continue;
+            }
+            BlockCertificate certificate = solveBlock(g, members, mate, budget, scratch);
+            if (certificate != null) {
+                certificates.add(certificate);
+                for (int i = 0; i < members.length; i++) {
+                    int q = certificate.partner()[i];
+                    mate[members[i]] = q < 0 ? -1 : members[q];
+                }
+                for (int p : members) {
+                    if (mate[p] > p) {
+                        bound += PairingGraph.cost(g.seating(p, mate[p]));
+                    }
+                }
+            } else {
+                exact = false;
+                bound += nearestBound(g, members, mate);
+            }
+        }
+        return new Result(new Optimality(exact, bound), certificates);
+    }
+
+    /** Arrays shared by the blocks of one run. */
+    private static final class Scratch {
+        final int[] localOf;
+        final long[] psi;
+        final long[] bucketMin;
+        final long[] bucketMinOther;
+        final boolean[] inGiant;
+        final long[] laneMin;
+        CertifiedMatching.Nesting nesting;
+
+        Scratch(PairingGraph g) {
+            localOf = new int[g.n];
+            psi = new long[g.n];
+            bucketMin = new long[(g.posSeat.length >> BUCKET_SHIFT) + 1];
+            Arrays.fill(bucketMin, Long.MAX_VALUE);
+            bucketMinOther = bucketMin.clone();
+            inGiant = new boolean[g.n];
+            laneMin = new long[g.laneCount];
+            Arrays.fill(laneMin, Long.MAX_VALUE);
+        }
+    }
+
+    /** A growable, deduplicated set of candidate edges, keyed {@code min << 32 | max}. */
+    private static final class Edges {
+        long[] keys = new long[64];
+        int size;
+
+        void add(int u, int v) {
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+            }
+            keys[size++] = (long) Math.min(u, v) << 32 | Math.max(u, v);
+        }
+
+        void normalise() {
+            Arrays.sort(keys, 0, size);
+            int out = 0;
+            for (int i = 0; i < size; i++) {
+                if (out == 0 || keys[out - 1] != keys[i]) {
+                    keys[out++] = keys[i];
+                }
+            }
+            size = out;
+        }
+    }
+
+    private static BlockCertificate solveBlock(PairingGraph g, int[] members, int[] mate, PairingBudget budget,
+                                               Scratch scratch) {
+        int k = members.length;
+        if (k > budget.maxExactPlayers()) {
+            return null;
+        }
+        int[] localOf = scratch.localOf;
+        long sumWait = 0;
+        long maxWait = 0;
+        long maxWindow = 0;
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        for (int i = 0; i < k; i++) {
+            int p = members[i];
+            localOf[p] = i;
+            sumWait += g.wait[p];
+            maxWait = Math.max(maxWait, g.wait[p]);
+            maxWindow = Math.max(maxWindow, g.window[p]);
+            for (int t = g.seatStart[p]; t < g.seatStart[p + 1]; t++) {
+                low = Math.min(low, g.seatRating[t]);
+                high = Math.max(high, g.seatRating[t]);
+            }
+        }
+        long scale;
+        long pairBonus = sumWait + 1;
+        try {
+            long maxGap = Math.min(maxWindow, high - low);
+            scale = Math.addExact(Math.multiplyExact(k / 2L, Math.multiplyExact(maxGap, maxGap)), 1);
+            long top = Math.multiplyExact(scale, pairBonus + 2 * maxWait);
+            Math.multiplyExact(top, 16L);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+
+        Edges edges = new Edges();
+        candidates(g, members, localOf, edges);
+        for (int i = 0; i < k; i++) {
+            int q = mate[members[i]];
+            if (q >= 0 && localOf[q] > i && g.block[q] == g.block[members[i]]) {
+                edges.add(i, localOf[q]);
+            }
+        }
+        edges.normalise();
+        long stepsLeft = budget.maxSearchSteps();
+        while (true) {
+            int m = edges.size;
+            int[] from = new int[m];
+            int[] to = new int[m];
+            long[] weights = new long[m];
+            for (int e = 0; e < m; e++) {
+                from[e] = (int) (edges.keys[e] >>> 32);
+                to[e] = (int) edges.keys[e];
+                weights[e] = weight(g, members[from[e]], members[to[e]], scale, pairBonus);
+            }
+            CertifiedMatching matching = new CertifiedMatching(k, from, to, weights, m);
+            greedyStart(matching, from, to, weights, g, members, scale, pairBonus);
+            if (!matching.run(stepsLeft)) {
+                return null;
+            }
+            stepsLeft -= matching.steps;
+            int before = edges.size;
+            price(g, members, localOf, matching, scale, pairBonus, scratch, edges);
+            if (edges.size == before) {
+                return certificate(members, matching, scale, pairBonus);
+            }
+            // Start again with the new pairs.
+            edges.normalise();
+        }
+    }
+
+    /**
+     * The warm start. In terms of {@code psi_v = y_v - M (A + 2 wait_v)} (y doubled) an edge's
+     * constraint is {@code psi_u + psi_v >= -2 gap^2}: the waits drop out. Each vertex starts at
+     * minus its nearest candidate's squared gap, which is feasible; then, in rating order, each
+     * free vertex goes down to its tightest edge and takes a free partner along a tight edge.
+     */
+    private static void greedyStart(CertifiedMatching matching, int[] from, int[] to, long[] weights, PairingGraph g,
+                                    int[] members, long scale, long pairBonus) {
+        int k = matching.vertexCount;
+        long[] nearest = new long[k];
+        Arrays.fill(nearest, Long.MAX_VALUE);
+        for (int e = 0; e < from.length; e++) {
+            long cost = scale * (pairBonus + g.wait[members[from[e]]] + g.wait[members[to[e]]]) - weights[e];
+            nearest[from[e]] = Math.min(nearest[from[e]], cost);
+            nearest[to[e]] = Math.min(nearest[to[e]], cost);
+        }
+        long[] y = new long[k];
+        for (int i = 0; i < k; i++) {
+            y[i] = nearest[i] == Long.MAX_VALUE ? 0 : scale * (pairBonus + 2L * g.wait[members[i]]) - nearest[i];
+        }
+        matching.greedy(y, new boolean[k]);
+    }
+
+    static long weight(PairingGraph g, int p, int q, long scale, long pairBonus) {
+        long cost = PairingGraph.cost(g.seating(p, q));
+        return scale * (pairBonus + g.wait[p] + g.wait[q]) - cost;
+    }
+
+    /** For each seat, its nearest allowed, compatible seats in every lane it faces, both ways. */
+    private static void candidates(PairingGraph g, int[] members, int[] localOf, Edges edges) {
+        for (int i = 0; i < members.length; i++) {
+            int p = members[i];
+            for (int a = g.seatStart[p]; a < g.seatStart[p + 1]; a++) {
+                long r = g.seatRating[a];
+                for (int lane : g.lanesFacing[g.seatSide[a]]) {
+                    long limit = Math.max(g.window[p], g.laneWindow[lane]);
+                    int start = g.lowerBound(lane, r);
+                    int found = 0;
+                    for (int pos = start; pos < g.laneStart[lane + 1] && found < NEIGHBOURS_PER_LANE; pos++) {
+                        if (g.posRating[pos] - r > limit) {
+                            break;
+                        }
+                        int q = g.posPlayer[pos];
+                        if (q != p && g.adjacent(p, q)) {
+                            edges.add(i, localOf[q]);
+                            found++;
+                        }
+                    }
+                    found = 0;
+                    for (int pos = start - 1; pos >= g.laneStart[lane] && found < NEIGHBOURS_PER_LANE; pos--) {
+                        if (r - g.posRating[pos] > limit) {
+                            break;
+                        }
+                        int q = g.posPlayer[pos];
+                        if (q != p && g.adjacent(p, q)) {
+                            edges.add(i, localOf[q]);
+                            found++;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds to {@code edges} every allowed pair of the block whose reduced cost under the
+     * matching's duals is negative. With {@code psi_v = y_v - M A - 2 M wait_v} (y doubled), the
+     * reduced cost of a pair is {@code psi_u + psi_v + 2 gap^2 + 2 z(common blossoms)}. The
+     * blossom part is at least {@code 2 z_G} for two players of the largest outermost blossom G
+     * and at least zero otherwise: buckets keep their least psi apart for members of G and for
+     * the rest, which is what lets a bucket be skipped.
+     */
+    private static void price(PairingGraph g, int[] members, int[] localOf, CertifiedMatching matching, long scale,
+                              long pairBonus, Scratch scratch, Edges edges) {
+        long[] psi = scratch.psi;
+        long[] inG = scratch.bucketMin;
+        long[] outG = scratch.bucketMinOther;
+        long[] laneMin = scratch.laneMin;
+        long base = scale * pairBonus;
+        int k = members.length;
+        // The largest outermost blossom and its dual.
+        int[] top = new int[k];
+        int[] size = new int[2 * k];
+        int giant = -1;
+        for (int i = 0; i < k; i++) {
+            int t = i;
+            while (matching.blossomParent[t] != -1) {
+                t = matching.blossomParent[t];
+            }
+            top[i] = t;
+            if (t >= k && ++size[t] > (giant < 0 ? 0 : size[giant])) {
+                giant = t;
+            }
+        }
+        long zGiant = giant < 0 ? 0 : matching.dual[giant];
+        scratch.nesting = matching.new Nesting();
+        boolean[] member = scratch.inGiant;
+        for (int i = 0; i < k; i++) {
+            int p = members[i];
+            long value = matching.dual[i] - base - 2 * scale * g.wait[p];
+            psi[p] = value;
+            member[p] = giant >= 0 && top[i] == giant;
+            for (int a = g.seatStart[p]; a < g.seatStart[p + 1]; a++) {
+                int bucket = g.seatPos[a] >> BUCKET_SHIFT;
+                if (member[p]) {
+                    inG[bucket] = Math.min(inG[bucket], value);
+                } else {
+                    outG[bucket] = Math.min(outG[bucket], value);
+                }
+                laneMin[g.seatLane[a]] = Math.min(laneMin[g.seatLane[a]], value);
+            }
+        }
+        int blockId = g.block[members[0]];
+        for (int i = 0; i < k; i++) {
+            int p = members[i];
+            long psiP = psi[p];
+            // Against members of G, p in G gains 2 z_G.
+            long giantBonus = member[p] ? 2 * zGiant : 0;
+            for (int a = g.seatStart[p]; a < g.seatStart[p + 1]; a++) {
+                long r = g.seatRating[a];
+                for (int lane : g.lanesFacing[g.seatSide[a]]) {
+                    if (laneMin[lane] == Long.MAX_VALUE) {
+                        continue;
+                    }
+                    long limit = Math.max(g.window[p], g.laneWindow[lane]);
+                    int start = g.lowerBound(lane, r);
+                    int end = g.laneStart[lane + 1];
+                    int pos = start;
+                    while (pos < end) {
+                        long gap = g.posRating[pos] - r;
+                        if (gap > limit || psiP + laneMin[lane] + 2 * gap * gap >= 0) {
+                            break;
+                        }
+                        int bucket = pos >> BUCKET_SHIFT;
+                        int bucketEnd = Math.min(end, (bucket + 1) << BUCKET_SHIFT);
+                        long least = Math.min(outG[bucket], inG[bucket] == Long.MAX_VALUE ? Long.MAX_VALUE
+                                : inG[bucket] + giantBonus);
+                        if (psiP + least + 2 * gap * gap < 0) {
+                            for (int x = pos; x < bucketEnd; x++) {
+                                long gx = g.posRating[x] - r;
+                                if (gx > limit) {
+                                    break;
+                                }
+                                check(g, p, g.posPlayer[x], gx, blockId, localOf, matching, scale, pairBonus, scratch,
+                                        edges, giantBonus);
+                            }
+                        }
+                        pos = bucketEnd;
+                    }
+                    int first = g.laneStart[lane];
+                    pos = start - 1;
+                    while (pos >= first) {
+                        long gap = r - g.posRating[pos];
+                        if (gap > limit || psiP + laneMin[lane] + 2 * gap * gap >= 0) {
+                            break;
+                        }
+                        int bucket = pos >> BUCKET_SHIFT;
+                        int bucketFirst = Math.max(first, bucket << BUCKET_SHIFT);
+                        long least = Math.min(outG[bucket], inG[bucket] == Long.MAX_VALUE ? Long.MAX_VALUE
+                                : inG[bucket] + giantBonus);
+                        if (psiP + least + 2 * gap * gap < 0) {
+                            for (int x = pos; x >= bucketFirst; x--) {
+                                long gx = r - g.posRating[x];
+                                if (gx > limit) {
+                                    break;
+                                }
+                                check(g, p, g.posPlayer[x], gx, blockId, localOf, matching, scale, pairBonus, scratch,
+                                        edges, giantBonus);
+                            }
+                        }
+                        pos = bucketFirst - 1;
+                    }
+                }
+            }
+        }
+        for (int p : members) {
+            for (int a = g.seatStart[p]; a < g.seatStart[p + 1]; a++) {
+                inG[g.seatPos[a] >> BUCKET_SHIFT] = Long.MAX_VALUE;
+                outG[g.seatPos[a] >> BUCKET_SHIFT] = Long.MAX_VALUE;
+                laneMin[g.seatLane[a]] = Long.MAX_VALUE;
+            }
+        }
+    }
+
+    private static void check(PairingGraph g, int p, int q, long gap, int blockId, int[] localOf,
+                              CertifiedMatching matching, long scale, long pairBonus, Scratch scratch, Edges edges,
+                              long giantBonus) {
+        if (q == p || g.block[q] != blockId
+                || scratch.psi[p] + scratch.psi[q] + 2 * gap * gap + (scratch.inGiant[q] ? giantBonus : 0) >= 0) {
+            return;
+        }
+        int u = localOf[p];
+        int v = localOf[q];
+        long reduced = matching.dual[u] + matching.dual[v] - 2 * weight(g, p, q, scale, pairBonus);
+        if (reduced >= 0) {
+            return;
+        }
+        reduced += 2 * scratch.nesting.common(u, v);
+        if (reduced < 0 && g.seating(p, q) >= 0 && g.compatible(p, q)) {
+            edges.add(u, v);
+        }
+    }
+
+    private static BlockCertificate certificate(int[] members, CertifiedMatching matching, long scale, long pairBonus) {
+        int[] ids = matching.blossoms();
+        int[][] blossoms = new int[ids.length][];
+        long[] blossomDual = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            blossoms[i] = matching.leaves(ids[i]);
+            blossomDual[i] = matching.dual[ids[i]];
+        }
+        return new BlockCertificate(members.clone(), scale, pairBonus,
+                Arrays.copyOf(matching.dual, members.length), blossoms, blossomDual, matching.partners());
+    }
+
+    /**
+     * Half the sum of the smallest squared nearest-opponent distances, over as many players as
+     * the block matches: a lower bound on the block's sum of squared gaps.
+     */
+    static long nearestBound(PairingGraph g, int[] members, int[] mate) {
+        int matched = 0;
+        long[] nearest = new long[members.length];
+        for (int i = 0; i < members.length; i++) {
+            int p = members[i];
+            if (mate[p] >= 0) {
+                matched++;
+            }
+            long best = Long.MAX_VALUE;
+            for (int a = g.seatStart[p]; a < g.seatStart[p + 1]; a++) {
+                long r = g.seatRating[a];
+                for (int lane : g.lanesFacing[g.seatSide[a]]) {
+                    long limit = Math.max(g.window[p], g.laneWindow[lane]);
+                    int start = g.lowerBound(lane, r);
+                    for (int pos = start; pos < g.laneStart[lane + 1]; pos++) {
+                        long gap = g.posRating[pos] - r;
+                        if (gap > limit || gap >= best) {
+                            break;
+                        }
+                        if (g.posPlayer[pos] != p) {
+                            best = gap;
+                            break;
+                        }
+                    }
+                    for (int pos = start - 1; pos >= g.laneStart[lane]; pos--) {
+                        long gap = r - g.posRating[pos];
+                        if (gap > limit || gap >= best) {
+                            break;
+                        }
+                        if (g.posPlayer[pos] != p) {
+                            best = gap;
+                            break;
+                        }
+                    }
+                }
+            }
+            nearest[i] = best == Long.MAX_VALUE ? Long.MAX_VALUE : Math.min(best, 3_000_000_000L);
+        }
+        Arrays.sort(nearest);
+        long sum = 0;
+        for (int i = 0; i < matched && nearest[i] != Long.MAX_VALUE; i++) {
+            long d = nearest[i];
+            sum = Math.min(Long.MAX_VALUE / 4, sum + d * d);
+        }
+        return (sum + 1) / 2;
+    }
+}
