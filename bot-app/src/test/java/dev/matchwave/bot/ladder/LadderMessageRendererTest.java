@@ -123,23 +123,8 @@ class LadderMessageRendererTest {
         @Override
         public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
                                                          LongConsumer channelOpened) {
-            return directMessage(delivery, notification, channelOpened, MessageSent.IGNORED);
-        }
-
-        @Override
-        public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
-                                                         LongConsumer channelOpened, MessageSent sentTo) {
             record("dm", notification);
-            long channel = delivery.channelId().orElse(notification.player().value() + 1);
-            channelOpened.accept(channel);
-            sentTo.sent(channel, nextMessageId++);
-            return CompletableFuture.completedFuture(SendResult.sent());
-        }
-
-        @Override
-        public CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
-                                                             Notification notification) {
-            record("editdm " + delivery.messageId(), notification);
+            channelOpened.accept(delivery.channelId().orElse(notification.player().value() + 1));
             return CompletableFuture.completedFuture(SendResult.sent());
         }
     }

@@ -29,8 +29,8 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * The {@link Messenger} on JDA: an edit goes through an interaction hook made from the token
  * ({@code PATCH /webhooks/{app}/{token}/messages/@original}), a direct message through
  * the DM channel kept for the player, else after {@code openPrivateChannelById} (one opening per
- * player at a time, shared with {@link #openDirectChannel}), an edit of a direct message through
- * {@code editMessageById}. Both are queued
+ * player at a time, shared with {@link #openDirectChannel}); the {@link MessageWriters}' requests
+ * through {@link #write}. All are queued
  * ({@code queue(success, failure)}), so nothing blocks; failures become {@link SendResult}s
  * through {@link DeliveryFailures}. Every request passes JDA's REST gate as any other.
  *
@@ -56,6 +56,14 @@ public final class JdaMessenger implements Messenger {
         }
     };
 
+    /** Told where a sent message landed: its channel and its message id. */
+    @FunctionalInterface
+    private interface MessageSent {
+        MessageSent IGNORED = (channelId, messageId) -> { };
+
+        void sent(long channelId, long messageId);
+    }
+
     /** The DM channels being opened, by player: a second caller joins the first opening. */
     private final ConcurrentMap<Long, CompletableFuture<PrivateChannel>> opening = new ConcurrentHashMap<>();
 
@@ -77,26 +85,10 @@ public final class JdaMessenger implements Messenger {
     @Override
     public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
                                                      LongConsumer channelOpened) {
-        return directMessage(delivery, notification, channelOpened, MessageSent.IGNORED);
-    }
-
-    @Override
-    public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
-                                                     LongConsumer channelOpened, MessageSent sentTo) {
         MessageCreateData message = renderer.render(notification);
         long player = delivery.player().value();
         return inChannel(player, knownChannel(player, delivery.channelId()), channelOpened,
-                channel -> channel.sendMessage(message), sentTo);
-    }
-
-    /** {@code PATCH /channels/{id}/messages/{id}}: one request when JDA holds the channel. */
-    @Override
-    public CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
-                                                         Notification notification) {
-        MessageEditData edit = MessageEditData.fromCreateData(renderer.render(notification));
-        long player = delivery.player().value();
-        return inChannel(player, knownChannel(player, OptionalLong.of(delivery.channelId())), opened -> { },
-                channel -> channel.editMessageById(delivery.messageId(), edit), MessageSent.IGNORED);
+                channel -> channel.sendMessage(message), MessageSent.IGNORED);
     }
 
     @Override

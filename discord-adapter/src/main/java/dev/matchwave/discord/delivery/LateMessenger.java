@@ -41,20 +41,6 @@ public final class LateMessenger implements Messenger {
     }
 
     @Override
-    public CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
-                                                     LongConsumer channelOpened, MessageSent sent) {
-        Messenger messenger = target.get();
-        return messenger == null ? notYet() : messenger.directMessage(delivery, notification, channelOpened, sent);
-    }
-
-    @Override
-    public CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
-                                                         Notification notification) {
-        Messenger messenger = target.get();
-        return messenger == null ? notYet() : messenger.editDirectMessage(delivery, notification);
-    }
-
-    @Override
     public MessageCreateData render(Notification notification) {
         Messenger messenger = target.get();
         if (messenger == null) {

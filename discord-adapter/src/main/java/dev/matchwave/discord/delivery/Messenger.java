@@ -17,14 +17,6 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
  */
 public interface Messenger {
 
-    /** Told where a direct message landed: its channel and its message id. */
-    @FunctionalInterface
-    interface MessageSent {
-        MessageSent IGNORED = (channelId, messageId) -> { };
-
-        void sent(long channelId, long messageId);
-    }
-
     /** Edits the player's "Searching..." response to show {@code notification}. */
     CompletionStage<SendResult> edit(Delivery.EditOriginal delivery, Notification notification);
 
@@ -35,26 +27,6 @@ public interface Messenger {
      */
     CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
                                               LongConsumer channelOpened);
-
-    /**
-     * As {@link #directMessage(Delivery.DirectMessage, Notification, LongConsumer)}, and tells
-     * {@code sent} where the message landed, so that it can be edited later. The default does
-     * not know the message id and tells nothing: later edits then become new messages.
-     */
-    default CompletionStage<SendResult> directMessage(Delivery.DirectMessage delivery, Notification notification,
-                                                      LongConsumer channelOpened, MessageSent sent) {
-        return directMessage(delivery, notification, channelOpened);
-    }
-
-    /**
-     * Edits a message sent earlier in the player's DM channel to show {@code notification}. The
-     * default cannot edit: a permanent failure, after which the sink sends a new message.
-     */
-    default CompletionStage<SendResult> editDirectMessage(Delivery.EditDirectMessage delivery,
-                                                          Notification notification) {
-        return CompletableFuture.completedFuture(
-                SendResult.permanentFailure("this messenger cannot edit direct messages"));
-    }
 
     /**
      * Renders a notification as the player would see it now (the {@link MessageWriters} of the

@@ -133,11 +133,6 @@ public final class PlayerContacts {
         detailsMessages.put(player, new DetailsMessage(matchId, channelId, messageId));
     }
 
-    /** Forgets the match message of {@code matchId} (it could not be edited): the next one is sent anew. */
-    public void forgetDetailsMessage(PlayerId player, long matchId) {
-        detailsMessages.computeIfPresent(player, (p, known) -> known.matchId() == matchId ? null : known);
-    }
-
     /** The edit of the player's match message of {@code matchId}, if one was sent. */
     public Optional<Delivery.EditDirectMessage> detailsMessage(PlayerId player, long matchId) {
         DetailsMessage known = detailsMessages.get(player);
