@@ -250,7 +250,7 @@ public final class DiscordEmulator implements AutoCloseable {
 
     private void stopGateway() {
         try {
-            gateway.stop(1000);
+            gateway.shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

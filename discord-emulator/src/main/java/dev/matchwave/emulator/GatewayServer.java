@@ -9,11 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.enums.Opcode;
+import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.jspecify.annotations.Nullable;
@@ -27,12 +37,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: Java-WebSocket calls in from its threads; each session numbers and sends its
  * dispatches under its own lock, so sequence numbers go out in order.
+ *
+ * <p>The emulator closes a connection as RFC 6455 (section 7.1.1) says: it sends its Close frame,
+ * waits for the bot's Close frame in reply, and only then closes the TCP connection (or after
+ * {@link #CLOSE_REPLY_WAIT} without a reply). Java-WebSocket's own {@code close} drops the TCP
+ * connection right after writing the Close frame; a client that read the Close frame together with
+ * the end of the stream could then lose it and see 1006 instead of the code (Java-WebSocket issue
+ * 983, and the JDK's WebSocket client showed it about once in a few hundred refusals).
  */
 final class GatewayServer extends WebSocketServer {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
     /** How many dispatches a session keeps for a RESUME. */
     private static final int REPLAY_BUFFER = 10_000;
+    /** How long a Close frame waits for the bot's reply before the TCP connection is closed anyway. */
+    static final java.time.Duration CLOSE_REPLY_WAIT = java.time.Duration.ofSeconds(5);
 
     private final DiscordState state;
     private final EmulatorConfig config;
@@ -40,9 +59,15 @@ final class GatewayServer extends WebSocketServer {
     private final Map<String, Session> sessions = new HashMap<>();
     private @Nullable Session active;
     private volatile @Nullable Exception startFailure;
+    /** Closes connections whose peer never answered a Close frame. */
+    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "emulator-gateway-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     GatewayServer(InetSocketAddress address, DiscordState state, EmulatorConfig config) {
-        super(address);
+        super(address, List.<Draft>of(new CloseHandshakeDraft()));
         this.state = state;
         this.config = config;
         setReuseAddr(true);
@@ -71,21 +96,31 @@ final class GatewayServer extends WebSocketServer {
         started.countDown();
     }
 
+    /** Stops the server and its closer. */
+    void shutdown() throws InterruptedException {
+        try {
+            stop(1000);
+        } finally {
+            closer.shutdownNow();
+        }
+    }
+
     @Override
     public void onOpen(WebSocket connection, ClientHandshake handshake) {
         Map<String, String> query = DiscordEmulator.query(URI.create(handshake.getResourceDescriptor()).getRawQuery());
         String compress = query.get("compress");
-        if (compress != null && !compress.equals("zlib-stream")) {
+        boolean zlib = "zlib-stream".equals(compress);
+        Link link = new Link(connection, zlib, closer);
+        connection.setAttachment(link);
+        if (compress != null && !zlib) {
             LOG.error("The bot asked for gateway compression '{}': the emulator speaks zlib-stream or none", compress);
-            connection.close(4012, "compression " + compress + " is not emulated: use zlib-stream or none");
+            link.close(4012, "compression " + compress + " is not emulated: use zlib-stream or none");
             return;
         }
-        Link link = new Link(connection, compress != null);
-        connection.setAttachment(link);
         if (!"10".equals(query.getOrDefault("v", "10")) || !"json".equals(query.getOrDefault("encoding", "json"))) {
             LOG.error("The bot asked for gateway v={} encoding={}: the emulator speaks v10 JSON", query.get("v"),
                     query.get("encoding"));
-            connection.close(4012, "only v=10&encoding=json is emulated");
+            link.close(4012, "only v=10&encoding=json is emulated");
             return;
         }
         link.send(Json.write(Json.object().put("op", 10).putNull("s").putNull("t")
@@ -95,14 +130,15 @@ final class GatewayServer extends WebSocketServer {
     @Override
     public void onMessage(WebSocket connection, String text) {
         Link link = connection.getAttachment();
-        if (link == null) {
+        if (link == null || link.closing()) {
+            // After its Close frame the emulator reads only the bot's Close in reply.
             return;
         }
         JsonNode payload;
         try {
             payload = Json.parse(text.getBytes(StandardCharsets.UTF_8));
         } catch (java.io.IOException e) {
-            connection.close(4002, "Error while decoding payload.");
+            link.close(4002, "Error while decoding payload.");
             return;
         }
         JsonNode data = payload.path("d");
@@ -112,7 +148,7 @@ final class GatewayServer extends WebSocketServer {
             case 6 -> resume(link, data);
             case 8 -> requestMembers(link, data);
             case 3, 4 -> LOG.debug("gateway op {} ignored (presence and voice are not emulated)", payload.path("op").asInt());
-            default -> connection.close(4001, "Unknown opcode " + payload.path("op"));
+            default -> link.close(4001, "Unknown opcode " + payload.path("op"));
         }
     }
 
@@ -146,12 +182,12 @@ final class GatewayServer extends WebSocketServer {
 
     private void identify(Link link, JsonNode data) {
         if (link.session != null) {
-            link.connection.close(4005, "Already authenticated.");
+            link.close(4005, "Already authenticated.");
             return;
         }
         if (!tokenMatches(data)) {
             LOG.warn("gateway IDENTIFY with a wrong token");
-            link.connection.close(4004, "Authentication failed.");
+            link.close(4004, "Authentication failed.");
             return;
         }
         // Lock order: the emulator state, then this, then a session; never a session, then Java-WebSocket's own.
@@ -173,7 +209,7 @@ final class GatewayServer extends WebSocketServer {
     private void requestMembers(Link link, JsonNode data) {
         Session session = link.session;
         if (session == null) {
-            link.connection.close(4003, "Not authenticated.");
+            link.close(4003, "Not authenticated.");
             return;
         }
         JsonNode ids = data.path("guild_id");
@@ -211,7 +247,7 @@ final class GatewayServer extends WebSocketServer {
 
     private static void closeReplaced(@Nullable Link replaced) {
         if (replaced != null && replaced.connection.isOpen()) {
-            replaced.connection.close(4009, "Session replaced");
+            replaced.close(4009, "Session replaced");
         }
     }
 
@@ -271,15 +307,66 @@ final class GatewayServer extends WebSocketServer {
     private static final class Link {
         final WebSocket connection;
         private final @Nullable Deflater deflater;
+        private final ScheduledExecutorService closer;
         volatile @Nullable Session session;
+        /** The code of the Close frame the emulator sent; 0 until it sends one. Guarded by this. */
+        private int closeCode;
+        private String closeReason = "";
 
-        Link(WebSocket connection, boolean zlib) {
+        Link(WebSocket connection, boolean zlib, ScheduledExecutorService closer) {
             this.connection = connection;
             this.deflater = zlib ? new Deflater() : null;
+            this.closer = closer;
+        }
+
+        /**
+         * Starts the closing handshake: sends a Close frame and nothing after it. The TCP connection
+         * is closed when the bot's Close arrives ({@link CloseHandshakeDraft}), or after
+         * {@link #CLOSE_REPLY_WAIT}.
+         */
+        void close(int code, String reason) {
+            synchronized (this) {
+                if (closeCode != 0 || !connection.isOpen()) {
+                    return;
+                }
+                closeCode = code;
+                closeReason = reason;
+                CloseFrame frame = new CloseFrame();
+                frame.setCode(code);
+                frame.setReason(reason);
+                try {
+                    connection.sendFrame(frame);
+                } catch (WebsocketNotConnectedException e) {
+                    LOG.debug("gateway connection closed before its Close frame", e);
+                    return;
+                }
+            }
+            closer.schedule(() -> closeConnection(true), CLOSE_REPLY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        synchronized boolean closing() {
+            return closeCode != 0;
+        }
+
+        /** Ends the TCP connection after the closing handshake (or its timeout), with the code sent. */
+        void closeConnection(boolean timedOut) {
+            int code;
+            String reason;
+            synchronized (this) {
+                code = closeCode;
+                reason = closeReason;
+            }
+            if (!connection.isClosed()) {
+                if (timedOut) {
+                    LOG.debug("gateway: no Close in reply within {}, closing the connection", CLOSE_REPLY_WAIT);
+                }
+                // Outside this lock: Java-WebSocket calls onClose under its own.
+                ((WebSocketImpl) connection).closeConnection(code, reason, false);
+            }
         }
 
         synchronized void send(String text) {
-            if (!connection.isOpen()) {
+            if (!connection.isOpen() || closeCode != 0) {
                 return;
             }
             try {
@@ -372,7 +459,7 @@ final class GatewayServer extends WebSocketServer {
                 current = link;
             }
             if (current != null) {
-                current.connection.close(code, reason);
+                current.close(code, reason);
             }
         }
 
@@ -393,5 +480,27 @@ final class GatewayServer extends WebSocketServer {
     }
 
     private record Sent(long sequence, String text) {
+    }
+
+    /**
+     * RFC 6455 framing with one change: the bot's Close frame answering the emulator's own ends the
+     * TCP connection at once, instead of being echoed (Java-WebSocket's handling when it did not
+     * start the close itself, which is how {@link Link#close} sends its frame).
+     */
+    private static final class CloseHandshakeDraft extends Draft_6455 {
+
+        @Override
+        public void processFrame(WebSocketImpl connection, Framedata frame) throws InvalidDataException {
+            if (frame.getOpcode() == Opcode.CLOSING && connection.getAttachment() instanceof Link link && link.closing()) {
+                link.closeConnection(false);
+                return;
+            }
+            super.processFrame(connection, frame);
+        }
+
+        @Override
+        public Draft copyInstance() {
+            return new CloseHandshakeDraft();
+        }
     }
 }

@@ -18,6 +18,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -184,6 +189,58 @@ class GatewayTest {
 
             Client zstd = Client.connect(discord, "encoding=json&v=10&compress=zstd-stream");
             assertThat(zstd.closed.get(5, TimeUnit.SECONDS)).isEqualTo(4012);
+        }
+    }
+
+    /**
+     * The emulator's refusal is a full closing handshake (RFC 6455, 7.1.1): after its Close frame
+     * the TCP connection stays open until the client's Close comes back, then the emulator closes
+     * it. Closing the TCP connection together with the Close frame let a client lose the frame and
+     * see 1006 instead of 4012 (seen once in a full build).
+     */
+    @Test
+    void aRefusalWaitsForTheClientsCloseBeforeEndingTheConnection() throws Exception {
+        try (DiscordEmulator discord = DiscordEmulator.start();
+                Socket socket = new Socket(discord.gatewayUrl().getHost(), discord.gatewayUrl().getPort())) {
+            OutputStream out = socket.getOutputStream();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String key = Base64.getEncoder().encodeToString("matchwave-gateway".getBytes(StandardCharsets.US_ASCII));
+            out.write(("GET /?v=10&encoding=json&compress=zstd-stream HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key.substring(0, 22) + "==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            StringBuilder head = new StringBuilder();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                head.append((char) in.readUnsignedByte());
+            }
+            assertThat(head.toString()).startsWith("HTTP/1.1 101");
+
+            assertThat(in.readUnsignedByte()).as("a final Close frame").isEqualTo(0x88);
+            int length = in.readUnsignedByte();
+            assertThat(length).as("an unmasked Close frame with a short payload").isBetween(2, 125);
+            byte[] payload = new byte[length];
+            in.readFully(payload);
+            assertThat(((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF)).isEqualTo(4012);
+
+            // The connection stays open: the emulator waits for the client's Close.
+            socket.setSoTimeout(300);
+            String seen;
+            try {
+                int next = in.read();
+                seen = next == -1 ? "the end of the stream" : "another byte: " + next;
+            } catch (SocketTimeoutException expected) {
+                seen = "nothing (still open)";
+            }
+            assertThat(seen).as("what followed the Close frame within 300 ms").isEqualTo("nothing (still open)");
+
+            // The client's Close (masked, code 1000); the emulator then ends the connection, well
+            // before its fallback for a client that never answers.
+            byte[] mask = {1, 2, 3, 4};
+            out.write(new byte[] {(byte) 0x88, (byte) 0x82, mask[0], mask[1], mask[2], mask[3],
+                    (byte) (0x03 ^ mask[0]), (byte) (0xE8 ^ mask[1])});
+            out.flush();
+            socket.setSoTimeout((int) GatewayServer.CLOSE_REPLY_WAIT.toMillis() - 1000);
+            assertThat(in.read()).as("the end of the stream after the client's Close").isEqualTo(-1);
         }
     }
 }
