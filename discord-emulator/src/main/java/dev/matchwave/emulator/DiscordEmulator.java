@@ -185,6 +185,14 @@ public final class DiscordEmulator implements AutoCloseable {
         return recording;
     }
 
+    /**
+     * How many message creates were answered with the message an earlier create of the same
+     * {@code nonce} made ({@code enforce_nonce}) instead of a new one: a bot's retried creates.
+     */
+    public int nonceReplays() {
+        return state.nonceReplays();
+    }
+
     /** Invalid requests (401, 403, 429) within the invalid-request window ending now. */
     public int invalidRequests() {
         return limiter.invalidRequests(state.now());

@@ -43,6 +43,15 @@ final class DiscordState {
     private final Map<Long, ChannelRecord> channels = new HashMap<>();
     private final Map<Long, Long> dmByUser = new HashMap<>();
     private final Map<Long, MessageRecord> messages = new HashMap<>();
+    /**
+     * Message creates with {@code enforce_nonce}: the message created by (channel, nonce), kept for
+     * {@link #NONCE_WINDOW}. Discord's docs say a nonce is checked "in the past few minutes"; the
+     * emulator keeps the short end of that (developers/resources/message, Create Message).
+     */
+    private final Map<String, MessageRecord> messageByNonce = new HashMap<>();
+    private int nonceReplays;
+    /** How long a create's nonce is remembered. */
+    static final java.time.Duration NONCE_WINDOW = java.time.Duration.ofMinutes(2);
     private final Map<Long, CommandRecord> commands = new LinkedHashMap<>();
     private final Map<Long, InteractionRecord> interactions = new LinkedHashMap<>();
     private final Map<String, InteractionRecord> interactionsByToken = new HashMap<>();
@@ -317,17 +326,46 @@ final class DiscordState {
         if (channel.dm() && users.get(channel.recipientId).refusesDirectMessages) {
             throw new DiscordError(403, 50007, "Cannot send messages to this user");
         }
+        JsonNode nonceField = body.json().path("nonce");
+        String nonceKey = null;
+        if (nonceField.isTextual() || nonceField.isIntegralNumber()) {
+            String nonce = nonceField.asText();
+            if (nonce.length() > 25) {
+                throw DiscordError.invalidField("nonce", "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.");
+            }
+            if (body.json().path("enforce_nonce").asBoolean(false)) {
+                nonceKey = channelId + "/" + nonce;
+                MessageRecord earlier = messageByNonce.get(nonceKey);
+                if (earlier != null && !earlier.deleted && !earlier.createdAt.plus(NONCE_WINDOW).isBefore(now())) {
+                    // The same create again: Discord answers with the message it made, and makes no other.
+                    nonceReplays++;
+                    return messageJson(earlier);
+                }
+            }
+        }
         MessageRecord message = new MessageRecord(snowflakes.next(), channelId, bot.id, now(), MessageRecord.TYPE_DEFAULT,
                 0, 0);
         applyMessage(message, body, true);
         if (message.ephemeral()) {
             throw DiscordError.invalidField("flags", "MESSAGE_FLAGS_INVALID", "Ephemeral messages only answer interactions");
         }
+        if (nonceKey != null) {
+            if (messageByNonce.size() >= 4096) {
+                Instant oldest = now().minus(NONCE_WINDOW);
+                messageByNonce.values().removeIf(m -> m.createdAt.isBefore(oldest));
+            }
+            messageByNonce.put(nonceKey, message);
+        }
         messages.put(message.id, message);
         channel.messageIds.add(message.id);
         logEvent(MessageEvent.Kind.CREATED, message);
         changed();
         return messageJson(message);
+    }
+
+    /** How many message creates were answered with an earlier message of the same nonce. */
+    synchronized int nonceReplays() {
+        return nonceReplays;
     }
 
     synchronized JsonNode channelMessage(long channelId, long messageId) {

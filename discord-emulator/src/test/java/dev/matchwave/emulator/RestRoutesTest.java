@@ -46,6 +46,38 @@ class RestRoutesTest {
         }
     }
 
+    /**
+     * Create Message with {@code nonce} and {@code enforce_nonce}: the same create again (a bot
+     * retrying after a crash) answers the first message and makes no other; without
+     * {@code enforce_nonce}, or with another nonce, each create makes a message.
+     */
+    @Test
+    void aCreateWithAnEnforcedNonceIsMadeOnce() {
+        try (DiscordEmulator discord = start()) {
+            RestClient rest = new RestClient(discord);
+            EmulatedUser alice = discord.addUser("alice");
+            long dm = RestClient.json(rest.send("POST", "users/@me/channels", "{\"recipient_id\":\"" + alice.id() + "\"}"))
+                    .path("id").asLong();
+            String path = "channels/" + dm + "/messages";
+            String first = RestClient.json(rest.send("POST", path, "{\"content\":\"match found\",\"nonce\":\"mw-7\",\"enforce_nonce\":true}"))
+                    .path("id").asText();
+            HttpResponse<String> again = rest.send("POST", path, "{\"content\":\"match found (again)\",\"nonce\":\"mw-7\",\"enforce_nonce\":true}");
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(RestClient.json(again).path("id").asText()).isEqualTo(first);
+            assertThat(RestClient.json(again).path("content").asText()).isEqualTo("match found");
+            assertThat(discord.nonceReplays()).isEqualTo(1);
+
+            String other = RestClient.json(rest.send("POST", path, "{\"content\":\"x\",\"nonce\":\"mw-8\",\"enforce_nonce\":true}"))
+                    .path("id").asText();
+            String unenforced = RestClient.json(rest.send("POST", path, "{\"content\":\"y\",\"nonce\":\"mw-7\"}"))
+                    .path("id").asText();
+            assertThat(List.of(first, other, unenforced)).doesNotHaveDuplicates();
+            assertThat(RestClient.json(rest.get(path))).hasSize(3);
+            assertThat(RestClient.json(rest.send("POST", path, "{\"content\":\"z\",\"nonce\":\"" + "n".repeat(26) + "\"}"))
+                    .path("errors").toString()).contains("nonce");
+        }
+    }
+
     @Test
     void commandsOneByOne() {
         try (DiscordEmulator discord = start()) {

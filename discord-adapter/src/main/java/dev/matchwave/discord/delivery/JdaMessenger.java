@@ -34,6 +34,14 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
  * ({@code queue(success, failure)}), so nothing blocks; failures become {@link SendResult}s
  * through {@link DeliveryFailures}. Every request passes JDA's REST gate as any other.
  *
+ * <p>Every message create carries a {@code nonce} with {@code enforce_nonce} (JDA sends the flag
+ * with any nonce): the same create made again within Discord's window (a few minutes) returns
+ * the message made the first time instead of a second one. The nonce names what the message is,
+ * not the request: {@code mw}, a letter for its kind, the match id (base 36) and, for the
+ * messages of a match's life, a digest of their text; so the process that takes over after a
+ * crash, delivering what the outbox still owes, makes the same nonce as the one that died
+ * (docs/operations.md, "What a crash costs a player").
+ *
  * <p>Thread-safe.
  */
 public final class JdaMessenger implements Messenger {
@@ -43,6 +51,16 @@ public final class JdaMessenger implements Messenger {
 
     private final JDA jda;
     private final NotificationRenderer renderer;
+    /**
+     * How many times this process created each writer's message (a deleted match message is made
+     * anew, and needs a nonce of its own). Guarded by itself; the least recently used go first.
+     */
+    private final Map<MessageWriters.Key, Integer> creates = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MessageWriters.Key, Integer> eldest) {
+            return size() > CHANNELS_KEPT;
+        }
+    };
     /**
      * Player id to the DM channel JDA opened for him. JDA keeps no such cache for users it does
      * not cache (the bot has no member cache), and every {@code openPrivateChannelById} is a
@@ -88,7 +106,32 @@ public final class JdaMessenger implements Messenger {
         MessageCreateData message = renderer.render(notification);
         long player = delivery.player().value();
         return inChannel(player, knownChannel(player, delivery.channelId()), channelOpened,
-                channel -> channel.sendMessage(message), MessageSent.IGNORED);
+                channel -> channel.sendMessage(message).setNonce(nonce(notification, message)), MessageSent.IGNORED);
+    }
+
+    /** The nonce of a message of a match's life: its kind, its match and its text. */
+    static String nonce(Notification notification, MessageCreateData message) {
+        char kind = switch (notification) {
+            case dev.matchwave.notification.MatchFound found -> 'f';
+            case dev.matchwave.notification.MatchDetails details -> 'd';
+            case dev.matchwave.notification.ConfirmReminder reminder -> 'r';
+            case dev.matchwave.notification.MatchAborted aborted -> 'a';
+            case dev.matchwave.notification.MatchCompleted completed -> 'c';
+            case dev.matchwave.notification.MatchConflict conflict -> 'x';
+        };
+        int digest = (message.getContent() + message.getEmbeds().stream().map(e -> String.valueOf(e.toData()))
+                .collect(java.util.stream.Collectors.joining())).hashCode();
+        return "mw" + kind + Long.toString(notification.matchId(), 36) + "." + Integer.toUnsignedString(digest, 36);
+    }
+
+    /** The nonce of a writer's message: its kind, its match, and the how-many-th create of it this is. */
+    private String nonce(MessageWriters.Key key) {
+        int made;
+        synchronized (creates) {
+            made = creates.merge(key, 1, Integer::sum);
+        }
+        String nonce = "mw" + (key.kind() == MessageWriters.Kind.MATCH_FOUND ? 'F' : 'M') + Long.toString(key.matchId(), 36);
+        return made == 1 ? nonce : nonce + "." + made;
     }
 
     @Override
@@ -124,7 +167,7 @@ public final class JdaMessenger implements Messenger {
                     java.util.concurrent.atomic.AtomicReference<MessageWriters.ChannelMessage> made =
                             new java.util.concurrent.atomic.AtomicReference<>();
                     inChannel(player, knownChannel(player, OptionalLong.empty()), opened -> { },
-                            channel -> channel.sendMessage(content).setCheck(leaving),
+                            channel -> channel.sendMessage(content).setNonce(nonce(key)).setCheck(leaving),
                             (channelId, messageId) -> made.set(new MessageWriters.ChannelMessage(channelId, messageId)))
                             .thenAccept(result -> landing.complete(landing(result, Optional.ofNullable(made.get()))));
                 }
