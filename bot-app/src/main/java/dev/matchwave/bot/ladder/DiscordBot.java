@@ -290,6 +290,30 @@ public final class DiscordBot implements AutoCloseable {
         recordRenders.shutdown();
     }
 
+    /**
+     * Dies as a process killed with {@code kill -9} would, as far as the ladder and Discord can
+     * tell: JDA drops its requests and connection at once, the ladder halts without draining
+     * ({@link LadderApplication#halt}). For the crash tests and the demo's {@code --crash-at-wave}.
+     */
+    public synchronized void halt() {
+        refreshTimer.shutdownNow();
+        if (connection != null) {
+            connection.jda().shutdownNow();
+            connection = null;
+        }
+        if (app != null) {
+            app.halt();
+            app = null;
+        }
+        if (monitoring != null) {
+            monitoring.close();
+            monitoring = null;
+        }
+        handlers.shutdownNow();
+        renders.shutdownNow();
+        recordRenders.shutdownNow();
+    }
+
     /** Builds a {@link DiscordBot}; everything but the configuration is optional. Use once. */
     public static final class Builder {
         private final BotConfig config;

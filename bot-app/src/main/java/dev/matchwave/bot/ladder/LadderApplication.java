@@ -166,6 +166,8 @@ public final class LadderApplication implements AutoCloseable {
     private final Mailboxes mailboxes;
     private final TwoPhaseDispatcher dispatcher;
     private final NotificationRelay relay;
+    /** What the players are owed, in the PostgreSQL outbox until Discord accepted it. */
+    private final OwedNotifications owed;
     private final BotMetrics metrics;
     private final HealthProbes health;
     private final WaveObserver waveObserver;
@@ -218,6 +220,7 @@ public final class LadderApplication implements AutoCloseable {
                 : databaseConfig(config.database()));
         try {
             this.store = new PostgresLadderStore(database);
+            this.owed = new OwedNotifications(new dev.matchwave.persistence.outbox.NotificationOutbox(database), clock);
             this.mailboxes = Mailboxes.create(clock, MailboxListener.NONE);
             RateLimiter limiter = builder.rateLimiter != null ? builder.rateLimiter
                     : RateLimiter.discord(DISPATCH_LIMITS, clock);
@@ -332,9 +335,39 @@ public final class LadderApplication implements AutoCloseable {
 
     /** Starts the waves (the first falls on the next multiple of the wave interval). */
     public void start() {
+        deliverOwed();
         queue.start();
         LOG.info("ladder started: rules {}, a wave every {} s, database {}", rules.name(),
                 config.waveInterval().toSeconds(), database.jdbcUrl());
+    }
+
+    /**
+     * Sends what the outbox still owes (a previous process died before Discord accepted it):
+     * each player's messages one after the other, in the order they were decided, rebuilt from
+     * the stored matches. Creates carry the nonce the first try carried, so a message that did
+     * reach Discord is not made twice.
+     */
+    private void deliverOwed() {
+        Map<PlayerId, List<Notification>> owedNow;
+        try {
+            owedNow = owed.owed(id -> store.matches().find(new dev.matchwave.matchmaking.ladder.MatchId(id)),
+                    match -> LadderNotifications.matchInfo(match, this::nameOf, channels));
+        } catch (RuntimeException e) {
+            LOG.warn("the outbox could not be read at start: {}; what it owes is sent at the next start", e.toString());
+            return;
+        }
+        if (owedNow.isEmpty()) {
+            return;
+        }
+        int count = owedNow.values().stream().mapToInt(List::size).sum();
+        LOG.info("outbox: delivering {} notifications owed to {} players by the previous process", count, owedNow.size());
+        owedNow.values().forEach(list -> sendInOrder(list, 0));
+    }
+
+    private void sendInOrder(List<Notification> notifications, int next) {
+        if (next < notifications.size()) {
+            relay.send(notifications.get(next)).whenComplete((done, failure) -> sendInOrder(notifications, next + 1));
+        }
     }
 
     // --- what the interaction handlers call -------------------------------------------------
@@ -424,6 +457,11 @@ public final class LadderApplication implements AutoCloseable {
                         wave.number(), wave.queued(), wave.pairs().size(), e.getMessage());
                 flow.finish("store_failed");
                 return WaveReceipt.noneCreated(wave);
+            }
+            if (!creation.created().isEmpty()) {
+                // In the wave's transaction: the matches and what they owe commit together. A
+                // failure here rolls the whole wave back (the queue keeps its players).
+                owed.oweWave(creation.created());
             }
             flow.checkpoint("database");
             creation.refused().forEach(refused -> notCreated.add(refused.pair()));
@@ -574,7 +612,7 @@ public final class LadderApplication implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("the match event listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
         }
-        for (Notification notification : LadderNotifications.of(event, this::nameOf, channels)) {
+        for (Notification notification : owed.oweEvent(event, LadderNotifications.of(event, this::nameOf, channels))) {
             WaveFlow wave = notification instanceof MatchDetails ? flowOfMatch.get(notification.matchId()) : null;
             if (wave != null) {
                 // Issue 7: no details before every player of the wave has his "match found", also
@@ -608,6 +646,7 @@ public final class LadderApplication implements AutoCloseable {
                 if (result instanceof SendResult.RateLimited limited) {
                     metrics.rateLimited(limited.global() ? "global" : "unknown", route.name());
                 } else if (result instanceof SendResult.Sent) {
+                    owed.delivered(notification);
                     if (notification instanceof MatchFound) {
                         WaveFlow flow = flowOfMatch.get(notification.matchId());
                         if (flow != null) {
@@ -752,9 +791,41 @@ public final class LadderApplication implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        owed.close();
         closeQueueStore();
         database.close();
         LOG.info("ladder stopped");
+    }
+
+    /** Writes the delivery marks waiting now (tests, before a simulated crash). */
+    void flushDeliveryMarks() {
+        owed.flush();
+    }
+
+    /** How many notifications the outbox still owes (tests and the demo's crash report). */
+    public int notificationsOwed() {
+        return owed.pendingCount();
+    }
+
+    /**
+     * Stops at once as a crash would (kill -9): no wave finishes, nothing in flight is waited
+     * for, no delivery mark is written; the database connections are dropped. For the crash
+     * tests and the demo's {@code --crash-at-wave}; an operator stops the bot with {@link #close}.
+     */
+    public synchronized void halt() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closing = true;
+        owed.halt();
+        queue.close();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+        closeQueueStore();
+        database.close();
+        LOG.warn("ladder halted (a simulated crash): nothing was drained");
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.matchwave.notification.ratelimit.Reservation;
 import dev.matchwave.notification.ratelimit.Route;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -46,11 +47,16 @@ public final class NotificationRelay {
         this.keepUndelivered = Objects.requireNonNull(keepUndelivered, "keepUndelivered");
     }
 
-    /** Starts sending; returns at once. */
-    public void send(Notification notification) {
+    /**
+     * Starts sending; returns at once. The stage completes when the notification is settled:
+     * sent, or given up and kept in the mailbox.
+     */
+    public CompletableFuture<Void> send(Notification notification) {
         Objects.requireNonNull(notification, "notification");
         inFlight.incrementAndGet();
-        attempt(notification, 1, Duration.ZERO);
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        attempt(notification, 1, Duration.ZERO, settled);
+        return settled;
     }
 
     /** Notifications sent but not settled yet (for a clean shutdown and tests). */
@@ -58,7 +64,7 @@ public final class NotificationRelay {
         return inFlight.get();
     }
 
-    private void attempt(Notification notification, int attempt, Duration notBefore) {
+    private void attempt(Notification notification, int attempt, Duration notBefore, CompletableFuture<Void> settled) {
         scheduler.schedule(() -> {
             Route route;
             Reservation reservation;
@@ -66,14 +72,14 @@ public final class NotificationRelay {
                 route = sink.route(notification);
                 reservation = limiter.reserve(route);
             } catch (RuntimeException e) {
-                settle(notification, SendResult.permanentFailure("no route: " + e), attempt);
+                settle(notification, SendResult.permanentFailure("no route: " + e), attempt, settled);
                 return;
             }
-            scheduler.schedule(() -> go(notification, route, attempt), reservation.delay());
+            scheduler.schedule(() -> go(notification, route, attempt, settled), reservation.delay());
         }, notBefore);
     }
 
-    private void go(Notification notification, Route route, int attempt) {
+    private void go(Notification notification, Route route, int attempt, CompletableFuture<Void> settled) {
         try {
             sink.send(notification, route).whenComplete((result, failure) -> {
                 SendResult outcome = failure != null
@@ -84,21 +90,25 @@ public final class NotificationRelay {
                 } else if (outcome instanceof SendResult.RateLimited limited) {
                     limiter.onRateLimited(route, limited.retryAfter(), limited.global());
                 }
-                settle(notification, outcome, attempt);
+                settle(notification, outcome, attempt, settled);
             });
         } catch (RuntimeException e) {
-            settle(notification, SendResult.retryableFailure(e.toString(), java.util.Optional.empty()), attempt);
+            settle(notification, SendResult.retryableFailure(e.toString(), java.util.Optional.empty()), attempt, settled);
         }
     }
 
-    private void settle(Notification notification, SendResult result, int attempt) {
+    private void settle(Notification notification, SendResult result, int attempt, CompletableFuture<Void> settled) {
         switch (result) {
-            case SendResult.Sent sent -> inFlight.decrementAndGet();
+            case SendResult.Sent sent -> {
+                inFlight.decrementAndGet();
+                settled.complete(null);
+            }
             case SendResult.RateLimited limited when attempt < MAX_ATTEMPTS ->
-                    attempt(notification, attempt + 1, max(limited.retryAfter(), FIRST_BACKOFF));
+                    attempt(notification, attempt + 1, max(limited.retryAfter(), FIRST_BACKOFF), settled);
             case SendResult.Failed failed when failed.retryable() && attempt < MAX_ATTEMPTS ->
                     attempt(notification, attempt + 1,
-                            max(FIRST_BACKOFF.multipliedBy(1L << (attempt - 1)), failed.retryAfter().orElse(Duration.ZERO)));
+                            max(FIRST_BACKOFF.multipliedBy(1L << (attempt - 1)), failed.retryAfter().orElse(Duration.ZERO)),
+                            settled);
             default -> {
                 LOG.warn("notification {} for player {} (match {}) not delivered after {} tries: {}; kept in his mailbox",
                         notification.getClass().getSimpleName(), notification.player(), notification.matchId(), attempt,
@@ -107,6 +117,7 @@ public final class NotificationRelay {
                     keepUndelivered.accept(notification);
                 } finally {
                     inFlight.decrementAndGet();
+                    settled.complete(null);
                 }
             }
         }

@@ -57,7 +57,7 @@ class LadderApplicationTest {
     static final PlayerId BOB = PlayerId.of(1002);
 
     /** Records "MatchFound 1001"; answers every send at once. */
-    static final class RecordingSink implements NotificationSink {
+    static class RecordingSink implements NotificationSink {
         final List<Notification> sent = new CopyOnWriteArrayList<>();
         volatile java.util.function.Consumer<Notification> onSend = notification -> { };
 

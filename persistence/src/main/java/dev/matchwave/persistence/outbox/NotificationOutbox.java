@@ -69,6 +69,65 @@ public final class NotificationOutbox {
         });
     }
 
+    /** One message to add with {@link #addAll}: its dedupe key names it (a key already in the outbox is skipped). */
+    public record Entry(PlayerId recipient, String kind, String payload, String dedupeKey) {
+        public Entry {
+            Objects.requireNonNull(recipient, "recipient");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(payload, "payload");
+            Objects.requireNonNull(dedupeKey, "dedupeKey");
+            if (kind.isBlank() || dedupeKey.isBlank()) {
+                throw new IllegalArgumentException("an outbox entry needs a kind and a dedupe key");
+            }
+        }
+    }
+
+    /**
+     * Adds messages in one statement (inside a caller's shared transaction, when there is one:
+     * a wave adds what it owes together with its matches). A message whose dedupe key is in the
+     * outbox already, delivered or not, is skipped.
+     *
+     * @return the dedupe keys of the messages added (not those skipped)
+     * @throws StoreException {@code UNAVAILABLE} when the database failed (nothing was added)
+     */
+    public java.util.Set<String> addAll(List<Entry> entries, Instant at) {
+        Objects.requireNonNull(entries, "entries");
+        Objects.requireNonNull(at, "at");
+        if (entries.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Instant created = at.truncatedTo(ChronoUnit.MICROS);
+        return Sql.write(dsl, "add " + entries.size() + " notifications", tx -> {
+            var insert = tx.insertInto(NOTIFICATION_OUTBOX, NOTIFICATION_OUTBOX.RECIPIENT, NOTIFICATION_OUTBOX.KIND,
+                    NOTIFICATION_OUTBOX.PAYLOAD, NOTIFICATION_OUTBOX.DEDUPE_KEY, NOTIFICATION_OUTBOX.CREATED_AT);
+            for (Entry e : entries) {
+                insert = insert.values(e.recipient().value(), e.kind(), e.payload(), e.dedupeKey(), created);
+            }
+            return new java.util.HashSet<>(insert.onConflict(NOTIFICATION_OUTBOX.DEDUPE_KEY).doNothing()
+                    .returningResult(NOTIFICATION_OUTBOX.DEDUPE_KEY)
+                    .fetch(r -> r.value1()));
+        });
+    }
+
+    /**
+     * Marks the messages of these dedupe keys delivered (one statement); keys not in the outbox,
+     * or delivered already, are left as they are.
+     *
+     * @return how many were marked now
+     */
+    public int markDelivered(java.util.Collection<String> dedupeKeys, Instant at) {
+        Objects.requireNonNull(dedupeKeys, "dedupeKeys");
+        Objects.requireNonNull(at, "at");
+        if (dedupeKeys.isEmpty()) {
+            return 0;
+        }
+        return Sql.write(dsl, "mark " + dedupeKeys.size() + " notifications delivered", tx -> tx
+                .update(NOTIFICATION_OUTBOX)
+                .set(NOTIFICATION_OUTBOX.DELIVERED_AT, at.truncatedTo(ChronoUnit.MICROS))
+                .where(NOTIFICATION_OUTBOX.DEDUPE_KEY.in(dedupeKeys), NOTIFICATION_OUTBOX.DELIVERED_AT.isNull())
+                .execute());
+    }
+
     /** Pending messages, oldest first. */
     public List<OutboxMessage> pending(int limit) {
         requirePositive(limit);

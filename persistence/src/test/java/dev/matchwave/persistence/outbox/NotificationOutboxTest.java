@@ -54,6 +54,24 @@ class NotificationOutboxTest {
     }
 
     @Test
+    void aBatchSkipsKeysAlreadyInTheOutboxAndIsMarkedDeliveredByKey() {
+        outbox.add(PlayerId.of(1), "match_found", "", Optional.of("found:1:1"), T0);
+        java.util.Set<String> added = outbox.addAll(java.util.List.of(
+                new NotificationOutbox.Entry(PlayerId.of(1), "match_found", "", "found:1:1"),
+                new NotificationOutbox.Entry(PlayerId.of(2), "match_found", "", "found:1:2"),
+                new NotificationOutbox.Entry(PlayerId.of(2), "match_details", "", "details:1:2")), T0);
+
+        assertThat(added).containsExactlyInAnyOrder("found:1:2", "details:1:2");
+        assertThat(outbox.pending(10)).extracting(m -> m.dedupeKey().orElseThrow())
+                .containsExactly("found:1:1", "found:1:2", "details:1:2");
+        assertThat(outbox.markDelivered(java.util.List.of("found:1:1", "details:1:2", "no-such-key"), T0)).isEqualTo(2);
+        assertThat(outbox.markDelivered(java.util.List.of("found:1:1"), T0.plusSeconds(1))).as("marked once").isZero();
+        assertThat(outbox.pending(10)).extracting(m -> m.dedupeKey().orElseThrow()).containsExactly("found:1:2");
+        assertThat(outbox.addAll(java.util.List.of(new NotificationOutbox.Entry(PlayerId.of(1), "match_found", "",
+                "found:1:1")), T0)).as("a delivered key is not owed again").isEmpty();
+    }
+
+    @Test
     void unknownIdsAndBlankKindsAreDomainErrors() {
         assertThatThrownBy(() -> outbox.markDelivered(404, T0))
                 .isInstanceOf(StoreException.class)

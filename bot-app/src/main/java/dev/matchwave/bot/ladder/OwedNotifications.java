@@ -1,0 +1,337 @@
+package dev.matchwave.bot.ladder;
+
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.match.Match;
+import dev.matchwave.matchmaking.ladder.match.MatchEvent;
+import dev.matchwave.matchmaking.ladder.match.MatchState;
+import dev.matchwave.notification.ConfirmReminder;
+import dev.matchwave.notification.MatchAborted;
+import dev.matchwave.notification.MatchCompleted;
+import dev.matchwave.notification.MatchConflict;
+import dev.matchwave.notification.MatchDetails;
+import dev.matchwave.notification.MatchFound;
+import dev.matchwave.notification.MatchInfo;
+import dev.matchwave.notification.Notification;
+import dev.matchwave.persistence.outbox.NotificationOutbox;
+import dev.matchwave.persistence.outbox.OutboxMessage;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the ladder owes its players, kept in the PostgreSQL outbox from the moment it is decided
+ * until Discord has accepted it (issue 12, "Nothing owed is forgotten").
+ *
+ * <ul>
+ *   <li>A wave's "match found" and match message for each of its players are added inside the
+ *       wave's transaction ({@link #oweWave}): the matches and what they owe commit together.</li>
+ *   <li>The messages of a match's life (reminder, abort, result, conflict, resolution) are added
+ *       when the event happens, before they are sent ({@link #oweEvent}); one already owed or
+ *       delivered (a reminder re-armed after a restart) is not sent again. The edits of the match
+ *       message when both confirmed or the opponent reported are not owed messages but refreshes:
+ *       a refresh lost in a crash leaves the message one state behind until the player's next
+ *       click renders it anew (docs/operations.md says so).</li>
+ *   <li>Each message Discord accepted is marked delivered ({@link #delivered}) by one marking
+ *       thread, in batches.</li>
+ *   <li>At start, what is still pending is sent again, oldest first ({@link #owed}): a message
+ *       is rebuilt from the stored match (so it shows the current state), or dropped as obsolete
+ *       when its match moved on (a "match found" of a match that started or ended).</li>
+ * </ul>
+ *
+ * <p>Every key names what the message is, so adding is idempotent and a message create made
+ * again after a crash carries the same Discord nonce (discord-adapter's {@code JdaMessenger}):
+ * the player sees it once.
+ *
+ * <p>Thread-safe: {@link #oweWave} runs on the wave's thread, {@link #oweEvent} on the thread
+ * that changed the match, {@link #delivered} on any; the keys of messages in flight are a
+ * concurrent map, and the marking thread is the only one that writes delivery marks.
+ */
+final class OwedNotifications implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwedNotifications.class);
+    /** Pending messages read at start, at most. */
+    static final int REPLAY_LIMIT = 100_000;
+
+    private final NotificationOutbox outbox;
+    private final InstantSource clock;
+    /** Keys of the messages of a match's life in flight, by the notification sent. */
+    private final Map<Notification, String> keyOfEvent = new ConcurrentHashMap<>();
+    private final LinkedBlockingQueue<String> toMark = new LinkedBlockingQueue<>();
+    private final Thread marker;
+    private volatile boolean closed;
+
+    OwedNotifications(NotificationOutbox outbox, InstantSource clock) {
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.marker = Thread.ofPlatform().name("matchwave-outbox-marker").daemon(true).start(this::markLoop);
+    }
+
+    // --- keys -----------------------------------------------------------------------------
+
+    static String foundKey(long match, PlayerId player) {
+        return "found:" + match + ":" + player.value();
+    }
+
+    static String detailsKey(long match, PlayerId player) {
+        return "details:" + match + ":" + player.value();
+    }
+
+    /** The key of a wave's message: its "match found" or its match message. */
+    private static Optional<String> waveKey(Notification notification) {
+        return switch (notification) {
+            case MatchFound found -> Optional.of(foundKey(found.matchId(), found.player()));
+            case MatchDetails details -> Optional.of(detailsKey(details.matchId(), details.player()));
+            default -> Optional.empty();
+        };
+    }
+
+    /** The key of a message a match event causes: what happened, to which match, for whom. */
+    static String eventKey(MatchEvent event, Notification notification) {
+        String what = switch (event) {
+            case MatchEvent.MatchStarted started -> "started";
+            case MatchEvent.ResultReported reported -> "reported";
+            case MatchEvent.ConfirmReminder reminder -> "reminder";
+            case MatchEvent.MatchAborted aborted -> "aborted";
+            case MatchEvent.MatchTimedOut timedOut -> "aborted";
+            case MatchEvent.MatchCompleted completed -> "completed";
+            case MatchEvent.MatchConflict conflict -> "conflict";
+            // An admin may resolve a match more than once: each resolution is told.
+            case MatchEvent.MatchResolved resolved -> "resolved@" + resolved.match().version();
+            default -> event.getClass().getSimpleName();
+        };
+        return what + ":" + notification.matchId() + ":" + notification.player().value();
+    }
+
+    // --- owing ----------------------------------------------------------------------------
+
+    /**
+     * Adds what a wave's matches owe their players; on the wave's thread, inside the wave's
+     * transaction when the queue store shares it (PostgreSQL).
+     */
+    void oweWave(List<Match> created) {
+        List<NotificationOutbox.Entry> entries = new ArrayList<>(4 * created.size());
+        for (Match match : created) {
+            for (PlayerId player : match.players()) {
+                entries.add(new NotificationOutbox.Entry(player, "match_found", "", foundKey(match.id().value(), player)));
+            }
+        }
+        for (Match match : created) {
+            for (PlayerId player : match.players()) {
+                entries.add(new NotificationOutbox.Entry(player, "match_details", "",
+                        detailsKey(match.id().value(), player)));
+            }
+        }
+        outbox.addAll(entries, clock.instant());
+    }
+
+    /**
+     * Adds the messages an event causes and returns those to send now: not the ones owed or
+     * delivered already. When the outbox cannot be written, they are sent anyway (the player
+     * is told; only a crash before delivery could lose them) and the failure is logged.
+     */
+    List<Notification> oweEvent(MatchEvent event, List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return notifications;
+        }
+        Map<String, Notification> byKey = new LinkedHashMap<>();
+        List<NotificationOutbox.Entry> entries = new ArrayList<>();
+        List<Notification> send = new ArrayList<>();
+        for (Notification notification : notifications) {
+            if (notification instanceof MatchDetails) {
+                send.add(notification); // a refresh of the match message, not an owed message
+                continue;
+            }
+            String key = eventKey(event, notification);
+            byKey.put(key, notification);
+            entries.add(new NotificationOutbox.Entry(notification.player(), kind(notification), payload(notification), key));
+        }
+        if (entries.isEmpty()) {
+            return send;
+        }
+        Set<String> added;
+        try {
+            added = outbox.addAll(entries, clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("the outbox could not keep the {} messages of {} on match {}: {}; sending them anyway",
+                    notifications.size(), event.getClass().getSimpleName(), event.match().id(), e.getMessage());
+            return notifications;
+        }
+        byKey.forEach((key, notification) -> {
+            if (added.contains(key)) {
+                keyOfEvent.put(notification, key);
+                send.add(notification);
+            }
+        });
+        return send;
+    }
+
+    /** Discord accepted this message: it is marked delivered soon (one marking thread, in batches). */
+    void delivered(Notification notification) {
+        String key = keyOfEvent.remove(notification);
+        if (key == null) {
+            key = waveKey(notification).orElse(null);
+        }
+        if (key != null && !closed) {
+            toMark.add(key);
+        }
+    }
+
+    private void markLoop() {
+        List<String> batch = new ArrayList<>();
+        while (!closed || !toMark.isEmpty()) {
+            try {
+                String first = toMark.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                toMark.drainTo(batch, 999);
+                outbox.markDelivered(new HashSet<>(batch), clock.instant());
+                batch.clear();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // The marks are lost for now: those messages are sent again after a restart, and
+                // their nonces keep the player from seeing them twice.
+                LOG.warn("could not mark {} delivered notifications: {}", batch.size(), e.getMessage());
+                batch.clear();
+            }
+        }
+    }
+
+    /** Writes the marks waiting now, on the caller's thread (tests, before a simulated crash). */
+    void flush() {
+        List<String> batch = new ArrayList<>();
+        toMark.drainTo(batch);
+        if (!batch.isEmpty()) {
+            outbox.markDelivered(new HashSet<>(batch), clock.instant());
+        }
+    }
+
+    /** How many messages are owed (not yet accepted by Discord). */
+    int pendingCount() {
+        return outbox.pendingCount();
+    }
+
+    // --- after a restart --------------------------------------------------------------------
+
+    /**
+     * What is still owed, oldest first, rebuilt from the stored matches: one list per player,
+     * in the order decided. Messages whose match moved on are marked delivered (obsolete).
+     *
+     * @param matches  a stored match by id
+     * @param infoOf   the dispatcher's view of a match (names, channel)
+     */
+    Map<PlayerId, List<Notification>> owed(LongFunction<Optional<Match>> matches, Function<Match, MatchInfo> infoOf) {
+        List<OutboxMessage> pending = outbox.pending(REPLAY_LIMIT);
+        Map<PlayerId, List<Notification>> owed = new LinkedHashMap<>();
+        List<String> obsolete = new ArrayList<>();
+        Map<Long, Optional<Match>> read = new java.util.HashMap<>();
+        for (OutboxMessage message : pending) {
+            String key = message.dedupeKey().orElse(null);
+            if (key == null) {
+                continue;
+            }
+            Optional<Notification> rebuilt;
+            try {
+                long matchId = Long.parseLong(key.split(":")[1]);
+                Optional<Match> match = read.computeIfAbsent(matchId, matches::apply);
+                rebuilt = rebuild(message, match, infoOf);
+            } catch (RuntimeException e) {
+                LOG.warn("owed notification {} ({}) could not be rebuilt: {}", message.id(), key, e.toString());
+                rebuilt = Optional.empty();
+            }
+            if (rebuilt.isEmpty()) {
+                obsolete.add(key);
+                continue;
+            }
+            Notification notification = rebuilt.get();
+            if (!key.startsWith("found:") && !key.startsWith("details:")) {
+                keyOfEvent.put(notification, key);
+            }
+            owed.computeIfAbsent(message.recipient(), p -> new ArrayList<>()).add(notification);
+        }
+        if (!obsolete.isEmpty()) {
+            outbox.markDelivered(obsolete, clock.instant());
+            LOG.info("outbox: {} owed notifications dropped as obsolete (their match moved on)", obsolete.size());
+        }
+        return owed;
+    }
+
+    private static Optional<Notification> rebuild(OutboxMessage message, Optional<Match> stored,
+                                                  Function<Match, MatchInfo> infoOf) {
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Match match = stored.get();
+        PlayerId player = message.recipient();
+        long id = match.id().value();
+        return switch (message.kind()) {
+            // "Match found" is owed while the match waits for confirmations.
+            case "match_found" -> match.state() == MatchState.FOUND
+                    ? Optional.of(new MatchFound(player, id, match.opponentOf(player))) : Optional.empty();
+            // The match message is rendered from the match as it is now: owed while it is open.
+            case "match_details" -> match.isOpen() ? Optional.of(new MatchDetails(player, infoOf.apply(match)))
+                    : Optional.empty();
+            case "confirm_reminder" -> match.state() == MatchState.FOUND
+                    ? Optional.of(new ConfirmReminder(player, id, Instant.parse(message.payload()))) : Optional.empty();
+            case "match_aborted" -> Optional.of(new MatchAborted(player, id, message.payload()));
+            case "match_completed" -> Optional.of(new MatchCompleted(player, id, message.payload()));
+            case "match_conflict" -> Optional.of(new MatchConflict(player, id, message.payload()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static String kind(Notification notification) {
+        return switch (notification) {
+            case MatchFound found -> "match_found";
+            case MatchDetails details -> "match_details";
+            case ConfirmReminder reminder -> "confirm_reminder";
+            case MatchAborted aborted -> "match_aborted";
+            case MatchCompleted completed -> "match_completed";
+            case MatchConflict conflict -> "match_conflict";
+        };
+    }
+
+    private static String payload(Notification notification) {
+        return switch (notification) {
+            case ConfirmReminder reminder -> reminder.confirmBy().toString();
+            case MatchAborted aborted -> aborted.reason();
+            case MatchCompleted completed -> completed.result();
+            case MatchConflict conflict -> conflict.detail();
+            case MatchFound found -> "";
+            case MatchDetails details -> "";
+        };
+    }
+
+    /** Writes the marks still waiting (a clean stop), then stops the marking thread. */
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            marker.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops at once, writing nothing more (a crash, for tests and the demo). */
+    void halt() {
+        closed = true;
+        toMark.clear();
+        marker.interrupt();
+    }
+}
