@@ -11,13 +11,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code matchwave bot}: the Discord ladder bot. Reads and checks the configuration
  * ({@code --check} stops there), then runs {@link DiscordBot} until Ctrl-C, which closes it in
- * order (no wave half-done, the embedded database stopped). Without a token it says so.
+ * order (no wave half-done, the embedded database stopped). Without a token it says so. On a
+ * shared database it may first stand by for the ladder's lease (docs/operations.md); if it loses
+ * the lease while leading it stops and exits with {@value #EXIT_LEASE_LOST}, for a supervisor
+ * to restart it as a standby.
  */
 final class BotCommand implements Subcommand {
+
+    /** The exit code after the bot lost the ladder's lease (taken by another process, or not renewed in time). */
+    static final int EXIT_LEASE_LOST = 3;
 
     private final Map<String, String> environment;
 
@@ -72,8 +79,12 @@ final class BotCommand implements Subcommand {
 
     /** Runs the bot until Ctrl-C (a JVM shutdown hook closes it in order). */
     private static int runBot(BotConfig config, PrintStream out, PrintStream err) {
-        DiscordBot bot = new DiscordBot(config);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean leaseLost = new AtomicBoolean();
+        DiscordBot bot = DiscordBot.builder(config).onLeaseLost(() -> {
+            leaseLost.set(true);
+            stopped.countDown();
+        }).build();
         Thread hook = new Thread(() -> {
             bot.close();
             stopped.countDown();
@@ -95,6 +106,11 @@ final class BotCommand implements Subcommand {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (leaseLost.get()) {
+            err.println("matchwave bot: stopped: it lost the ladder's lease (the log says why); restart it to"
+                    + " stand by");
+            return EXIT_LEASE_LOST;
         }
         return 0;
     }

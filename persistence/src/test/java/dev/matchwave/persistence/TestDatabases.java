@@ -53,7 +53,8 @@ public final class TestDatabases {
 
     public static void truncateAll(Database db) {
         db.dsl().execute("TRUNCATE players, ratings, matches, match_participants, rating_ledger, queue_preferences,"
-                + " admin_actions, notification_outbox, queue_entries, queue_joins, queue_in_match, queue_state"
+                + " admin_actions, notification_outbox, queue_entries, queue_joins, queue_in_match, queue_state,"
+                + " leader_lease"
                 + " RESTART IDENTITY CASCADE");
     }
 

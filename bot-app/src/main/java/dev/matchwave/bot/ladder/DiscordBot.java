@@ -26,11 +26,18 @@ import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.matchmaking.Pairer;
 import dev.matchwave.matchmaking.time.Scheduler;
 import dev.matchwave.notification.ratelimit.RateLimiter;
+import dev.matchwave.persistence.Database;
 import dev.matchwave.persistence.DatabaseConfig;
+import dev.matchwave.persistence.lease.LeaderElection;
+import dev.matchwave.persistence.lease.LeaderLease;
+import dev.matchwave.persistence.queue.WaveFence;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,9 +51,22 @@ import org.slf4j.LoggerFactory;
  * The whole bot: the {@link LadderApplication}, Discord (JDA behind the Discord-model REST gate,
  * the interaction router over a {@link LadderFrontDesk}, the notification sink) and the
  * monitoring endpoint. {@link #start} connects and starts the waves; {@link #close} stops the
- * monitoring, the ladder (no wave half-done, the database closed) and then Discord.
+ * monitoring, the ladder (no wave half-done, the database closed), releases the lease and then
+ * closes Discord.
  *
- * <p>Not thread-safe: start and close it from one thread (close may come from a shutdown hook).
+ * <p>On a shared database (a PostgreSQL server, not the embedded one) two bots may run: before
+ * anything else {@link #start} waits for the ladder's lease ({@link LeaderElection}), so only its
+ * holder restores the queue, runs waves and connects to Discord; the other stands by in
+ * {@link #start}. The ladder's wave and match transactions check the lease's fencing number
+ * before they commit. When the leader loses the lease (another took it, or it could not renew it
+ * before it expired), it closes itself (no more waves, Discord disconnected) and calls the
+ * builder's {@link Builder#onLeaseLost} action: the {@code bot} command then exits with a non-zero
+ * code so a supervisor restarts it, as a standby. It does not stand by again in the same
+ * process: what it built as leader (the queue in memory, timers) is stale.
+ *
+ * <p>Not thread-safe: start and close it from one thread (close may come from a shutdown hook,
+ * and comes from the lease's lost action). The lease's fields are written by {@link #start} and
+ * read by {@link #close} (volatile); close, synchronized, ends a standby's wait in start.
  */
 public final class DiscordBot implements AutoCloseable {
 
@@ -75,6 +95,8 @@ public final class DiscordBot implements AutoCloseable {
     private final MessageWriters<MessageCreateData> writers = new MessageWriters<>(messenger::write,
             kind -> kind == MessageWriters.Kind.MATCH_MESSAGE ? recordRenders : renders, InstantSource.system(),
             contacts.editWindow());
+    /** Connections of the lease's own pool: a renewal, and a release at close. */
+    static final int LEASE_POOL_SIZE = 2;
     /** DM channels opened ahead per second, at most (see {@link DirectChannelWarmer}). */
     static final int WARM_PER_SECOND = 5;
 
@@ -90,6 +112,16 @@ public final class DiscordBot implements AutoCloseable {
     private final FlowListener flowListener;
     private final @Nullable InstantSource clock;
     private final @Nullable Scheduler scheduler;
+    private final LeaderElection.Timing leaseTiming;
+    private final Runnable onLeaseLost;
+    /** Runs the lease's polls and renewals, apart from the ladder's threads so a busy wave does not delay them. */
+    private final ScheduledExecutorService leaseTimer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("matchwave-lease").daemon(true).factory());
+    /** The lease's own small pool: a renewal does not wait behind a wave's database work. */
+    private volatile @Nullable Database leaseDatabase;
+    private volatile @Nullable LeaderElection election;
+    /** Completed when this process leads; failed by close() to end a standby's wait. */
+    private final CompletableFuture<LeaderLease.Term> leadership = new CompletableFuture<>();
 
     /** The bot as the configuration describes it. */
     public DiscordBot(BotConfig config) {
@@ -107,6 +139,8 @@ public final class DiscordBot implements AutoCloseable {
         this.flowListener = builder.flowListener;
         this.clock = builder.clock;
         this.scheduler = builder.scheduler;
+        this.leaseTiming = builder.leaseTiming;
+        this.onLeaseLost = builder.onLeaseLost;
     }
 
     /** Starts building a bot for this configuration, with the extra hooks of tests and the offline demo. */
@@ -175,7 +209,15 @@ public final class DiscordBot implements AutoCloseable {
      */
     public void start() throws InterruptedException {
         try {
+            DatabaseConfig database = databaseConfig != null ? databaseConfig
+                    : LadderApplication.databaseConfig(config.database());
+            WaveFence fence = WaveFence.NONE;
+            if (database.location() instanceof DatabaseConfig.Server) {
+                fence = awaitLease(database);
+            }
             LadderApplication.Builder ladderBuilder = LadderApplication.builder(config)
+                    .databaseConfig(database)
+                    .fence(fence)
                     .metrics(metrics)
                     .sink(new DiscordNotificationSink(contacts, messenger, InstantSource.system(), writers))
                     .gateway(this::gatewayState)
@@ -183,9 +225,6 @@ public final class DiscordBot implements AutoCloseable {
                     .matchEvents(this::refreshLiveMessages)
                     .flows(new FlowRecorder(Ticker.system(), LadderApplication.waveTargets(),
                             metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)));
-            if (databaseConfig != null) {
-                ladderBuilder.databaseConfig(databaseConfig);
-            }
             if (pairer != null) {
                 ladderBuilder.pairer(pairer);
             }
@@ -260,6 +299,66 @@ public final class DiscordBot implements AutoCloseable {
         }
     }
 
+    /**
+     * Stands by until this process holds the ladder's lease (the election logs whom it waits for),
+     * then returns the fence of its term.
+     */
+    private WaveFence awaitLease(DatabaseConfig database) throws InterruptedException {
+        Database leaseDb = Database.open(database.withPoolSize(LEASE_POOL_SIZE));
+        leaseDatabase = leaseDb;
+        LeaderLease lease = new LeaderLease(leaseDb, LeaderLease.LADDER, holderId(), InstantSource.system(),
+                leaseTiming.lease());
+        LeaderElection started = new LeaderElection(lease, leaseTiming, InstantSource.system(),
+                Scheduler.forScheduledExecutorService(leaseTimer), new LeaderElection.Listener() {
+                    @Override
+                    public void leading(LeaderLease.Term term) {
+                        leadership.complete(term);
+                    }
+
+                    @Override
+                    public void lost(LeaderLease.Term last, String why) {
+                        leaseLost(why);
+                    }
+                });
+        election = started;
+        LOG.info("standby: {} waits for the ladder's lease (a {} s lease; a dead leader's is taken within {} s)",
+                lease.holder(), leaseTiming.lease().toMillis() / 1000.0, leaseTiming.takeover().toMillis() / 1000.0);
+        started.start();
+        try {
+            leadership.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("stopped while standing by for the ladder's lease", e.getCause());
+        }
+        return started.fence();
+    }
+
+    /** The lease was lost: stop leading at once (on a new thread: close waits for the running wave). */
+    private void leaseLost(String why) {
+        LOG.error("this bot lost the ladder's lease ({}): stopping its waves and leaving Discord; restart it to stand"
+                + " by", why);
+        Thread.ofPlatform().name("matchwave-lease-lost").start(() -> {
+            close();
+            onLeaseLost.run();
+        });
+    }
+
+    /** This process in the lease row: host, process id and a random part (two bots on one host differ). */
+    private static String holderId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        return host + ":" + ProcessHandle.current().pid() + ":"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffL);
+    }
+
+    /** The lease's state, when the database is shared; empty on the embedded database (one process). */
+    public Optional<LeaderElection.State> leaseState() {
+        return Optional.ofNullable(election).map(LeaderElection::state);
+    }
+
     private HealthProbes.GatewayState gatewayState() {
         DiscordConnection discord = connection;
         if (discord == null) {
@@ -273,6 +372,7 @@ public final class DiscordBot implements AutoCloseable {
     @Override
     public synchronized void close() {
         refreshTimer.shutdownNow();
+        leadership.completeExceptionally(new IllegalStateException("the bot was closed"));
         if (monitoring != null) {
             monitoring.close();
             monitoring = null;
@@ -280,6 +380,17 @@ public final class DiscordBot implements AutoCloseable {
         if (app != null) {
             app.close();
             app = null;
+        }
+        // After the ladder: its last wave has committed (or not) before a standby may take over.
+        LeaderElection running = election;
+        if (running != null) {
+            running.close();
+        }
+        leaseTimer.shutdownNow();
+        Database leaseDb = leaseDatabase;
+        if (leaseDb != null) {
+            leaseDb.close();
+            leaseDatabase = null;
         }
         if (connection != null) {
             connection.close();
@@ -291,12 +402,19 @@ public final class DiscordBot implements AutoCloseable {
     }
 
     /**
-     * Dies as a process killed with {@code kill -9} would, as far as the ladder and Discord can
-     * tell: JDA drops its requests and connection at once, the ladder halts without draining
-     * ({@link LadderApplication#halt}). For the crash tests and the demo's {@code --crash-at-wave}.
+     * Dies as a process killed with {@code kill -9} would, as far as the ladder, Discord and a
+     * standby can tell: the lease is neither renewed nor released (a standby takes it when it
+     * expires), JDA drops its requests and connection at once, the ladder halts without draining
+     * ({@link LadderApplication#halt}). For the crash and takeover tests.
      */
     public synchronized void halt() {
+        LeaderElection running = election;
+        if (running != null) {
+            running.halt();
+        }
+        leadership.completeExceptionally(new IllegalStateException("the bot was halted"));
         refreshTimer.shutdownNow();
+        leaseTimer.shutdownNow();
         if (connection != null) {
             connection.jda().shutdownNow();
             connection = null;
@@ -304,6 +422,11 @@ public final class DiscordBot implements AutoCloseable {
         if (app != null) {
             app.halt();
             app = null;
+        }
+        Database leaseDb = leaseDatabase;
+        if (leaseDb != null) {
+            leaseDb.close();
+            leaseDatabase = null;
         }
         if (monitoring != null) {
             monitoring.close();
@@ -324,6 +447,8 @@ public final class DiscordBot implements AutoCloseable {
         };
         private @Nullable InstantSource clock;
         private @Nullable Scheduler scheduler;
+        private LeaderElection.Timing leaseTiming = LeaderElection.Timing.DEFAULT;
+        private Runnable onLeaseLost = () -> { };
 
         private Builder(BotConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -370,6 +495,21 @@ public final class DiscordBot implements AutoCloseable {
          */
         public Builder scheduler(Scheduler value) {
             this.scheduler = Objects.requireNonNull(value, "scheduler");
+            return this;
+        }
+
+        /** The lease's times on a shared database; default {@link LeaderElection.Timing#DEFAULT} (tests: shorter). */
+        public Builder leaseTiming(LeaderElection.Timing value) {
+            this.leaseTiming = Objects.requireNonNull(value, "leaseTiming");
+            return this;
+        }
+
+        /**
+         * Run after the bot lost the ladder's lease and closed itself, on a thread of its own (the
+         * {@code bot} command exits with a non-zero code); default nothing.
+         */
+        public Builder onLeaseLost(Runnable value) {
+            this.onLeaseLost = Objects.requireNonNull(value, "onLeaseLost");
             return this;
         }
 

@@ -65,6 +65,7 @@ import dev.matchwave.persistence.Database;
 import dev.matchwave.persistence.DatabaseConfig;
 import dev.matchwave.persistence.ladder.PostgresLadderStore;
 import dev.matchwave.persistence.queue.PostgresQueueStore;
+import dev.matchwave.persistence.queue.WaveFence;
 import dev.matchwave.queue.redis.RedisQueueStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,7 +220,7 @@ public final class LadderApplication implements AutoCloseable {
         this.database = Database.open(builder.databaseConfig != null ? builder.databaseConfig
                 : databaseConfig(config.database()));
         try {
-            this.store = new PostgresLadderStore(database);
+            this.store = new PostgresLadderStore(database, builder.fence);
             this.owed = new OwedNotifications(new dev.matchwave.persistence.outbox.NotificationOutbox(database), clock);
             this.mailboxes = Mailboxes.create(clock, MailboxListener.NONE);
             RateLimiter limiter = builder.rateLimiter != null ? builder.rateLimiter
@@ -248,7 +249,7 @@ public final class LadderApplication implements AutoCloseable {
                     .build();
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
-            this.queueStore = queueStore(config.queueStore(), database);
+            this.queueStore = queueStore(config.queueStore(), database, builder.fence);
             this.queue = QueueService.builder(rules, builder.pairer)
                     .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
                     .clock(clock)
@@ -286,9 +287,9 @@ public final class LadderApplication implements AutoCloseable {
         }
     }
 
-    private static QueueStore queueStore(QueueStoreSettings settings, Database database) {
+    private static QueueStore queueStore(QueueStoreSettings settings, Database database, WaveFence fence) {
         return switch (settings) {
-            case QueueStoreSettings.Postgres postgres -> new PostgresQueueStore(database);
+            case QueueStoreSettings.Postgres postgres -> new PostgresQueueStore(database, fence);
             case QueueStoreSettings.Redis redis -> RedisQueueStore.connect(redis.host(), redis.port(), redis.prefix());
         };
     }
@@ -846,6 +847,7 @@ public final class LadderApplication implements AutoCloseable {
         private WaveObserver waveObserver = WaveObserver.NONE;
         private java.util.function.Consumer<MatchEvent> matchEvents = event -> { };
         private @Nullable FlowRecorder flows;
+        private WaveFence fence = WaveFence.NONE;
 
         private Builder(BotConfig config) {
             this.config = Objects.requireNonNull(config, "config");
@@ -908,6 +910,16 @@ public final class LadderApplication implements AutoCloseable {
         /** Overrides the configuration's database (tests: a throwaway directory with fast settings). */
         public Builder databaseConfig(DatabaseConfig databaseConfig) {
             this.databaseConfig = Objects.requireNonNull(databaseConfig, "databaseConfig");
+            return this;
+        }
+
+        /**
+         * Checked inside every wave's transaction and every match write's (the leader's lease:
+         * a process that lost it commits neither); default none, for a single process. With a
+         * Redis queue the wave's matches are still fenced, its queue commit is not.
+         */
+        public Builder fence(WaveFence fence) {
+            this.fence = Objects.requireNonNull(fence, "fence");
             return this;
         }
 

@@ -7,6 +7,7 @@ import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
 import dev.matchwave.matchmaking.ladder.store.LadderStore;
 import dev.matchwave.persistence.Database;
+import dev.matchwave.persistence.queue.WaveFence;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,13 +41,24 @@ public final class PostgresLadderStore implements LadderStore {
     private final PostgresAdminAuditRepository audit;
 
     public PostgresLadderStore(Database database) {
+        this(database, WaveFence.NONE);
+    }
+
+    /**
+     * A store whose match writes (a wave's new matches, every transition) check {@code fence}
+     * last inside their transaction, as the queue's wave commit does: with a leader's lease
+     * ({@code dev.matchwave.persistence.lease}), a process that lost it commits none of them
+     * ({@code STALE}, nothing changed). The other repositories' writes are not fenced.
+     */
+    public PostgresLadderStore(Database database, WaveFence fence) {
         this.database = Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(fence, "fence");
         var dsl = database.dsl();
         Runnable changed = () -> listeners.forEach(Runnable::run);
         this.players = new PostgresPlayerRepository(dsl, changed);
         this.preferences = new PostgresQueuePreferenceRepository(dsl);
         this.ratings = new PostgresRatingRepository(dsl, changed);
-        this.matches = new PostgresMatchRepository(dsl, changed);
+        this.matches = new PostgresMatchRepository(dsl, changed, fence);
         this.audit = new PostgresAdminAuditRepository(dsl);
     }
 

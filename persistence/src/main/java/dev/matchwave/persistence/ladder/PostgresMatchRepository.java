@@ -23,6 +23,7 @@ import dev.matchwave.persistence.internal.schema.MatchParticipants;
 import dev.matchwave.persistence.internal.schema.MatchParticipantsRecord;
 import dev.matchwave.persistence.internal.schema.MatchesRecord;
 import dev.matchwave.persistence.internal.schema.Sequences;
+import dev.matchwave.persistence.queue.WaveFence;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,8 @@ import org.jooq.impl.DSL;
  * why: {@code DUPLICATE}, {@code NOT_FOUND}, or {@code UNAVAILABLE} with a log line). A
  * transition is one transaction: the match row, its participants, the rating changes with their
  * ledger entries, the abort used and the audit entry; the version check makes a repeated commit
- * a stale no-op.
+ * a stale no-op. Both end with the store's fence ({@link PostgresLadderStore}): a process that
+ * lost its leader's lease creates no match and commits no transition.
  *
  * <p>Thread-safe; every method blocks on the database.
  */
@@ -57,10 +59,13 @@ final class PostgresMatchRepository implements MatchRepository {
 
     private final DSLContext dsl;
     private final Runnable ratingsChanged;
+    private final WaveFence fence;
 
-    PostgresMatchRepository(DSLContext dsl, Runnable ratingsChanged) {
+    /** @param fence checked last inside every transaction that creates matches or commits a transition */
+    PostgresMatchRepository(DSLContext dsl, Runnable ratingsChanged, WaveFence fence) {
         this.dsl = dsl;
         this.ratingsChanged = ratingsChanged;
+        this.fence = fence;
     }
 
     @Override
@@ -91,6 +96,7 @@ final class PostgresMatchRepository implements MatchRepository {
             }
             BulkInsert.into(tx, MATCHES, matchRows);
             BulkInsert.into(tx, MATCH_PARTICIPANTS, participantRows);
+            fence.check(tx);
             return created;
         });
     }
@@ -146,7 +152,11 @@ final class PostgresMatchRepository implements MatchRepository {
         Objects.requireNonNull(transition, "transition");
         Match next = Rows.micros(transition.match());
         Committed committed = Sql.write(dsl, "commit version " + next.version() + " of match " + next.id(),
-                tx -> commit(tx, transition, next));
+                tx -> {
+                    Committed done = commit(tx, transition, next);
+                    fence.check(tx);
+                    return done;
+                });
         if (!committed.ledger().isEmpty()) {
             ratingsChanged.run();
         }
