@@ -112,6 +112,7 @@ public final class DiscordBot implements AutoCloseable {
     private final FlowListener flowListener;
     private final @Nullable InstantSource clock;
     private final @Nullable Scheduler scheduler;
+    private final dev.matchwave.notification.ratelimit.@Nullable DiscordLimits dispatchLimits;
     private final LeaderElection.Timing leaseTiming;
     private final Runnable onLeaseLost;
     /** Runs the lease's polls and renewals, apart from the ladder's threads so a busy wave does not delay them. */
@@ -139,6 +140,7 @@ public final class DiscordBot implements AutoCloseable {
         this.flowListener = builder.flowListener;
         this.clock = builder.clock;
         this.scheduler = builder.scheduler;
+        this.dispatchLimits = builder.dispatchLimits;
         this.leaseTiming = builder.leaseTiming;
         this.onLeaseLost = builder.onLeaseLost;
     }
@@ -234,6 +236,10 @@ public final class DiscordBot implements AutoCloseable {
             if (scheduler != null) {
                 ladderBuilder.scheduler(scheduler);
             }
+            if (dispatchLimits != null) {
+                ladderBuilder.rateLimiter(dev.matchwave.notification.ratelimit.RateLimiter.discord(dispatchLimits,
+                        clock != null ? clock : InstantSource.system()));
+            }
             LadderApplication ladder = ladderBuilder.build();
             app = ladder;
             RestRequestGate gate = RestRequestGate.discord(InstantSource.system()).observedBy((request, response) -> {
@@ -278,7 +284,8 @@ public final class DiscordBot implements AutoCloseable {
                 monitoring = MonitoringServer.start(config.httpPort().getAsInt(), ladder.health(), metrics);
             }
             searches.tellRestored(discord.jda(), desk::searchingView);
-            ladder.start();
+            // "Match found" owed from before a crash goes into the searching message it was meant for.
+            ladder.start(searches::rememberSearchOfOwedMatch);
             // Half a wave after each wave: the searching messages get the new figures, and no
             // refresh is in flight when the next wave's "match found" edits the same message.
             SearchingRefresher refresher = new SearchingRefresher(discord.jda(), contacts, desk::searchingView,
@@ -447,6 +454,7 @@ public final class DiscordBot implements AutoCloseable {
         };
         private @Nullable InstantSource clock;
         private @Nullable Scheduler scheduler;
+        private dev.matchwave.notification.ratelimit.@Nullable DiscordLimits dispatchLimits;
         private LeaderElection.Timing leaseTiming = LeaderElection.Timing.DEFAULT;
         private Runnable onLeaseLost = () -> { };
 
@@ -495,6 +503,15 @@ public final class DiscordBot implements AutoCloseable {
          */
         public Builder scheduler(Scheduler value) {
             this.scheduler = Objects.requireNonNull(value, "scheduler");
+            return this;
+        }
+
+        /**
+         * The limits the ladder's notifications are paced by; default
+         * {@link LadderApplication#DISPATCH_LIMITS}. Tests slow them to hold a wave's phase 2 open.
+         */
+        public Builder dispatchLimits(dev.matchwave.notification.ratelimit.DiscordLimits value) {
+            this.dispatchLimits = Objects.requireNonNull(value, "dispatchLimits");
             return this;
         }
 

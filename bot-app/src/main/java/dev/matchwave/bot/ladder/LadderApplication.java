@@ -336,7 +336,17 @@ public final class LadderApplication implements AutoCloseable {
 
     /** Starts the waves (the first falls on the next multiple of the wave interval). */
     public void start() {
-        deliverOwed();
+        start((player, search) -> { });
+    }
+
+    /**
+     * Starts the waves, after sending what the outbox still owes.
+     *
+     * @param searches told, before the owed messages go, the searching message (the queue entry's
+     *                 contact) of each player owed a "match found", so that it edits that message
+     */
+    public void start(java.util.function.BiConsumer<PlayerId, String> searches) {
+        deliverOwed(searches);
         queue.start();
         LOG.info("ladder started: rules {}, a wave every {} s, database {}", rules.name(),
                 config.waveInterval().toSeconds(), database.jdbcUrl());
@@ -348,11 +358,11 @@ public final class LadderApplication implements AutoCloseable {
      * the stored matches. Creates carry the nonce the first try carried, so a message that did
      * reach Discord is not made twice.
      */
-    private void deliverOwed() {
+    private void deliverOwed(java.util.function.BiConsumer<PlayerId, String> searches) {
         Map<PlayerId, List<Notification>> owedNow;
         try {
             owedNow = owed.owed(id -> store.matches().find(new dev.matchwave.matchmaking.ladder.MatchId(id)),
-                    match -> LadderNotifications.matchInfo(match, this::nameOf, channels));
+                    match -> LadderNotifications.matchInfo(match, this::nameOf, channels), searches);
         } catch (RuntimeException e) {
             LOG.warn("the outbox could not be read at start: {}; what it owes is sent at the next start", e.toString());
             return;
@@ -462,7 +472,7 @@ public final class LadderApplication implements AutoCloseable {
             if (!creation.created().isEmpty()) {
                 // In the wave's transaction: the matches and what they owe commit together. A
                 // failure here rolls the whole wave back (the queue keeps its players).
-                owed.oweWave(creation.created());
+                owed.oweWave(creation.created(), queue::contactAtWave);
             }
             flow.checkpoint("database");
             creation.refused().forEach(refused -> notCreated.add(refused.pair()));
@@ -800,6 +810,11 @@ public final class LadderApplication implements AutoCloseable {
 
     /** Writes the delivery marks waiting now (tests, before a simulated crash). */
     void flushDeliveryMarks() {
+        owed.flush();
+    }
+
+    /** As {@link #flushDeliveryMarks}, for the end-to-end tests in another package. */
+    public void flushDeliveryMarksForTests() {
         owed.flush();
     }
 

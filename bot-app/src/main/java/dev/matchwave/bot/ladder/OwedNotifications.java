@@ -121,11 +121,14 @@ final class OwedNotifications implements AutoCloseable {
      * Adds what a wave's matches owe their players; on the wave's thread, inside the wave's
      * transaction when the queue store shares it (PostgreSQL).
      */
-    void oweWave(List<Match> created) {
+    void oweWave(List<Match> created, Function<PlayerId, Optional<String>> searchOf) {
         List<NotificationOutbox.Entry> entries = new ArrayList<>(4 * created.size());
         for (Match match : created) {
             for (PlayerId player : match.players()) {
-                entries.add(new NotificationOutbox.Entry(player, "match_found", "", foundKey(match.id().value(), player)));
+                // The searching message "match found" goes into: after a crash the next process
+                // edits the same message (an edit shows nothing twice) instead of sending a DM.
+                entries.add(new NotificationOutbox.Entry(player, "match_found", searchOf.apply(player).orElse(""),
+                        foundKey(match.id().value(), player)));
             }
         }
         for (Match match : created) {
@@ -234,8 +237,10 @@ final class OwedNotifications implements AutoCloseable {
      *
      * @param matches  a stored match by id
      * @param infoOf   the dispatcher's view of a match (names, channel)
+     * @param searches told the searching message of each player owed a "match found" (before it is sent)
      */
-    Map<PlayerId, List<Notification>> owed(LongFunction<Optional<Match>> matches, Function<Match, MatchInfo> infoOf) {
+    Map<PlayerId, List<Notification>> owed(LongFunction<Optional<Match>> matches, Function<Match, MatchInfo> infoOf,
+                                           java.util.function.BiConsumer<PlayerId, String> searches) {
         List<OutboxMessage> pending = outbox.pending(REPLAY_LIMIT);
         Map<PlayerId, List<Notification>> owed = new LinkedHashMap<>();
         List<String> obsolete = new ArrayList<>();
@@ -259,6 +264,9 @@ final class OwedNotifications implements AutoCloseable {
                 continue;
             }
             Notification notification = rebuilt.get();
+            if (notification instanceof MatchFound && !message.payload().isEmpty()) {
+                searches.accept(message.recipient(), message.payload());
+            }
             if (!key.startsWith("found:") && !key.startsWith("details:")) {
                 keyOfEvent.put(notification, key);
             }

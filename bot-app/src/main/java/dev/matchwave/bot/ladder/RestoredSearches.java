@@ -62,6 +62,16 @@ final class RestoredSearches {
         }
     }
 
+    /**
+     * Remembers the searching message a "match found" owed from before a crash goes into, while
+     * its token lives (else the "match found" goes by DM).
+     */
+    void rememberSearchOfOwedMatch(PlayerId player, String contact) {
+        Instant now = clock.instant();
+        parse(contact).filter(s -> now.isBefore(s.created().plus(contacts.editWindow())))
+                .ifPresent(s -> contacts.rememberSearch(player, s.token(), s.created()));
+    }
+
     /** Stores the player's searching message with his queue entry; a failure is logged (he stays queued). */
     void remember(PlayerId player) {
         contacts.liveSearch(player, clock.instant()).ifPresent(search -> {

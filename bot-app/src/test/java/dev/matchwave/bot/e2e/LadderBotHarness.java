@@ -82,6 +82,13 @@ final class LadderBotHarness implements AutoCloseable {
         private boolean admin;
         private int poolSize = 6;
         private Duration connectionTimeout = Duration.ofSeconds(5);
+        private dev.matchwave.notification.ratelimit.@Nullable DiscordLimits dispatchLimits;
+
+        /** The limits the bot paces its notifications by; default the bot's own. */
+        Options dispatchLimits(dev.matchwave.notification.ratelimit.DiscordLimits value) {
+            this.dispatchLimits = value;
+            return this;
+        }
 
         /** Time between waves (whole seconds); default 1 s. */
         Options waveInterval(Duration value) {
@@ -177,6 +184,9 @@ final class LadderBotHarness implements AutoCloseable {
         if (options.scheduler != null) {
             builder.scheduler(options.scheduler);
         }
+        if (options.dispatchLimits != null) {
+            builder.dispatchLimits(options.dispatchLimits);
+        }
         DiscordBot started = builder.build();
         started.start();
         discord.awaitCommand("queue", WAIT);
@@ -217,6 +227,38 @@ final class LadderBotHarness implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while restarting the bot", e);
+        }
+        discord.awaitBotConnected(WAIT);
+    }
+
+    /**
+     * Kills the bot as {@code kill -9} would ({@link DiscordBot#halt}: nothing drained, no
+     * delivery mark written, the embedded database stopped) and starts a new one on the same
+     * database and emulator, with the bot's default pacing (and, if asked, on the real clock and
+     * its own scheduler: its paced sends then go out without a test moving time); waits until it
+     * is connected.
+     */
+    void crashAndRestartBot(boolean onRealTime) {
+        bot.halt();
+        discord.await("the crashed bot's connection is gone", () -> !discord.botConnected(), WAIT);
+        // This start only: the new process paces as the bot does by default (and runs on the real clock).
+        var limits = options.dispatchLimits;
+        var clock = options.clock;
+        var scheduler = options.scheduler;
+        options.dispatchLimits = null;
+        if (onRealTime) {
+            options.clock = null;
+            options.scheduler = null;
+        }
+        try {
+            bot = startBot();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting the bot", e);
+        } finally {
+            options.dispatchLimits = limits;
+            options.clock = clock;
+            options.scheduler = scheduler;
         }
         discord.awaitBotConnected(WAIT);
     }

@@ -374,6 +374,22 @@ public final class QueueService implements AutoCloseable {
     }
 
     /**
+     * The contact the player's entry had when a wave matched him (his "Searching..." message, which
+     * the wave's "match found" goes into), while he is in that match; empty when he is not in a
+     * match from a wave of this process, or had no contact.
+     */
+    public Optional<String> contactAtWave(PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        lock.lock();
+        try {
+            Matched matched = inMatch.get(player);
+            return matched == null || matched.entry() == null ? Optional.empty() : matched.entry().contact;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * The players this service found queued in its store when it was built (a restart), in join
      * order, as they were then. Empty for a new queue.
      */
