@@ -45,6 +45,7 @@ final class DemoCommand implements Subcommand {
         DemoOptions options;
         try {
             options = DemoOptions.parse(rest);
+            dev.matchwave.bot.demo.OfflineDemo.checkEnvironment(options, environment);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -27,10 +27,19 @@ import java.util.Set;
  * @param flows        the command flows that ran, by name
  * @param requests     the requests made to Discord
  * @param notes        free text the driver wants shown (e.g. players who never got "match found")
+ * @param crash        what the players saw of the crash ({@code --crash-at-wave}); empty without one
  */
 public record DemoFigures(long seed, int players, int plannedWaves, Instant startedAt, Duration runDuration,
                           List<WaveResult> waves, MatchOutcomes outcomes, List<FlowFigures> flows,
-                          RequestFigures requests, List<String> notes) {
+                          RequestFigures requests, List<String> notes, java.util.Optional<CrashFigures> crash) {
+
+    /** Without a crash. */
+    public DemoFigures(long seed, int players, int plannedWaves, Instant startedAt, Duration runDuration,
+                       List<WaveResult> waves, MatchOutcomes outcomes, List<FlowFigures> flows,
+                       RequestFigures requests, List<String> notes) {
+        this(seed, players, plannedWaves, startedAt, runDuration, waves, outcomes, flows, requests, notes,
+                java.util.Optional.empty());
+    }
 
     public DemoFigures {
         if (players < 0) {
@@ -67,6 +76,7 @@ public record DemoFigures(long seed, int players, int plannedWaves, Instant star
         }
         Objects.requireNonNull(requests, "requests");
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
+        Objects.requireNonNull(crash, "crash");
     }
 
     /**

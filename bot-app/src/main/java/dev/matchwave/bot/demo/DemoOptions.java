@@ -17,13 +17,30 @@ import java.util.Objects;
  * @param waveInterval time between two waves, whole seconds, 1 to 60
  * @param record       where to write every request the local Discord received, one JSON object a
  *                     line (docs/demo.md, "The request record"); empty: no record
+ * @param crashAtWave  the counted wave (1 to {@code waves - 1}) after whose commit the bot is killed
+ *                     while that wave's match messages go out, and a new bot carries on (docs/demo.md,
+ *                     "A crash"); empty: no crash
+ * @param standby      with a crash: the new bot is a hot standby started with the first one on the
+ *                     same database server, which takes the ladder's lease when the first dies
  */
 public record DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval,
-                          java.util.Optional<Path> record) {
+                          java.util.Optional<Path> record, java.util.OptionalInt crashAtWave, boolean standby) {
 
     /** Without a request record. */
     public DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval) {
         this(players, waves, seed, json, reportDir, waveInterval, java.util.Optional.empty());
+    }
+
+    /** Without a crash. */
+    public DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval,
+                       java.util.Optional<Path> record) {
+        this(players, waves, seed, json, reportDir, waveInterval, record, java.util.OptionalInt.empty(), false);
+    }
+
+    /** These options with a crash after counted wave {@code wave}, restarted or taken over by a standby. */
+    public DemoOptions withCrash(int wave, boolean byStandby) {
+        return new DemoOptions(players, waves, seed, json, reportDir, waveInterval, record,
+                java.util.OptionalInt.of(wave), byStandby);
     }
 
     public static final int DEFAULT_PLAYERS = 200;
@@ -40,6 +57,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
         Objects.requireNonNull(reportDir, "reportDir");
         Objects.requireNonNull(waveInterval, "waveInterval");
         Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(crashAtWave, "crashAtWave");
         if (players < MIN_PLAYERS || players > MAX_PLAYERS) {
             throw new IllegalArgumentException("--players must be from " + MIN_PLAYERS + " to " + MAX_PLAYERS
                     + ", got " + players);
@@ -50,6 +68,17 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
         if (waveInterval.toNanosPart() != 0 || waveInterval.toSeconds() < 1 || waveInterval.toSeconds() > 60) {
             throw new IllegalArgumentException("--wave-interval must be whole seconds from 1 to 60, got "
                     + waveInterval.toSeconds());
+        }
+        if (crashAtWave.isPresent() && (crashAtWave.getAsInt() < 1 || crashAtWave.getAsInt() >= waves)) {
+            throw new IllegalArgumentException(waves < 2
+                    ? "--crash-at-wave needs at least 2 waves (--waves " + waves + "): a wave after the crash must"
+                            + " show the new bot carrying on"
+                    : "--crash-at-wave must be from 1 to " + (waves - 1) + " (a wave after it must show the new bot"
+                            + " carrying on), got " + crashAtWave.getAsInt());
+        }
+        if (standby && crashAtWave.isEmpty()) {
+            throw new IllegalArgumentException("--standby needs --crash-at-wave N: the standby takes over when the"
+                    + " first bot is killed");
         }
     }
 
@@ -63,7 +92,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
     public static String usage() {
         return String.join(System.lineSeparator(),
                 "usage: matchwave demo [--players N] [--waves W] [--seed S] [--wave-interval SECONDS] [--json]"
-                        + " [--report-dir DIR] [--record FILE]",
+                        + " [--report-dir DIR] [--record FILE] [--crash-at-wave N [--standby]]",
                 "  runs a local Discord, the bot and scripted players, then reports what the ladder did",
                 "  --players N          scripted players, " + MIN_PLAYERS + " to " + MAX_PLAYERS + " (default "
                         + DEFAULT_PLAYERS + ")",
@@ -75,6 +104,10 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 "  --json               print the figures as one JSON object on stdout; progress on stderr",
                 "  --report-dir DIR     where report.html goes (default ./" + DEFAULT_REPORT_DIR + ")",
                 "  --record FILE        writes every request the local Discord received, one JSON object a line",
+                "  --crash-at-wave N    kills the bot (no clean stop) while wave N's match messages go out, starts a",
+                "                       new one on the same database, and reports what the players saw (1 to W-1)",
+                "  --standby            with --crash-at-wave: a standby bot started with the first takes over",
+                "                       through the ladder's lease (a 3 s lease) instead of a new start",
                 "  the database is a temporary embedded one unless MATCHWAVE_DB_URL or MATCHWAVE_DB_DATA_DIR is set");
     }
 
@@ -93,6 +126,8 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
         Path reportDir = defaults.reportDir();
         long interval = defaults.waveInterval().toSeconds();
         java.util.Optional<Path> record = java.util.Optional.empty();
+        java.util.OptionalInt crashAtWave = java.util.OptionalInt.empty();
+        boolean standby = false;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -103,8 +138,8 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 name = arg.substring(0, equals);
                 inline = arg.substring(equals + 1);
             }
-            if (!List.of("--players", "--waves", "--seed", "--json", "--report-dir", "--wave-interval", "--record")
-                    .contains(name)) {
+            if (!List.of("--players", "--waves", "--seed", "--json", "--report-dir", "--wave-interval", "--record",
+                    "--crash-at-wave", "--standby").contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + arg + "' (see matchwave demo --help)");
             }
             if (!seen.add(name)) {
@@ -115,6 +150,13 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                     throw new IllegalArgumentException("--json takes no value");
                 }
                 json = true;
+                continue;
+            }
+            if (name.equals("--standby")) {
+                if (inline != null) {
+                    throw new IllegalArgumentException("--standby takes no value");
+                }
+                standby = true;
                 continue;
             }
             String value;
@@ -130,6 +172,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 case "--waves" -> waves = integer(name, value);
                 case "--seed" -> seed = number(name, value);
                 case "--wave-interval" -> interval = integer(name, value);
+                case "--crash-at-wave" -> crashAtWave = java.util.OptionalInt.of(integer(name, value));
                 case "--report-dir" -> {
                     if (value.isBlank()) {
                         throw new IllegalArgumentException("--report-dir must not be blank");
@@ -145,7 +188,8 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 default -> throw new IllegalStateException(name);
             }
         }
-        return new DemoOptions(players, waves, seed, json, reportDir, Duration.ofSeconds(interval), record);
+        return new DemoOptions(players, waves, seed, json, reportDir, Duration.ofSeconds(interval), record,
+                crashAtWave, standby);
     }
 
     private static int integer(String name, String value) {

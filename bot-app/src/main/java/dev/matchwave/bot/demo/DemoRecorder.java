@@ -38,6 +38,7 @@ public final class DemoRecorder {
     private final TreeMap<String, List<Duration>> flows = new TreeMap<>();
     private final Map<String, Long> perRouteClass = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private java.util.Optional<CrashFigures> crash = java.util.Optional.empty();
     private int confirmed;
     private int aborted;
     private int timedOut;
@@ -248,6 +249,12 @@ public final class DemoRecorder {
     }
 
     /** A line of free text for the report. */
+    public void crash(CrashFigures figures) {
+        synchronized (lock) {
+            crash = java.util.Optional.of(java.util.Objects.requireNonNull(figures, "figures"));
+        }
+    }
+
     public void note(String note) {
         Objects.requireNonNull(note, "note");
         synchronized (lock) {
@@ -268,7 +275,8 @@ public final class DemoRecorder {
             });
             return new DemoFigures(seed, players, plannedWaves, startedAt, run.isNegative() ? Duration.ZERO : run,
                     results, new MatchOutcomes(confirmed, aborted, timedOut, completed, conflicts), flowFigures,
-                    new RequestFigures(requests, perRouteClass, globalRateLimited, routeRateLimited, invalid), notes);
+                    new RequestFigures(requests, perRouteClass, globalRateLimited, routeRateLimited, invalid), notes,
+                    crash);
         }
     }
 

@@ -142,6 +142,24 @@ public final class DemoReport {
         requests.put("rateLimitedGlobal", r.globalRateLimited());
         requests.put("rateLimitedRoute", r.routeRateLimited());
         requests.put("invalid", r.invalid());
+        figures.crash().ifPresent(c -> {
+            ObjectNode crash = root.putObject("crash");
+            crash.put("wave", c.wave());
+            crash.put("standby", c.standby());
+            crash.put("queuedBefore", c.queuedBefore());
+            crash.put("queuedAfter", c.queuedAfter());
+            crash.put("lost", c.lost());
+            crash.put("doubleMatched", c.doubleMatched());
+            crash.put("notificationsOwed", c.notificationsOwed());
+            crash.put("notificationsDelivered", c.notificationsDelivered());
+            crash.put("duplicatesSeen", c.duplicatesSeen());
+            crash.put("downtimeMs", c.downtimeMs());
+            crash.put("botOwedAtHalt", c.botOwedAtHalt());
+            crash.put("nonceReplays", c.nonceReplays());
+            crash.put("retriedInteractions", c.retriedInteractions());
+            ArrayNode crashNotes = crash.putArray("notes");
+            c.notes().forEach(crashNotes::add);
+        });
         ArrayNode notes = root.putArray("notes");
         figures.notes().forEach(notes::add);
         try {
@@ -223,7 +241,36 @@ public final class DemoReport {
     }
 
     private List<Table> tables() {
-        return List.of(waveTable(), distributionTable(), outcomeTable(), flowTable(), requestTable());
+        List<Table> tables = new ArrayList<>(List.of(waveTable(), distributionTable(), outcomeTable(), flowTable(),
+                requestTable()));
+        figures.crash().ifPresent(crash -> tables.add(crashTable(crash)));
+        return tables;
+    }
+
+    /** The crash as the players saw it; what should be zero is held against zero. */
+    private static Table crashTable(CrashFigures c) {
+        List<Table.Row> rows = new ArrayList<>();
+        rows.add(Table.Row.of("killed after wave", String.valueOf(c.wave()), c.standby() ? "a standby took over"
+                : "a new bot was started"));
+        rows.add(Table.Row.of("downtime (ms)", c.downtimeMs() < 0 ? "never up" : String.valueOf(c.downtimeMs()),
+                "kill to the new bot connected, ladder started"));
+        rows.add(Table.Row.of("queued before", String.valueOf(c.queuedBefore()), "searching at the kill"));
+        boolean queuedMissed = c.queuedAfter() < c.queuedBefore();
+        rows.add(new Table.Row(List.of("queued after", String.valueOf(c.queuedAfter()),
+                "still queued or matched later: " + c.queuedBefore()), queuedMissed, queuedMissed ? MISSED : "met"));
+        rows.add(zeroTarget("lost players", c.lost()));
+        rows.add(zeroTarget("matched twice", c.doubleMatched()));
+        rows.add(Table.Row.of("owed at the kill", String.valueOf(c.notificationsOwed()),
+                "the crash wave's \"match found\" and match messages unseen; the bot's outbox: " + c.botOwedAtHalt()));
+        boolean undelivered = c.notificationsDelivered() < c.notificationsOwed();
+        rows.add(new Table.Row(List.of("delivered after", String.valueOf(c.notificationsDelivered()),
+                "all owed: " + c.notificationsOwed()), undelivered, undelivered ? MISSED : "met"));
+        rows.add(zeroTarget("seen twice", c.duplicatesSeen()));
+        rows.add(Table.Row.of("nonce replays", String.valueOf(c.nonceReplays()),
+                "creates Discord answered with the first message"));
+        rows.add(Table.Row.of("interactions retried", String.valueOf(c.retriedInteractions()),
+                "clicks and commands sent again (no answer while down)"));
+        return new Table("Crash (counted from what the players saw)", List.of("figure", "count", "target"), rows);
     }
 
     private Table waveTable() {
@@ -309,6 +356,23 @@ public final class DemoReport {
         if (r.invalid() > 0) {
             names.add(r.invalid() + " invalid requests");
         }
+        figures.crash().ifPresent(c -> {
+            if (c.lost() > 0) {
+                names.add(c.lost() + " players lost in the crash");
+            }
+            if (c.doubleMatched() > 0) {
+                names.add(c.doubleMatched() + " players matched twice");
+            }
+            if (c.notificationsDelivered() < c.notificationsOwed()) {
+                names.add((c.notificationsOwed() - c.notificationsDelivered()) + " owed messages never seen");
+            }
+            if (c.duplicatesSeen() > 0) {
+                names.add(c.duplicatesSeen() + " messages seen twice");
+            }
+            if (c.queuedAfter() < c.queuedBefore()) {
+                names.add((c.queuedBefore() - c.queuedAfter()) + " queued players not queued after the crash");
+            }
+        });
         return names;
     }
 

@@ -16,6 +16,8 @@ import dev.matchwave.notification.dispatch.WaveFigures;
 import java.time.InstantSource;
 import dev.matchwave.matchmaking.pairing.Pairers;
 import dev.matchwave.persistence.DatabaseConfig;
+import dev.matchwave.persistence.EmbeddedPostgresServer;
+import dev.matchwave.persistence.lease.LeaderElection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -60,6 +62,19 @@ public final class OfflineDemo {
     private static final Duration READY = Duration.ofSeconds(30);
     /** How long the counted waves' matches get to end once the last counted wave ran. */
     private static final Duration SETTLE = Duration.ofSeconds(20);
+    /**
+     * The lease of every bot the demo starts: a standby takes a dead leader's lease 3 to 3.25 s
+     * after its last renewal (renewed every second), so a takeover costs about 2.5 to 3.5 s.
+     * Only used on a database server (the embedded database has one process and no lease).
+     */
+    static final LeaderElection.Timing LEASE = new LeaderElection.Timing(Duration.ofSeconds(3), Duration.ofSeconds(1),
+            Duration.ofMillis(250));
+    /** More time for the counted waves when the bot is killed on the way: its downtime and a new start. */
+    private static final Duration CRASH_ALLOWANCE = Duration.ofSeconds(40);
+    /** How long after the crash wave is counted its match messages may take to show before the kill comes anyway. */
+    private static final Duration PHASE2_WAIT = Duration.ofSeconds(20);
+    /** How long a new bot (or the standby's takeover) may take to be up. */
+    private static final Duration UP_WITHIN = Duration.ofSeconds(60);
 
     static final String OPEN_DM_ROUTE = "POST /users/@me/channels";
     /** Generous: the global 50 per second is what limits a wave's direct messages. */
@@ -106,9 +121,23 @@ public final class OfflineDemo {
         java.time.Instant startedAt = java.time.Instant.now();
         List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
         Optional<Path> temporary = Optional.empty();
+        Optional<EmbeddedPostgresServer> ownServer = Optional.empty();
         DatabaseConfig database;
         if (configured("MATCHWAVE_DB_URL") || configured("MATCHWAVE_DB_DATA_DIR")) {
+            checkEnvironment(options, environment);
             database = DatabaseConfig.fromSettings(environment);
+        } else if (options.standby()) {
+            // Two bots share one database only through a server: an embedded PostgreSQL reached by
+            // its URL, as StandbyTakeoverTest does; the lease decides which bot leads.
+            try {
+                temporary = Optional.of(Files.createTempDirectory("matchwave-demo-db-"));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary directory for the database", e);
+            }
+            ownServer = Optional.of(EmbeddedPostgresServer.start(temporary.get(), 0,
+                    Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")));
+            database = DatabaseConfig.server(ownServer.get().jdbcUrl(), EmbeddedPostgresServer.USER, "")
+                    .withPoolSize(10);
         } else {
             try {
                 temporary = Optional.of(Files.createTempDirectory("matchwave-demo-db-"));
@@ -135,13 +164,19 @@ public final class OfflineDemo {
                     wave -> background.execute(() -> printInOrder(wave.index, progressLine(wave, discord))));
             say("offline demo: %d players, %d waves, seed %d, a wave every %d s", options.players(), options.waves(),
                     options.seed(), options.waveInterval().toSeconds());
-            try (DiscordBot bot = DiscordBot.builder(config).databaseConfig(database)
-                    .pairer(ledger.around(Pairers.optimal())).waveObserver(ledger).flowListener(ledger).build();
-                 MessageFeed feed = new MessageFeed(discord, ledger::seen)) {
-                bot.start();
+            CrashWatch watch = new CrashWatch();
+            java.util.function.Supplier<DiscordBot> newBot = () -> DiscordBot.builder(config).databaseConfig(database)
+                    .pairer(ledger.around(Pairers.optimal())).waveObserver(ledger).flowListener(ledger)
+                    .leaseTiming(LEASE).build();
+            Crash crash = new Crash(newBot, ledger, discord, problems, background);
+            try (crash; MessageFeed feed = new MessageFeed(discord, routed -> {
+                     ledger.seen(routed);
+                     watch.seen(routed);
+                 })) {
+                crash.startFirst();
                 discord.awaitCommand("queue", READY);
                 feed.start();
-                Table table = new Table(ledger, feed);
+                Table table = new Table(ledger, feed, crash);
                 List<ScriptedPlayer> crowd = new ArrayList<>();
                 List<Inbox> inboxes = new ArrayList<>();
                 for (Persona persona : Persona.crowd(options.seed(), options.players())) {
@@ -149,6 +184,8 @@ public final class OfflineDemo {
                     Inbox inbox = new Inbox(persona.userName());
                     ledger.player(user.id(), persona.userName(), persona.ladderId());
                     feed.channel(user.directMessageChannelId(), inbox);
+                    watch.player(persona.userName(), user.directMessageChannelId());
+                    crash.player(user.id(), persona.userName());
                     inboxes.add(inbox);
                     crowd.add(new ScriptedPlayer(persona, user, inbox, table, options.seed()));
                 }
@@ -187,13 +224,14 @@ public final class OfflineDemo {
                     }));
                 }
                 // Bounded, so a slow bot shows in the report instead of a demo that never ends.
-                Duration limit = options.waveInterval().multipliedBy(3L * options.waves()).plusSeconds(20);
+                Duration limit = options.waveInterval().multipliedBy(3L * options.waves()).plusSeconds(20)
+                        .plus(options.crashAtWave().isPresent() ? CRASH_ALLOWANCE : Duration.ZERO);
                 if (!ledger.awaitAllCounted(limit)) {
                     problems.add("only " + ledger.waves().size() + " of " + options.waves()
                             + " waves with matches ran within " + limit.toSeconds() + " s");
                 }
                 table.stop();
-                bot.ladder().queue().clear();
+                crash.running().ifPresent(bot -> bot.ladder().queue().clear());
                 long settleBy = System.nanoTime() + SETTLE.toNanos();
                 while (ledger.openMatches() > 0 && System.nanoTime() < settleBy) {
                     Thread.sleep(100);
@@ -225,6 +263,7 @@ public final class OfflineDemo {
                 new java.util.TreeMap<>(waiting).forEach((what, count) -> recorder.note(
                         "when the demo stopped, " + count + (count == 1 ? " player was" : " players were")
                                 + " waiting for " + what));
+                crash.figures(watch, options.standby(), problems).ifPresent(recorder::crash);
                 record(recorder, ledger, discord, problems, ready.size());
                 if (options.record().isPresent()) {
                     writeRecord(options.record().get(), startedAt, discord.recording().requests(), problems);
@@ -234,6 +273,7 @@ public final class OfflineDemo {
         } finally {
             players.shutdownNow();
             background.shutdownNow();
+            ownServer.ifPresent(EmbeddedPostgresServer::close);
             temporary.ifPresent(OfflineDemo::deleteTree);
         }
     }
@@ -251,8 +291,191 @@ public final class OfflineDemo {
     }
 
     private boolean configured(String name) {
+        return configured(environment, name);
+    }
+
+    private static boolean configured(Map<String, String> environment, String name) {
         String value = environment.get(name);
         return value != null && !value.isBlank();
+    }
+
+    /**
+     * Whether the options fit the database settings: a standby shares the database with the first
+     * bot, which the embedded database of {@code MATCHWAVE_DB_DATA_DIR} cannot do.
+     *
+     * @throws IllegalArgumentException saying what to change, in one line
+     */
+    public static void checkEnvironment(DemoOptions options, Map<String, String> environment) {
+        if (options.standby() && configured(environment, "MATCHWAVE_DB_DATA_DIR")
+                && !configured(environment, "MATCHWAVE_DB_URL")) {
+            throw new IllegalArgumentException("--standby shares the database between two bots, which needs a"
+                    + " PostgreSQL server: set MATCHWAVE_DB_URL or unset MATCHWAVE_DB_DATA_DIR (the demo then starts"
+                    + " a server of its own)");
+        }
+    }
+
+    /**
+     * The bots of a run: the first, and with {@code --crash-at-wave} the kill ({@link DiscordBot#halt})
+     * once the crash wave's match messages are going out, then a new bot on the same database
+     * (or the standby's takeover). The kill and the new start run on a thread of their own: the
+     * wave's and the feed's threads only signal.
+     */
+    private final class Crash implements AutoCloseable {
+        private final java.util.function.Supplier<DiscordBot> newBot;
+        private final WaveLedger ledger;
+        private final DiscordEmulator discord;
+        private final List<String> problems;
+        private final ExecutorService background;
+        private final java.util.concurrent.atomic.AtomicReference<DiscordBot> current =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final List<DiscordBot> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final Set<DiscordBot> halted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final Map<Long, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.CompletableFuture<Instant> standbyUp =
+                new java.util.concurrent.CompletableFuture<>();
+        private final java.util.concurrent.CountDownLatch phase2 = new java.util.concurrent.CountDownLatch(1);
+        final java.util.concurrent.atomic.AtomicInteger crashes = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger retried = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile DiscordBot standbyBot;
+        private volatile WaveLedger.CountedWave crashWave;
+        private volatile Thread thread;
+        private volatile Instant haltedAt;
+        private volatile Instant upAt;
+        private volatile int botOwed = -1;
+
+        Crash(java.util.function.Supplier<DiscordBot> newBot, WaveLedger ledger, DiscordEmulator discord,
+              List<String> problems, ExecutorService background) {
+            this.newBot = newBot;
+            this.background = background;
+            this.ledger = ledger;
+            this.discord = discord;
+            this.problems = problems;
+        }
+
+        void player(long userId, String name) {
+            names.put(userId, name);
+        }
+
+        /** Starts the first bot (and the standby, waiting for the lease), and arms the crash. */
+        void startFirst() throws InterruptedException {
+            if (options.crashAtWave().isPresent()) {
+                int at = options.crashAtWave().getAsInt();
+                ledger.onCounted(wave -> {
+                    if (wave.index == at && crashWave == null) {
+                        crashWave = wave;
+                        thread = Thread.ofPlatform().name("matchwave-demo-crash").daemon(true).start(this::crash);
+                    }
+                });
+                ledger.onPhase2Seen(wave -> {
+                    if (wave == crashWave) {
+                        phase2.countDown();
+                    }
+                });
+            }
+            DiscordBot first = newBot.get();
+            all.add(first);
+            current.set(first);
+            first.start();
+            if (options.standby()) {
+                DiscordBot second = newBot.get();
+                all.add(second);
+                standbyBot = second;
+                Thread.ofPlatform().name("matchwave-demo-standby").daemon(true).start(() -> {
+                    try {
+                        second.start();
+                        standbyUp.complete(Instant.now());
+                    } catch (InterruptedException | RuntimeException e) {
+                        standbyUp.completeExceptionally(e);
+                    }
+                });
+                say("a standby bot waits for the ladder's lease (%d s; taken over within %.2f s of its last renewal)",
+                        LEASE.lease().toSeconds(), LEASE.takeover().toMillis() / 1000.0);
+            }
+        }
+
+        /** The bot in charge now, unless it was killed and none took over. */
+        Optional<DiscordBot> running() {
+            return Optional.ofNullable(current.get()).filter(bot -> !halted.contains(bot));
+        }
+
+        private void crash() {
+            WaveLedger.CountedWave wave = crashWave;
+            try {
+                if (!phase2.await(PHASE2_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    problems.add("crash: no player saw a match message of wave " + wave.index + " within "
+                            + PHASE2_WAIT.toSeconds() + " s; the bot was killed then");
+                }
+                DiscordBot bot = current.get();
+                try {
+                    botOwed = bot.ladder().notificationsOwed();
+                } catch (RuntimeException e) {
+                    problems.add("crash: the bot's outbox could not be counted before the kill: " + e.getMessage());
+                }
+                haltedAt = Instant.now();
+                bot.halt();
+                halted.add(bot);
+                ledger.newBot();
+                crashes.incrementAndGet();
+                background.execute(() -> printInOrder(wave.index, progressLine(wave, discord)
+                        .replace(" (notifications still in flight)", " (bot killed during its phase 2)")));
+                say("crash: the bot was killed during wave %d's match messages (its outbox owed %d); %s",
+                        wave.index, botOwed, options.standby() ? "the standby takes over" : "a new bot starts");
+                DiscordBot next;
+                if (options.standby()) {
+                    upAt = standbyUp.get(UP_WITHIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    next = standbyBot;
+                } else {
+                    next = newBot.get();
+                    all.add(next);
+                    next.start();
+                    upAt = Instant.now();
+                }
+                current.set(next);
+                say("crash: the new bot is up %.1f s after the kill",
+                        Duration.between(haltedAt, upAt).toMillis() / 1000.0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                     | RuntimeException e) {
+                Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
+                problems.add("crash: the new bot did not come up: " + cause);
+                say("crash: the new bot did not come up: %s", cause);
+            }
+        }
+
+        /** The crash as the players saw it; empty (and a problem noted) if there was none. */
+        Optional<CrashFigures> figures(CrashWatch watch, boolean standby, List<String> problems) {
+            WaveLedger.CountedWave wave = crashWave;
+            Instant killed = haltedAt;
+            if (options.crashAtWave().isEmpty()) {
+                return Optional.empty();
+            }
+            if (wave == null || killed == null) {
+                problems.add("crash: wave " + options.crashAtWave().getAsInt() + " never came, the bot was not killed");
+                return Optional.empty();
+            }
+            Map<Long, List<String>> matches = new java.util.TreeMap<>();
+            wave.matches.forEach(m -> matches.put(m.id().value(), m.players().stream()
+                    .map(p -> names.getOrDefault(p.value(), "user " + p.value())).toList()));
+            CrashFigures figures = CrashWatch.figures(watch.sightings(), wave.index, standby, matches, killed, upAt,
+                    botOwed, discord.nonceReplays(), retried.get());
+            figures.notes().forEach(n -> problems.add("crash: " + n));
+            return Optional.of(figures);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            Thread crashing = thread;
+            if (crashing != null) {
+                crashing.join(UP_WITHIN.toMillis());
+                crashing.interrupt();
+            }
+            for (DiscordBot bot : all) {
+                if (!halted.contains(bot)) {
+                    bot.close();
+                }
+            }
+        }
     }
 
     /** Each admin command sets one race's rating of one player. */
@@ -466,12 +689,24 @@ public final class OfflineDemo {
     private static final class Table implements ScriptedPlayer.Table {
         private final WaveLedger ledger;
         private final MessageFeed feed;
+        private final Crash crash;
         private volatile boolean stopping;
         final java.util.Set<String> remarks = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        Table(WaveLedger ledger, MessageFeed feed) {
+        Table(WaveLedger ledger, MessageFeed feed, Crash crash) {
             this.ledger = ledger;
             this.feed = feed;
+            this.crash = crash;
+        }
+
+        @Override
+        public int crashes() {
+            return crash.crashes.get();
+        }
+
+        @Override
+        public void retried() {
+            crash.retried.incrementAndGet();
         }
 
         void stop() {

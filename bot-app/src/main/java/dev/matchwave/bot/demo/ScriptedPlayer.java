@@ -30,6 +30,9 @@ final class ScriptedPlayer {
     private static final Duration STEP = Duration.ofSeconds(20);
     private static final Duration MATCH_END = Duration.ofSeconds(90);
     private static final Duration CONFIRM_SELECT = Duration.ofSeconds(3);
+    /** How long a player keeps trying an interaction the bot does not answer (it may be restarting). */
+    private static final Duration RETRY_FOR = Duration.ofSeconds(60);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
 
     /** What the demo gives a player: its stop flag, the match plans, and where results go. */
     interface Table {
@@ -51,6 +54,18 @@ final class ScriptedPlayer {
 
         /** The player's wait for a match (from pressing Join to seeing "match found"), as he saw it. */
         void waited(Duration wait);
+
+        /**
+         * Counts the bots killed so far ({@code --crash-at-wave}): an interaction sent before a kill
+         * that has no answer after it never will have one, and is sent again.
+         */
+        default int crashes() {
+            return 0;
+        }
+
+        /** He sent an interaction again: the first got no answer (the bot was down). */
+        default void retried() {
+        }
     }
 
     private final Persona persona;
@@ -86,10 +101,10 @@ final class ScriptedPlayer {
 
     /** /termsofservice and accept; /setup and submit the modal. */
     void setUp() throws InterruptedException {
-        SeenMessage terms = reply(send(() -> user.runCommand("termsofservice")), "the terms");
+        SeenMessage terms = ask((() -> user.runCommand("termsofservice")), "the terms");
         SeenComponent.Button accept = terms.buttons().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("the terms show no button: " + terms));
-        reply(send(() -> user.press(terms, accept.label())), "the terms accepted");
+        ask((() -> user.press(terms, accept.label())), "the terms accepted");
         UserInteraction setup = send(() -> user.runCommand("setup"));
         UserInteraction submitted = send(() -> setup.submitModal(Map.of(
                 "user_id", persona.ladderId(),
@@ -105,7 +120,7 @@ final class ScriptedPlayer {
 
     /** /queue, then his races and vetoes: the queue view stays open, ready to join. */
     void chooseRaces() throws InterruptedException {
-        queueView = reply(send(() -> user.runCommand("queue")), "the queue view");
+        queueView = ask((() -> user.runCommand("queue")), "the queue view");
         if (persona.bwRace().isPresent()) {
             queueView = edited(queueView, () -> user.select(queueView, "Brood War race (optional)",
                     List.of(persona.bwRace().get())), "the Brood War race");
@@ -147,14 +162,14 @@ final class ScriptedPlayer {
             if (table.stopping()) {
                 return;
             }
-            queueView = reply(send(() -> user.runCommand("queue")), "the queue view");
+            queueView = ask((() -> user.runCommand("queue")), "the queue view");
         }
     }
 
     private void join() throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             SeenMessage current = user.message(queueView.id());
-            SeenMessage answer = reply(send(() -> user.press(current, "Join the queue")), "the searching message");
+            SeenMessage answer = ask((() -> user.press(current, "Join the queue")), "the searching message");
             if (answer.shows("Searching")) {
                 return;
             }
@@ -163,7 +178,7 @@ final class ScriptedPlayer {
                 throw new IllegalStateException(persona.userName() + " could not join: " + answer.text());
             }
             Thread.sleep(500);
-            queueView = reply(send(() -> user.runCommand("queue")), "the queue view");
+            queueView = ask((() -> user.runCommand("queue")), "the queue view");
         }
     }
 
@@ -174,7 +189,7 @@ final class ScriptedPlayer {
             abort(matchId, found);
         } else {
             table.confirmPressed(matchId, user.id());
-            reply(send(() -> user.press(found, "Confirm")), "the confirmation");
+            ask((() -> user.press(found, "Confirm")), "the confirmation");
             MessageEvent next = inbox.await(mark, e -> about(e, matchId)
                             && (e.message().select("Who won?").isPresent() || ended(e.message())),
                     MATCH_END, "match #" + matchId + "'s details");
@@ -194,7 +209,7 @@ final class ScriptedPlayer {
             table.note("match #" + matchId + ": the 'match found' message showed no abort button; the player did nothing");
             return;
         }
-        reply(send(() -> user.press(found, button.get().label())), "the armed abort");
+        ask((() -> user.press(found, button.get().label())), "the armed abort");
         // The bot re-renders the message: the button now asks for the second click.
         MessageEvent armed;
         try {
@@ -207,12 +222,12 @@ final class ScriptedPlayer {
         SeenMessage current = armed.message();
         String again = current.buttons().stream().filter(b -> b.label().startsWith("Click again")).findFirst()
                 .orElseThrow().label();
-        reply(send(() -> user.press(current, again)), "the abort");
+        ask((() -> user.press(current, again)), "the abort");
     }
 
     private void report(long matchId, SeenMessage details, int code) throws InterruptedException {
         String picked = Integer.toString(code);
-        reply(send(() -> user.select(details, "Who won?", List.of(picked))), "the result picked");
+        ask((() -> user.select(details, "Who won?", List.of(picked))), "the result picked");
         // The confirm select is enabled on the match message once a result is picked.
         Optional<MessageEvent> enabled;
         try {
@@ -226,7 +241,7 @@ final class ScriptedPlayer {
             SeenMessage current = enabled.get().message();
             SeenComponent.Select confirm = current.select("Confirm the result").orElseThrow();
             String value = confirm.options().get(0).value();
-            reply(send(() -> user.select(current, "Confirm the result", List.of(value))), "the result confirmed");
+            ask((() -> user.select(current, "Confirm the result", List.of(value))), "the result confirmed");
             return;
         }
         table.note("match #" + matchId + ": the 'Confirm the result' select was not enabled after a result was"
@@ -279,6 +294,45 @@ final class ScriptedPlayer {
         UserInteraction interaction = action.send();
         table.expect(interaction, inbox);
         return interaction;
+    }
+
+    /**
+     * Sends the interaction and returns the bot's reply. As a player would, he tries again when
+     * Discord says "This interaction failed" (no answer within its deadline: the bot was down) or
+     * when the bot was killed after he sent it, until {@link #RETRY_FOR} has passed.
+     */
+    private SeenMessage ask(Action action, String what) throws InterruptedException {
+        long giveUp = System.nanoTime() + RETRY_FOR.toNanos();
+        while (true) {
+            int crashes = table.crashes();
+            UserInteraction interaction = send(action);
+            long sent = System.nanoTime();
+            long id = interaction.id();
+            while (true) {
+                try {
+                    return inbox.await(0, e -> answers(e, id), Duration.ofSeconds(1), what).message();
+                } catch (Inbox.DemoTimeout e) {
+                    if (interaction.failed() || table.crashes() != crashes) {
+                        break;
+                    }
+                    if (System.nanoTime() - sent > STEP.toNanos()) {
+                        throw new Inbox.DemoTimeout(persona.userName() + " waited " + STEP.toSeconds() + " s for "
+                                + what + " in vain");
+                    }
+                }
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new Inbox.DemoTimeout(persona.userName() + " got no answer for " + what + " in "
+                        + RETRY_FOR.toSeconds() + " s of trying again");
+            }
+            table.retried();
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        }
+    }
+
+    private static boolean answers(MessageEvent e, long interactionId) {
+        return e.kind() != MessageEvent.Kind.DELETED && !e.message().loading()
+                && e.message().interactionId().isPresent() && e.message().interactionId().getAsLong() == interactionId;
     }
 
     /** The bot's (not "thinking") reply to this interaction. */

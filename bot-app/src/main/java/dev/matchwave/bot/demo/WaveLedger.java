@@ -67,6 +67,10 @@ final class WaveLedger implements WaveObserver, FlowListener {
     private final CountDownLatch allCounted = new CountDownLatch(1);
     private int counted;
     private int ignored;
+    /** Bots started so far minus one: a new bot after a crash numbers its waves again. */
+    private volatile int generation;
+    private volatile Consumer<CountedWave> onCounted = wave -> { };
+    private volatile Consumer<CountedWave> onPhase2Seen = wave -> { };
 
     /** The queue a wave's pairer got. */
     private record Snapshot(List<QueuedPlayer> queue, MatchRules rules) {
@@ -213,7 +217,7 @@ final class WaveLedger implements WaveObserver, FlowListener {
                     : CompletableFuture.supplyAsync(() -> PairingBound.of(snapshot.queue(), snapshot.rules()), background);
             record = new CountedWave(counted, wave, created, bound);
         }
-        byWaveNumber.put(wave.number(), record);
+        byWaveNumber.put(key(wave), record);
         for (Match match : created) {
             byMatch.put(match.id().value(), record);
             plans.put(match.id().value(), plan(match));
@@ -221,11 +225,32 @@ final class WaveLedger implements WaveObserver, FlowListener {
         if (record.index == wanted) {
             allCounted.countDown();
         }
+        onCounted.accept(record);
+    }
+
+    /** A wave's key: the bot's generation and its number (a new bot may number its waves from 1 again). */
+    private long key(Wave wave) {
+        return ((long) generation << 40) + wave.number();
+    }
+
+    /** The bot was replaced ({@code --crash-at-wave}): the next waves are the new bot's. */
+    void newBot() {
+        generation++;
+    }
+
+    /** Called on the wave's thread when a wave is counted; must not block. */
+    void onCounted(Consumer<CountedWave> action) {
+        this.onCounted = Objects.requireNonNull(action, "action");
+    }
+
+    /** Called on the feed's thread each time a player first sees his match message of a counted wave; must not block. */
+    void onPhase2Seen(Consumer<CountedWave> action) {
+        this.onPhase2Seen = Objects.requireNonNull(action, "action");
     }
 
     @Override
     public void waveNotified(Wave wave, WaveFigures figures) {
-        CountedWave record = byWaveNumber.get(wave.number());
+        CountedWave record = byWaveNumber.get(key(wave));
         if (record != null) {
             record.botFigures = figures;
             waveDone.accept(record);
@@ -308,6 +333,7 @@ final class WaveLedger implements WaveObserver, FlowListener {
         boolean namesOpponent = opponent.map(event.message()::shows).orElse(details);
         if (namesOpponent && sightings.add("2:" + matchId + ":" + inbox)) {
             record.phase2Seen.add(latency);
+            onPhase2Seen.accept(record);
         }
         Long user = userIds.get(inbox);
         if (details && user != null && event.message().shows("In-game channel")) {

@@ -38,6 +38,36 @@ class DemoOptionsTest {
         assertBad(List.of("--wave-interval", "0"), "--wave-interval must be whole seconds from 1 to 60, got 0");
     }
 
+    @Test
+    void aCrashAndAStandbyAreRead() {
+        DemoOptions plain = DemoOptions.parse(List.of("--waves", "3", "--crash-at-wave", "2"));
+        assertThat(plain.crashAtWave()).hasValue(2);
+        assertThat(plain.standby()).isFalse();
+        DemoOptions standby = DemoOptions.parse(List.of("--standby", "--crash-at-wave=1"));
+        assertThat(standby.crashAtWave()).hasValue(1);
+        assertThat(standby.standby()).isTrue();
+        assertThat(standby).isEqualTo(DemoOptions.defaults().withCrash(1, true));
+        assertThat(DemoOptions.defaults().crashAtWave()).isEmpty();
+        assertThat(DemoOptions.defaults().standby()).isFalse();
+    }
+
+    @Test
+    void aCrashMustLeaveAWaveAfterItAndAStandbyNeedsACrash() {
+        // Default 5 waves: 1 to 4.
+        assertBad(List.of("--crash-at-wave", "5"), "--crash-at-wave must be from 1 to 4 (a wave after it must show"
+                + " the new bot carrying on), got 5");
+        assertBad(List.of("--crash-at-wave", "0"), "--crash-at-wave must be from 1 to 4 (a wave after it must show"
+                + " the new bot carrying on), got 0");
+        assertBad(List.of("--waves", "1", "--crash-at-wave", "1"), "--crash-at-wave needs at least 2 waves"
+                + " (--waves 1): a wave after the crash must show the new bot carrying on");
+        assertBad(List.of("--crash-at-wave", "two"), "--crash-at-wave must be a whole number, got 'two'");
+        assertBad(List.of("--crash-at-wave"), "--crash-at-wave needs a value");
+        assertBad(List.of("--standby"), "--standby needs --crash-at-wave N: the standby takes over when the first"
+                + " bot is killed");
+        assertBad(List.of("--standby=yes", "--crash-at-wave", "1"), "--standby takes no value");
+        assertBad(List.of("--standby", "--standby", "--crash-at-wave", "1"), "--standby is given twice");
+    }
+
     private static void assertBad(List<String> args, String message) {
         assertThatThrownBy(() -> DemoOptions.parse(args)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
@@ -47,6 +77,6 @@ class DemoOptionsTest {
     @Test
     void theUsageNamesEveryOption() {
         assertThat(DemoOptions.usage()).contains("--players", "--waves", "--seed", "--json", "--report-dir",
-                "--wave-interval", "MATCHWAVE_DB_URL");
+                "--wave-interval", "--crash-at-wave", "--standby", "MATCHWAVE_DB_URL");
     }
 }
