@@ -228,8 +228,11 @@ final class CrashWatch {
                             && s.at().isBefore(haltedAt));
                     if (!seenBefore) {
                         owed++;
-                        boolean seenAfter = log.stream().anyMatch(s -> s.kind() == kind
-                                && s.matchId() == match.getKey());
+                        // What a later message says covers it: the match message tells the match was
+                        // found, and the end of the match makes its "match found" and match message moot.
+                        boolean seenAfter = log.stream().anyMatch(s -> s.matchId() == match.getKey()
+                                && (s.kind() == kind || s.kind() == Kind.ENDED
+                                        || (kind == Kind.FOUND && s.kind() == Kind.DETAILS)));
                         if (seenAfter) {
                             delivered++;
                         } else {

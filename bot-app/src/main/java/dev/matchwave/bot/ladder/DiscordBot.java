@@ -285,7 +285,11 @@ public final class DiscordBot implements AutoCloseable {
             }
             searches.tellRestored(discord.jda(), desk::searchingView);
             // "Match found" owed from before a crash goes into the searching message it was meant for.
-            ladder.start(searches::rememberSearchOfOwedMatch);
+            // Their DM channels are opened first, through JDA's own rate limits (which learn the
+            // route's real limit at once): this process has not met these players yet, and the
+            // dispatcher's pacing would assume 5 per 5 s for the unknown route.
+            ladder.start(searches::rememberSearchOfOwedMatch, player -> messenger.openDirectChannel(player)
+                    .thenAccept(channel -> channel.ifPresent(id -> contacts.rememberDmChannel(player, id))));
             // Half a wave after each wave: the searching messages get the new figures, and no
             // refresh is in flight when the next wave's "match found" edits the same message.
             SearchingRefresher refresher = new SearchingRefresher(discord.jda(), contacts, desk::searchingView,

@@ -84,6 +84,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -336,7 +337,7 @@ public final class LadderApplication implements AutoCloseable {
 
     /** Starts the waves (the first falls on the next multiple of the wave interval). */
     public void start() {
-        start((player, search) -> { });
+        start((player, search) -> { }, player -> CompletableFuture.completedFuture(null));
     }
 
     /**
@@ -344,9 +345,12 @@ public final class LadderApplication implements AutoCloseable {
      *
      * @param searches told, before the owed messages go, the searching message (the queue entry's
      *                 contact) of each player owed a "match found", so that it edits that message
+     * @param prepare  readies the way to each player owed messages before they go (the bot opens
+     *                 his DM channel: this process has not met him yet); its stage may fail
      */
-    public void start(java.util.function.BiConsumer<PlayerId, String> searches) {
-        deliverOwed(searches);
+    public void start(java.util.function.BiConsumer<PlayerId, String> searches,
+                      Function<PlayerId, ? extends CompletionStage<?>> prepare) {
+        deliverOwed(searches, prepare);
         queue.start();
         LOG.info("ladder started: rules {}, a wave every {} s, database {}", rules.name(),
                 config.waveInterval().toSeconds(), database.jdbcUrl());
@@ -358,7 +362,8 @@ public final class LadderApplication implements AutoCloseable {
      * the stored matches. Creates carry the nonce the first try carried, so a message that did
      * reach Discord is not made twice.
      */
-    private void deliverOwed(java.util.function.BiConsumer<PlayerId, String> searches) {
+    private void deliverOwed(java.util.function.BiConsumer<PlayerId, String> searches,
+                             Function<PlayerId, ? extends CompletionStage<?>> prepare) {
         Map<PlayerId, List<Notification>> owedNow;
         try {
             owedNow = owed.owed(id -> store.matches().find(new dev.matchwave.matchmaking.ladder.MatchId(id)),
@@ -372,13 +377,29 @@ public final class LadderApplication implements AutoCloseable {
         }
         int count = owedNow.values().stream().mapToInt(List::size).sum();
         LOG.info("outbox: delivering {} notifications owed to {} players by the previous process", count, owedNow.size());
-        owedNow.values().forEach(list -> sendInOrder(list, 0));
+        owedNow.forEach((player, list) -> {
+            CompletionStage<?> ready;
+            try {
+                ready = prepare.apply(player);
+            } catch (RuntimeException e) {
+                ready = CompletableFuture.completedFuture(null);
+            }
+            ready.whenComplete((done, failure) -> sendInOrder(list, 0));
+        });
     }
 
     private void sendInOrder(List<Notification> notifications, int next) {
-        if (next < notifications.size()) {
-            relay.send(notifications.get(next)).whenComplete((done, failure) -> sendInOrder(notifications, next + 1));
+        if (next >= notifications.size()) {
+            return;
         }
+        Notification notification = notifications.get(next);
+        if (owed.obsoleteNow(notification, id -> store.matches().find(new dev.matchwave.matchmaking.ladder.MatchId(id)))) {
+            // Its match moved on while the messages before it went out (the players acted on
+            // "match found"): the message would only show what the match's own end message says.
+            sendInOrder(notifications, next + 1);
+            return;
+        }
+        relay.send(notification).whenComplete((done, failure) -> sendInOrder(notifications, next + 1));
     }
 
     // --- what the interaction handlers call -------------------------------------------------

@@ -279,6 +279,27 @@ final class OwedNotifications implements AutoCloseable {
         return owed;
     }
 
+    /**
+     * Whether an owed "match found" or match message has become obsolete since it was read (its
+     * match started or ended meanwhile); if so it is marked delivered. Other messages never are.
+     */
+    boolean obsoleteNow(Notification notification, LongFunction<Optional<Match>> matches) {
+        boolean obsolete;
+        try {
+            obsolete = switch (notification) {
+                case MatchFound found -> matches.apply(found.matchId()).map(m -> m.state() != MatchState.FOUND).orElse(true);
+                case MatchDetails details -> matches.apply(details.matchId()).map(m -> !m.isOpen()).orElse(true);
+                default -> false;
+            };
+        } catch (RuntimeException e) {
+            return false; // cannot tell: send it (it renders the current state)
+        }
+        if (obsolete) {
+            waveKey(notification).ifPresent(toMark::add);
+        }
+        return obsolete;
+    }
+
     private static Optional<Notification> rebuild(OutboxMessage message, Optional<Match> stored,
                                                   Function<Match, MatchInfo> infoOf) {
         if (stored.isEmpty()) {

@@ -75,11 +75,12 @@ public final class JdaMessenger implements Messenger {
     };
 
     /** Told where a sent message landed: its channel and its message id. */
+    /** What follows a request's success before it counts as sent (the request is sent when the stage completes). */
     @FunctionalInterface
     private interface MessageSent {
-        MessageSent IGNORED = (channelId, messageId) -> { };
+        MessageSent IGNORED = message -> CompletableFuture.completedFuture(null);
 
-        void sent(long channelId, long messageId);
+        CompletionStage<?> sent(Message message);
     }
 
     /** The DM channels being opened, by player: a second caller joins the first opening. */
@@ -124,6 +125,23 @@ public final class JdaMessenger implements Messenger {
         return "mw" + kind + Long.toString(notification.matchId(), 36) + "." + Integer.toUnsignedString(digest, 36);
     }
 
+    /** Whether a message Discord answered a create with shows what the create sent (its text and embeds' text). */
+    static boolean shows(Message message, MessageCreateData sent) {
+        return message.getContentRaw().equals(sent.getContent()) && embedText(message.getEmbeds()).equals(embedText(sent.getEmbeds()));
+    }
+
+    private static String embedText(java.util.List<net.dv8tion.jda.api.entities.MessageEmbed> embeds) {
+        StringBuilder text = new StringBuilder();
+        for (var embed : embeds) {
+            text.append(embed.getTitle()).append('\u0000').append(embed.getDescription()).append('\u0000');
+            for (var field : embed.getFields()) {
+                text.append(field.getName()).append('\u0000').append(field.getValue()).append('\u0000');
+            }
+            text.append('\u0001');
+        }
+        return text.toString();
+    }
+
     /** The nonce of a writer's message: its kind, its match, and the how-many-th create of it this is. */
     private String nonce(MessageWriters.Key key) {
         int made;
@@ -166,9 +184,18 @@ public final class JdaMessenger implements Messenger {
                 case MessageWriters.NewMessage ignored -> {
                     java.util.concurrent.atomic.AtomicReference<MessageWriters.ChannelMessage> made =
                             new java.util.concurrent.atomic.AtomicReference<>();
+                    // A create answered with the message an earlier create of the same nonce made (a
+                    // process that died after sending it) shows what was rendered then: it is edited
+                    // to what is rendered now before the change counts as landed.
                     inChannel(player, knownChannel(player, OptionalLong.empty()), opened -> { },
                             channel -> channel.sendMessage(content).setNonce(nonce(key)).setCheck(leaving),
-                            (channelId, messageId) -> made.set(new MessageWriters.ChannelMessage(channelId, messageId)))
+                            message -> {
+                                made.set(new MessageWriters.ChannelMessage(message.getChannel().getIdLong(),
+                                        message.getIdLong()));
+                                return shows(message, content) ? CompletableFuture.completedFuture(null)
+                                        : message.editMessage(MessageEditData.fromCreateData(content)).submit()
+                                                .thenApply(edited -> null);
+                            })
                             .thenAccept(result -> landing.complete(landing(result, Optional.ofNullable(made.get()))));
                 }
             }
@@ -229,8 +256,12 @@ public final class JdaMessenger implements Messenger {
                               CompletableFuture<SendResult> result) {
         try {
             action.get().queue(message -> {
-                sentTo.sent(message.getChannel().getIdLong(), message.getIdLong());
-                result.complete(SendResult.sent());
+                try {
+                    sentTo.sent(message).whenComplete((done, failure) -> result.complete(failure == null
+                            ? SendResult.sent() : DeliveryFailures.of(failure)));
+                } catch (RuntimeException e) {
+                    result.complete(DeliveryFailures.of(e));
+                }
             }, failure -> result.complete(DeliveryFailures.of(failure)));
         } catch (RuntimeException e) {
             result.complete(DeliveryFailures.of(e));
