@@ -90,7 +90,25 @@ public final class InteractionRouter extends ListenerAdapter {
         this.desk = Objects.requireNonNull(desk, "desk");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.adminIds = Set.copyOf(adminIds);
-        this.executor = Objects.requireNonNull(executor, "executor");
+        java.util.concurrent.Executor handlers = Objects.requireNonNull(executor, "executor");
+        // A bot that is stopping (or was killed in a test) refuses new work: the interaction goes
+        // unanswered, as it would with the process gone, instead of an exception in JDA's thread.
+        this.executor = task -> {
+            try {
+                handlers.execute(() -> {
+                    try {
+                        task.run();
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        // JDA stopped meanwhile: its requester takes no more requests.
+                        org.slf4j.LoggerFactory.getLogger(InteractionRouter.class)
+                                .debug("the bot stopped while answering an interaction");
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                org.slf4j.LoggerFactory.getLogger(InteractionRouter.class)
+                        .debug("the bot is stopping: an interaction is left unanswered");
+            }
+        };
         this.writers = Objects.requireNonNull(writers, "writers");
     }
 
