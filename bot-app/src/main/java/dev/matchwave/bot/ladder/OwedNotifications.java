@@ -38,12 +38,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A wave's "match found" and match message for each of its players are added inside the
  *       wave's transaction ({@link #oweWave}): the matches and what they owe commit together.</li>
- *   <li>The messages of a match's life (reminder, abort, result, conflict, resolution) are added
- *       when the event happens, before they are sent ({@link #oweEvent}); one already owed or
- *       delivered (a reminder re-armed after a restart) is not sent again. The edits of the match
- *       message when both confirmed or the opponent reported are not owed messages but refreshes:
- *       a refresh lost in a crash leaves the message one state behind until the player's next
- *       click renders it anew (docs/operations.md says so).</li>
+ *   <li>The messages of a match's life (reminder, abort, result, conflict, resolution, and the
+ *       match message showing the details once both confirmed) are added when the event happens,
+ *       before they are sent ({@link #oweEvent}); one already owed or delivered (a reminder
+ *       re-armed after a restart) is not sent again. The edit of the match message when the
+ *       opponent reported is a refresh, not owed: a refresh lost in a crash leaves the message
+ *       one state behind until the player's next click renders it anew (docs/bot.md says so).</li>
  *   <li>Each message Discord accepted is marked delivered ({@link #delivered}) by one marking
  *       thread, in batches.</li>
  *   <li>At start, what is still pending is sent again, oldest first ({@link #owed}): a message
@@ -70,6 +70,10 @@ final class OwedNotifications implements AutoCloseable {
     /** Keys of the messages of a match's life in flight, by the notification sent. */
     private final Map<Notification, String> keyOfEvent = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<String> toMark = new LinkedBlockingQueue<>();
+    /** Marks queued and marks handled (written or failed), for {@link #flush}; guarded by {@link #handledLock}. */
+    private long queuedMarks;
+    private long handledMarks;
+    private final Object handledLock = new Object();
     private final Thread marker;
     private volatile boolean closed;
 
@@ -153,8 +157,10 @@ final class OwedNotifications implements AutoCloseable {
         List<NotificationOutbox.Entry> entries = new ArrayList<>();
         List<Notification> send = new ArrayList<>();
         for (Notification notification : notifications) {
-            if (notification instanceof MatchDetails) {
-                send.add(notification); // a refresh of the match message, not an owed message
+            if (notification instanceof MatchDetails && !(event instanceof MatchEvent.MatchStarted)) {
+                // The opponent has reported: a refresh of the match message, not owed (a replay
+                // minutes later could not find the message again and would make a second one).
+                send.add(notification);
                 continue;
             }
             String key = eventKey(event, notification);
@@ -188,7 +194,21 @@ final class OwedNotifications implements AutoCloseable {
             key = waveKey(notification).orElse(null);
         }
         if (key != null && !closed) {
-            toMark.add(key);
+            mark(key);
+        }
+    }
+
+    private void mark(String key) {
+        synchronized (handledLock) {
+            queuedMarks++;
+        }
+        toMark.add(key);
+    }
+
+    private void handled(int marks) {
+        synchronized (handledLock) {
+            handledMarks += marks;
+            handledLock.notifyAll();
         }
     }
 
@@ -203,24 +223,53 @@ final class OwedNotifications implements AutoCloseable {
                 batch.add(first);
                 toMark.drainTo(batch, 999);
                 outbox.markDelivered(new HashSet<>(batch), clock.instant());
-                batch.clear();
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 // The marks are lost for now: those messages are sent again after a restart, and
                 // their nonces keep the player from seeing them twice.
                 LOG.warn("could not mark {} delivered notifications: {}", batch.size(), e.getMessage());
+            } finally {
+                handled(batch.size());
                 batch.clear();
             }
         }
     }
 
-    /** Writes the marks waiting now, on the caller's thread (tests, before a simulated crash). */
+    /**
+     * Writes every mark queued so far before returning: those still waiting on the caller's
+     * thread, and waits (at most 10 s) for the batch the marking thread is writing (tests, before
+     * a simulated crash).
+     */
     void flush() {
+        long target;
+        synchronized (handledLock) {
+            target = queuedMarks;
+        }
         List<String> batch = new ArrayList<>();
         toMark.drainTo(batch);
-        if (!batch.isEmpty()) {
-            outbox.markDelivered(new HashSet<>(batch), clock.instant());
+        try {
+            if (!batch.isEmpty()) {
+                outbox.markDelivered(new HashSet<>(batch), clock.instant());
+            }
+        } finally {
+            handled(batch.size());
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        synchronized (handledLock) {
+            while (handledMarks < target) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("delivery marks not written within 10 s: " + handledMarks
+                            + " of " + target);
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(handledLock, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -295,7 +344,7 @@ final class OwedNotifications implements AutoCloseable {
             return false; // cannot tell: send it (it renders the current state)
         }
         if (obsolete) {
-            waveKey(notification).ifPresent(toMark::add);
+            waveKey(notification).ifPresent(this::mark);
         }
         return obsolete;
     }

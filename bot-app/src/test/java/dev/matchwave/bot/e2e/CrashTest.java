@@ -169,4 +169,37 @@ class CrashTest extends BotEndToEndTest {
         deliverEverythingOwed(users, matchOf);
         eachSawEachMessageOnce(users, matchOf);
     }
+
+    /**
+     * Both players confirm while the wave's match messages still go out (paced, time frozen):
+     * the match message that shows the details is owed, the bot dies before it goes, and the next
+     * process shows it: each player ends with one match message for the match, with its result
+     * controls.
+     */
+    @Test
+    void aCrashRightAfterBothConfirmStillShowsEachPlayerHisMatchDetailsOnce() {
+        List<EmulatedUser> users = queuePairs(MATCHES);
+        wave();
+        Map<EmulatedUser, SeenMessage> found = new HashMap<>();
+        users.forEach(user -> found.put(user, bot.awaitMatchFound(user)));
+        Map<EmulatedUser, Long> matchOf = openMatches(users);
+        EmulatedUser first = users.get(0);
+        long match = matchOf.get(first);
+        EmulatedUser second = users.stream().filter(u -> u != first && matchOf.get(u) == match).findFirst().orElseThrow();
+        assertThat(LadderBotHarness.ephemeralAnswer(first.press(found.get(first), "Confirm")).text()).contains("Confirmed");
+        assertThat(LadderBotHarness.ephemeralAnswer(second.press(found.get(second), "Confirm")).text())
+                .contains("Confirmed");
+        assertThat(bot.match(match).startedAt()).as("both confirmed: the match started").isPresent();
+
+        bot.crashAndRestartBot(true);
+
+        deliverEverythingOwed(users, matchOf);
+        for (EmulatedUser user : List.of(first, second)) {
+            SeenMessage details = bot.awaitDetails(user, match);
+            assertThat(matchMessages(user, match)).as("%s's match messages of #%d: %s", user.name(), match,
+                    user.directMessages()).isEqualTo(1);
+            assertThat(details.select("Who won?")).isPresent();
+        }
+        eachSawEachMessageOnce(users, matchOf);
+    }
 }
