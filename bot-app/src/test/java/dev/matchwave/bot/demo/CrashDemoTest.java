@@ -25,7 +25,18 @@ class CrashDemoTest {
 
     @Test
     void aKilledBotsPlayersLoseNothingAndSeeNothingTwice(@TempDir Path reports) throws Exception {
-        DemoOptions options = new DemoOptions(30, 3, 5, true, reports, Duration.ofSeconds(2)).withCrash(1, false);
+        runAndCheck(reports, false);
+    }
+
+    /** The same crash, with a standby bot on the same PostgreSQL server taking over by the lease. */
+    @Test
+    void aStandbyTakesOverDuringTheWaveAndItsPlayersLoseNothing(@TempDir Path reports) throws Exception {
+        CrashFigures crash = runAndCheck(reports, true);
+        assertThat(crash.standby()).isTrue();
+    }
+
+    private static CrashFigures runAndCheck(Path reports, boolean standby) throws Exception {
+        DemoOptions options = new DemoOptions(30, 3, 5, true, reports, Duration.ofSeconds(2)).withCrash(1, standby);
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
         OfflineDemo.Outcome outcome = new OfflineDemo(options, Map.of(),
                 new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
@@ -55,5 +66,6 @@ class CrashDemoTest {
             assertThat(json.has(field)).as("crash." + field).isTrue();
         }
         assertThat(json.get("notificationsOwed").asInt()).isEqualTo(crash.notificationsOwed());
+        return crash;
     }
 }

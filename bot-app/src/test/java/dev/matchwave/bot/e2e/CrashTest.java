@@ -76,8 +76,13 @@ class CrashTest extends BotEndToEndTest {
         return user.directMessages().stream().filter(m -> m.shows("Match #" + matchId + ":")).count();
     }
 
+    /**
+     * His "match found" messages of the match: shown as such, or, once both confirmed, turned
+     * into the match view in the same (ephemeral) message.
+     */
     private static long matchFounds(EmulatedUser user, long matchId) {
-        return user.messages().stream().filter(m -> m.shows("Match found! (#" + matchId + ")")).count();
+        return user.messages().stream().filter(m -> m.shows("Match found! (#" + matchId + ")")
+                || (m.ephemeral() && m.shows("Match #" + matchId + ":"))).count();
     }
 
     /** Waits until each player has his match message and the new process owes nothing (every mark written). */
