@@ -682,7 +682,7 @@ public final class LadderApplication implements AutoCloseable {
                     if (notification instanceof MatchFound) {
                         WaveFlow flow = flowOfMatch.get(notification.matchId());
                         if (flow != null) {
-                            flow.phase1Sent();
+                            flow.phase1Sent(notification.player());
                         }
                     }
                     Instant waveStart = waveStartOfMatch.get(notification.matchId());

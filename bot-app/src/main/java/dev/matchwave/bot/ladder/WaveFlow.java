@@ -22,6 +22,8 @@ final class WaveFlow {
 
     private final FlowTimer timer;
     private int phase1Left;
+    /** The players whose "match found" was sent: a second success for one (a retry) counts once. */
+    private final java.util.Set<dev.matchwave.matchmaking.PlayerId> phase1Players = new java.util.HashSet<>();
     private boolean phase1Marked;
 
     private final CompletableFuture<Void> phase1Settled = new CompletableFuture<>();
@@ -35,8 +37,11 @@ final class WaveFlow {
         this.phase1Left = players;
     }
 
-    /** One player's "match found" was sent. */
-    synchronized void phase1Sent() {
+    /** One player's "match found" was sent; counted once per player. */
+    synchronized void phase1Sent(dev.matchwave.matchmaking.PlayerId player) {
+        if (!phase1Players.add(player)) {
+            return;
+        }
         if (phase1Left > 0 && --phase1Left == 0) {
             markPhase1();
         }

@@ -154,6 +154,7 @@ class WaveOfTwoHundredTest {
         events = events.subList(eventsBefore, events.size());
         Map<Long, MessageEvent> firstFound = new HashMap<>();
         long firstDetails = Long.MAX_VALUE;
+        MessageEvent firstDetailsEvent = null;
         Set<Long> detailsUsers = new HashSet<>();
         Map<Long, Long> userOfChannel = new HashMap<>();
         users.forEach(u -> userOfChannel.put(u.directMessageChannelId(), u.id()));
@@ -174,6 +175,9 @@ class WaveOfTwoHundredTest {
                 firstFound.putIfAbsent(user, event);
             } else if (event.kind() == MessageEvent.Kind.CREATED && userOfChannel.containsKey(message.channelId())) {
                 // A new message in a player's DM: phase 2 (the match message).
+                if (event.position() < firstDetails) {
+                    firstDetailsEvent = event;
+                }
                 firstDetails = Math.min(firstDetails, event.position());
                 detailsUsers.add(userOfChannel.getOrDefault(message.channelId(), 0L));
             }
@@ -181,7 +185,12 @@ class WaveOfTwoHundredTest {
         assertThat(firstFound).as("every player saw match found").hasSize(PLAYERS);
         long lastFound = firstFound.values().stream().mapToLong(MessageEvent::position).max().orElseThrow();
         assertThat(detailsUsers).as("every player got his match message").hasSize(PLAYERS);
-        assertThat(lastFound).as("the last match found comes before the first details").isLessThan(firstDetails);
+        MessageEvent lastFoundEvent = firstFound.values().stream().max(java.util.Comparator.comparingLong(
+                MessageEvent::position)).orElseThrow();
+        MessageEvent firstDetailsSeen = firstDetailsEvent;
+        assertThat(lastFound).as(() -> "the last match found comes before the first details; last match found: "
+                + lastFoundEvent + "; first message created in a player's DM: " + firstDetailsSeen)
+                .isLessThan(firstDetails);
 
         // Rate limits: none hit, in the wave or before.
         RunFigures run = bot.discord().recording().figuresSince(mark);
