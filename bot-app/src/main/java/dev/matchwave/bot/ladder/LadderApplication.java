@@ -829,13 +829,8 @@ public final class LadderApplication implements AutoCloseable {
         LOG.info("ladder stopped");
     }
 
-    /** Writes the delivery marks waiting now (tests, before a simulated crash). */
-    void flushDeliveryMarks() {
-        owed.flush();
-    }
-
-    /** As {@link #flushDeliveryMarks}, for the end-to-end tests in another package. */
-    public void flushDeliveryMarksForTests() {
+    /** Writes every delivery mark queued so far (tests, before a simulated crash or a count of what is owed). */
+    public void flushDeliveryMarks() {
         owed.flush();
     }
 

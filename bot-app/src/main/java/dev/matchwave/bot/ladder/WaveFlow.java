@@ -21,7 +21,7 @@ final class WaveFlow {
     static final String PHASE2_DONE = "phase2_done";
 
     private final FlowTimer timer;
-    private int phase1Left;
+    private final int players;
     /** The players whose "match found" was sent: a second success for one (a retry) counts once. */
     private final java.util.Set<dev.matchwave.matchmaking.PlayerId> phase1Players = new java.util.HashSet<>();
     private boolean phase1Marked;
@@ -34,15 +34,12 @@ final class WaveFlow {
         if (players <= 0) {
             throw new IllegalArgumentException("players must be positive, got " + players);
         }
-        this.phase1Left = players;
+        this.players = players;
     }
 
     /** One player's "match found" was sent; counted once per player. */
     synchronized void phase1Sent(dev.matchwave.matchmaking.PlayerId player) {
-        if (!phase1Players.add(player)) {
-            return;
-        }
-        if (phase1Left > 0 && --phase1Left == 0) {
+        if (phase1Players.add(player) && phase1Players.size() == players) {
             markPhase1();
         }
     }

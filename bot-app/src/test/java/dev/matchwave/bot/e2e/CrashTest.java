@@ -92,7 +92,7 @@ class CrashTest extends BotEndToEndTest {
             user.awaitDirectMessage(m -> m.shows("Match #" + match + ":"), WAIT);
         }
         bot.discord().await("every owed notification delivered and marked", () -> {
-            bot.ladder().flushDeliveryMarksForTests();
+            bot.ladder().flushDeliveryMarks();
             return bot.ladder().notificationsOwed() == 0;
         }, WAIT);
     }
