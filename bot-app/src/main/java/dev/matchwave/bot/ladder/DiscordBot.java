@@ -261,12 +261,10 @@ public final class DiscordBot implements AutoCloseable {
             DirectChannelWarmer warmer = new DirectChannelWarmer(messenger, contacts,
                     RateLimiter.smooth(WARM_PER_SECOND, Duration.ofSeconds(1), InstantSource.system()),
                     Scheduler.forScheduledExecutorService(refreshTimer));
-            // A searching message outlives the process: its token is stored with the queue entry.
+            // A searching message outlives the process: its token is stored with the queue entry,
+            // in the join's own write (LadderFrontDesk.join).
             RestoredSearches searches = new RestoredSearches(ladder.queue(), contacts, InstantSource.system());
-            contacts.onSearch(player -> {
-                warmer.warm(player);
-                searches.remember(player);
-            });
+            contacts.onSearch(warmer::warm);
             var commands = SlashCommands.definitions(CommandVocabulary.reference());
             if (config.guildId().isPresent()) {
                 Guild guild = discord.jda().getGuildById(config.guildId().getAsLong());

@@ -410,6 +410,14 @@ public final class LadderApplication implements AutoCloseable {
      * Blocks on the database.
      */
     public JoinResult join(PlayerId player) {
+        return join(player, Optional.empty());
+    }
+
+    /**
+     * {@link #join(PlayerId)}, storing {@code contact} (how the front end reaches him about this
+     * entry: the bot's searching message) with the new entry in the same write.
+     */
+    public JoinResult join(PlayerId player, Optional<String> contact) {
         Optional<SavedPreferences> saved = players.preferences(player);
         if (saved.isEmpty() || saved.get().races().isEmpty()) {
             return new JoinResult.Refused(JoinResult.Reason.GUARD,
@@ -417,7 +425,7 @@ public final class LadderApplication implements AutoCloseable {
         }
         Optional<String> homeRegion = players.find(player).flatMap(Player::profile).map(PlayerProfile::homeRegion);
         Preferences preferences = new Preferences(saved.get().vetoedMaps(), homeRegion);
-        return queue.join(player, seats(player, saved.get()), preferences);
+        return queue.join(player, seats(player, saved.get()), preferences, contact);
     }
 
     /** Takes the player out of the queue. Does not block. */

@@ -2,6 +2,7 @@ package dev.matchwave.bot.ladder;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.matchwave.discord.command.CountryCatalog;
+import dev.matchwave.discord.delivery.MessageWriters;
 import dev.matchwave.discord.interaction.AdminRequest;
 import dev.matchwave.discord.interaction.LadderDesk;
 import dev.matchwave.discord.view.LeaderboardView;
@@ -44,6 +45,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link LadderDesk} of the reference ladder over a {@link LadderApplication}: the
@@ -55,6 +58,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * (one per player and match; lost on restart: the player picks again).
  */
 public final class LadderFrontDesk implements LadderDesk {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LadderFrontDesk.class);
 
     private record PendingKey(long matchId, long userId) {
     }
@@ -140,18 +145,31 @@ public final class LadderFrontDesk implements LadderDesk {
     }
 
     @Override
-    public JoinAnswer join(long userId) {
+    public JoinAnswer join(long userId, MessageWriters.Interaction search) {
         PlayerId player = PlayerId.of(userId);
-        JoinResult result = app.join(player);
+        String contact = RestoredSearches.contact(search.token(), search.created());
+        JoinResult result = app.join(player, Optional.of(contact));
         QueuedPlayer entry = switch (result) {
             case JoinResult.Joined joined -> joined.player();
-            case JoinResult.AlreadyQueued already -> already.player();
+            case JoinResult.AlreadyQueued already -> {
+                // This answer becomes his searching message: a restarted bot must find it, not the first.
+                attach(player, contact);
+                yield already.player();
+            }
             case JoinResult.Refused refused -> null;
         };
         if (entry == null) {
             return new JoinAnswer.Refused(result.message());
         }
         return new JoinAnswer.Searching(searchingView(entry));
+    }
+
+    private void attach(PlayerId player, String contact) {
+        try {
+            app.queue().attach(player, contact);
+        } catch (RuntimeException e) {
+            LOG.warn("the searching message of player {} was not stored: {}", player, e.toString());
+        }
     }
 
     /** The player's searching message while he is queued (for the refresher); empty otherwise. Does not block. */

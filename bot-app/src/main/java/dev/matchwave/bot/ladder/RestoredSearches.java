@@ -23,13 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The "Searching..." messages across a restart. {@link PlayerContacts} lives in memory, so each
  * searching message's token is also stored with the player's queue entry (the entry's contact:
- * {@code <issued epoch millis>|<token>}). After a restart every restored player is told, once,
+ * {@code <issued epoch millis>|<token>}, written with the entry by the join itself). After a restart every restored player is told, once,
  * that he is still queued: his searching message is refreshed while its token lives (and the
  * token is remembered again, so "match found" edits it and its buttons keep working), else he
  * gets the searching message by DM.
  *
- * <p>Thread-safe; {@link #remember} blocks on the queue store, {@link #tellRestored} only queues
- * requests on JDA.
+ * <p>Thread-safe; {@link #tellRestored} only queues requests on JDA.
  */
 final class RestoredSearches {
 
@@ -70,17 +69,6 @@ final class RestoredSearches {
         Instant now = clock.instant();
         parse(contact).filter(s -> now.isBefore(s.created().plus(contacts.editWindow())))
                 .ifPresent(s -> contacts.rememberSearch(player, s.token(), s.created()));
-    }
-
-    /** Stores the player's searching message with his queue entry; a failure is logged (he stays queued). */
-    void remember(PlayerId player) {
-        contacts.liveSearch(player, clock.instant()).ifPresent(search -> {
-            try {
-                queue.attach(player, contact(search.token(), search.created()));
-            } catch (RuntimeException e) {
-                LOG.warn("the searching message of player {} was not stored: {}", player, e.toString());
-            }
-        });
     }
 
     /**

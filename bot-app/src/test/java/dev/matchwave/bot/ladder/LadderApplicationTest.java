@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.discord.delivery.MessageWriters;
 import dev.matchwave.discord.timing.FlowRecorder;
 import dev.matchwave.discord.timing.FlowReport;
 import dev.matchwave.matchmaking.PlayerId;
@@ -55,6 +56,9 @@ class LadderApplicationTest {
 
     static final PlayerId ALICE = PlayerId.of(1001);
     static final PlayerId BOB = PlayerId.of(1002);
+    /** The interaction a join answers: its response becomes the searching message. */
+    static final MessageWriters.Interaction SEARCH =
+            new MessageWriters.Interaction("a-join-token", java.time.Instant.parse("2026-01-01T00:00:00Z"));
 
     /** Records "MatchFound 1001"; answers every send at once. */
     static class RecordingSink implements NotificationSink {
@@ -255,22 +259,27 @@ class LadderApplicationTest {
         var view = desk.queueView(ALICE.value());
         assertThat(view.selectedBw()).isEmpty();
         assertThat(view.bwRaces()).extracting(o -> o.label()).contains("BW Zerg");
-        assertThat(desk.join(ALICE.value())).isInstanceOfSatisfying(
+        assertThat(desk.join(ALICE.value(), SEARCH)).isInstanceOfSatisfying(
                 dev.matchwave.discord.interaction.LadderDesk.JoinAnswer.Refused.class,
                 refused -> assertThat(refused.message()).contains("race"));
         assertThat(desk.chooseRace(ALICE.value(), "bw", Optional.of("bw_zerg")).selectedBw()).contains("bw_zerg");
         assertThat(desk.vetoMaps(ALICE.value(), List.of(view.mapPool().get(0))).vetoed())
                 .containsExactly(view.mapPool().get(0));
         desk.chooseRace(BOB.value(), "sc2", Optional.of("sc2_protoss"));
-        var searching = desk.join(ALICE.value());
+        var searching = desk.join(ALICE.value(), SEARCH);
         assertThat(searching).isInstanceOfSatisfying(dev.matchwave.discord.interaction.LadderDesk.JoinAnswer.Searching.class,
                 s -> {
                     assertThat(s.view().races()).containsExactly("BW Zerg");
                     assertThat(s.view().queued()).extracting(c -> c.category()).containsExactly("BW only");
                 });
         assertThat(desk.searchingView(ALICE)).hasValueSatisfying(v -> assertThat(v.races()).containsExactly("BW Zerg"));
+        // The searching message's token is stored with the entry by the join itself.
+        assertThat(app.queue().contact(ALICE)).hasValue(RestoredSearches.contact(SEARCH.token(), SEARCH.created()));
+        var again = new MessageWriters.Interaction("a-second-join-token", SEARCH.created().plusSeconds(5));
+        desk.join(ALICE.value(), again);
+        assertThat(app.queue().contact(ALICE)).hasValue(RestoredSearches.contact(again.token(), again.created()));
         assertThat(desk.searchingView(BOB)).isEmpty(); // not queued: the refresher leaves his message alone
-        desk.join(BOB.value());
+        desk.join(BOB.value(), SEARCH);
         clock.advance(Duration.ofSeconds(46));
         assertThat(desk.searchingView(ALICE)).isEmpty(); // matched: "match found" must not be overwritten
         long match = app.lifecycle().openMatchOf(ALICE).orElseThrow().id().value();

@@ -381,7 +381,7 @@ public final class InteractionRouter extends ListenerAdapter {
                 // The new ephemeral reply is the searching message: its token is phase 1's way back.
                 String token = event.getToken();
                 var created = event.getTimeCreated().toInstant();
-                deferReply(flow, hook, event.deferReply(true)::queue, () -> switch (desk.join(user)) {
+                deferReply(flow, hook, event.deferReply(true)::queue, () -> switch (desk.join(user, new MessageWriters.Interaction(token, created))) {
                     case LadderDesk.JoinAnswer.Searching searching -> {
                         contacts.rememberSearch(PlayerId.of(user), token, created);
                         yield LadderMessages.searching(searching.view());

@@ -1,5 +1,7 @@
 package dev.matchwave.discord.interaction;
 
+import dev.matchwave.discord.delivery.MessageWriters;
+
 import dev.matchwave.discord.view.QueueView;
 import dev.matchwave.discord.view.SearchingView;
 import java.util.List;
@@ -28,8 +30,13 @@ public interface LadderDesk {
     /** Forgets the user's races and vetoes. */
     QueueView clearChoices(long userId);
 
-    /** Joins the queue with the saved choices. */
-    JoinAnswer join(long userId);
+    /**
+     * Joins the queue with the saved choices.
+     *
+     * @param search the interaction whose response will be the "Searching..." message (stored
+     *               with the queue entry in the same write, so a restarted bot can still edit it)
+     */
+    JoinAnswer join(long userId, MessageWriters.Interaction search);
 
     /** Leaves the queue. */
     String cancel(long userId);

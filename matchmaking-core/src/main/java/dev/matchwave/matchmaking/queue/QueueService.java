@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,10 @@ import org.jspecify.annotations.Nullable;
  * {@link QueueStore}, whose writes may block on I/O (see "Durability"). The pairer, the
  * listeners and the guard run outside the lock, on a snapshot. Waves run one at a time (a second lock, taken before the state lock, never after).
  * All methods may be called from any thread; none blocks except {@link #runWave()}, which waits
- * for a running wave and then runs the pairer and the {@link WaveListener}.
+ * for a running wave and then runs the pairer and the {@link WaveListener}, and the store writes
+ * below. A join stores its entry outside the lock: meanwhile the player is "joining", and only
+ * calls about him ({@link #join}, {@link #leave}, {@link #markInMatch}, {@link #attach}; every
+ * player for {@link #clear()}) wait for that write to end.
  *
  * <h2>Waves</h2>
  * After {@link #start()}, a wave runs at every multiple of the wave interval on the Unix time
@@ -77,7 +81,9 @@ import org.jspecify.annotations.Nullable;
  * wave's start (expired entries, wait cycles) and a wave's matches, which the
  * {@link WaveListener} makes inside the store's unit of work ({@link QueueStore#commitWave}).
  * Store writes happen under the state lock (a store call is the one foreign call made there,
- * besides the scheduler and the clock), except the wave commit, which runs with the listener.
+ * besides the scheduler and the clock), except a join's, which runs outside it (the player is
+ * "joining" meanwhile: not queued for waves and counts until his entry is stored), and the wave
+ * commit, which runs with the listener.
  * A store failure reaches the caller and changes nothing. When built, the service restores what
  * the store holds: entries in join order with their wait cycles and deadlines, the join-limit
  * log, who is in a match, the wave count; {@link #start()} re-arms the expiry timer from them.
@@ -108,8 +114,16 @@ public final class QueueService implements AutoCloseable {
     private final ReentrantLock waveLock = new ReentrantLock();
     /** Guards every field below. */
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever a join leaves {@link #joining}. */
+    private final Condition joinEnded = lock.newCondition();
 
     private final LinkedHashMap<PlayerId, QueueEntry> queued = new LinkedHashMap<>();
+    /**
+     * Joins whose entry is being stored (outside the lock): not queued yet, not seen by waves,
+     * expiries or counts. Their sequence numbers are taken, so join order stays the order of
+     * {@link #join} calls.
+     */
+    private final HashMap<PlayerId, QueueEntry> joining = new HashMap<>();
     private final HashMap<PlayerId, Matched> inMatch = new HashMap<>();
     /** In access order: touching a player moves him last, so the head is the least recently seen. */
     private final LinkedHashMap<PlayerId, PlayerRecord> seen = new LinkedHashMap<>(16, 0.75f, true);
@@ -205,15 +219,33 @@ public final class QueueService implements AutoCloseable {
      * @throws IllegalArgumentException when the seats are invalid (none, or two on one side)
      */
     public JoinResult join(PlayerId player, List<Seat> seats, Preferences preferences) {
+        return join(player, seats, preferences, Optional.empty());
+    }
+
+    /**
+     * {@link #join(PlayerId, List, Preferences)}, storing the front end's contact with the new
+     * entry in the same write (the bot: his "Searching..." message), so that a process restored
+     * from the store can still reach him. An entry that stands already keeps its contact.
+     *
+     * <p>The store write happens outside the state lock: while it runs the player is "joining",
+     * which waves, expiries and the counts do not see; a second join, a leave, a
+     * {@link #markInMatch} or a {@link #clear()} of him waits for it to end. Joins of different
+     * players are therefore stored side by side, and a wave never waits on them.
+     */
+    public JoinResult join(PlayerId player, List<Seat> seats, Preferences preferences, Optional<String> contact) {
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(seats, "seats");
         Objects.requireNonNull(preferences, "preferences");
+        Objects.requireNonNull(contact, "contact");
         Optional<String> refusal = guard.refusal(player);
+        QueueEntry created;
+        long nowMillis;
         lock.lock();
         try {
+            awaitJoinOf(player);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             QueuedPlayer entry = new QueuedPlayer(player, seats, preferences, now, 0);
-            long nowMillis = now.toEpochMilli();
+            nowMillis = now.toEpochMilli();
             PlayerRecord record = touch(player, nowMillis);
             // Released while his wave is still being settled: the store learns of it at the settling.
             if (inMatch.containsKey(player) || releasedWhilePending.contains(player)) {
@@ -231,14 +263,36 @@ public final class QueueService implements AutoCloseable {
                 return JoinResult.Refused.rateLimited(Duration.ofMillis(wait), config.joinLimit(),
                         config.joinLimitWindow());
             }
-            QueueEntry created = new QueueEntry(entry, nextSequence, deadline(nowMillis));
-            store.add(created.stored(), Instant.ofEpochMilli(nowMillis - joinWindowMillis));
-            nextSequence++;
-            record.recordJoin(nowMillis, config.joinLimit());
-            enqueue(created, nowMillis);
-            return new JoinResult.Joined(entry);
+            created = new QueueEntry(entry, nextSequence++, deadline(nowMillis));
+            created.contact = contact;
+            joining.put(player, created);
         } finally {
             lock.unlock();
+        }
+        boolean stored = false;
+        try {
+            store.add(created.stored(), Instant.ofEpochMilli(nowMillis - joinWindowMillis));
+            stored = true;
+        } finally {
+            lock.lock();
+            try {
+                joining.remove(player);
+                if (stored) {
+                    touch(player, nowMillis).recordJoin(nowMillis, config.joinLimit());
+                    enqueue(created, clock.millis());
+                }
+                joinEnded.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return new JoinResult.Joined(created.player);
+    }
+
+    /** Under the lock: waits while a join of {@code player} is being stored. */
+    private void awaitJoinOf(PlayerId player) {
+        while (joining.containsKey(player)) {
+            joinEnded.awaitUninterruptibly();
         }
     }
 
@@ -247,6 +301,7 @@ public final class QueueService implements AutoCloseable {
         Objects.requireNonNull(player, "player");
         lock.lock();
         try {
+            awaitJoinOf(player);
             touch(player, clock.millis());
             QueueEntry entry = queued.get(player);
             if (entry != null) {
@@ -306,6 +361,7 @@ public final class QueueService implements AutoCloseable {
         Objects.requireNonNull(player, "player");
         lock.lock();
         try {
+            awaitJoinOf(player);
             if (inMatch.containsKey(player)) {
                 return false;
             }
@@ -326,6 +382,9 @@ public final class QueueService implements AutoCloseable {
     public List<QueuedPlayer> clear() {
         lock.lock();
         try {
+            while (!joining.isEmpty()) {
+                joinEnded.awaitUninterruptibly();
+            }
             List<QueuedPlayer> removed = inJoinOrder(queued.values()).stream().map(e -> e.player).toList();
             store.removeAll();
             queued.clear();
@@ -348,6 +407,7 @@ public final class QueueService implements AutoCloseable {
         Objects.requireNonNull(contact, "contact");
         lock.lock();
         try {
+            awaitJoinOf(player);
             QueueEntry entry = queued.get(player);
             if (entry == null || !store.attach(entry.key(), contact)) {
                 return false;

@@ -9,7 +9,10 @@ import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.time.Scheduler;
 
+import dev.matchwave.matchmaking.queue.store.InMemoryQueueStore;
+import dev.matchwave.matchmaking.queue.store.StoredQueue;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -85,8 +88,10 @@ class QueueServiceStressTest {
     @Test
     void concurrentJoinsLeavesAndWavesLoseNobody() throws Exception {
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(2);
+        InMemoryQueueStore store = new InMemoryQueueStore();
         QueueService service = QueueService.builder(TestRules.SINGLE, TestRules.greedy())
                 .clock(InstantSource.system())
+                .store(store)
                 .scheduler(Scheduler.forScheduledExecutorService(executor))
                 .config(QueueConfig.builder().waveInterval(Duration.ofMillis(5)).maxWait(Duration.ofMillis(150))
                         .joinLimit(1000, Duration.ofSeconds(1)).build())
@@ -147,6 +152,10 @@ class QueueServiceStressTest {
                 .isEqualTo(joined.get() - left.get() - expired.get() - matched.get() + requeued.get());
         assertThat((long) end.inMatch().size()).as("players in a match")
                 .isEqualTo(matched.get() - notCreated.get() - released.get());
+        // The store agrees with memory (joins are stored outside the queue's lock, side by side).
+        StoredQueue stored = store.load(Instant.EPOCH);
+        assertThat(stored.entries()).extracting(e -> e.player().id()).as("stored queue").containsExactlyElementsOf(queued);
+        assertThat(stored.inMatch()).as("stored in a match").containsExactlyInAnyOrderElementsOf(end.inMatch());
         assertThat(waves.get()).as("waves run").isGreaterThan(50);
         assertThat(matched.get()).as("players matched").isGreaterThan(100);
         assertThat(expired.get() + requeued.get()).as("expiries and requeues").isPositive();

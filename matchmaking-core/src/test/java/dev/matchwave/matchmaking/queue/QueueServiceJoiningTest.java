@@ -1,0 +1,234 @@
+package dev.matchwave.matchmaking.queue;
+
+import static dev.matchwave.matchmaking.queue.TestRules.SINGLE;
+import static dev.matchwave.matchmaking.queue.TestRules.single;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.Preferences;
+import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.ladder.StoreException;
+import dev.matchwave.matchmaking.queue.store.EntryKey;
+import dev.matchwave.matchmaking.queue.store.InMemoryQueueStore;
+import dev.matchwave.matchmaking.queue.store.QueueStore;
+import dev.matchwave.matchmaking.queue.store.StoredEntry;
+import dev.matchwave.matchmaking.queue.store.StoredQueue;
+import dev.matchwave.matchmaking.queue.store.WaveCommit;
+import dev.matchwave.matchmaking.queue.store.WaveStart;
+import dev.matchwave.matchmaking.time.ManualClock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A join stores its entry outside the queue's lock: while one player's write is slow, other
+ * players join and waves run; calls about that player wait for his write. The slow write is a
+ * store whose {@code add} for one player holds until the test lets it go (no sleeps: the test
+ * waits for threads to reach the points it names).
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class QueueServiceJoiningTest {
+
+    static final PlayerId SLOW = PlayerId.of(1);
+    static final PlayerId B = PlayerId.of(2);
+    static final PlayerId C = PlayerId.of(3);
+
+    final ManualClock clock = ManualClock.atEpochSecond(QueueServiceTest.T0);
+    final HeldStore store = new HeldStore(SLOW);
+    final QueueService service = QueueService.builder(SINGLE, TestRules.greedy()).clock(clock).store(store).build();
+    Thread joiner;
+
+    @AfterEach
+    void letGo() throws InterruptedException {
+        store.release.countDown();
+        if (joiner != null) {
+            joiner.join();
+        }
+    }
+
+    /** Starts the slow player's join on its own thread and returns once his write is under way. */
+    CompletableFuture<JoinResult> slowJoin() throws InterruptedException {
+        CompletableFuture<JoinResult> result = new CompletableFuture<>();
+        joiner = new Thread(() -> {
+            try {
+                result.complete(service.join(SLOW, single(1500), Preferences.NONE, Optional.of("slow-contact")));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "slow-join");
+        joiner.start();
+        assertThat(store.entered.await(10, TimeUnit.SECONDS)).as("the slow join reached the store").isTrue();
+        return result;
+    }
+
+    @Test
+    void othersJoinAndAWaveRunsWhileOnePlayersEntryIsStored() throws Exception {
+        CompletableFuture<JoinResult> slow = slowJoin();
+
+        // Under a lock held across the write, these would wait for the slow one (and time out).
+        assertThat(service.join(B, single(1500), Preferences.NONE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(service.join(C, single(1510), Preferences.NONE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(service.stateOf(SLOW)).as("not queued before his entry is stored").isEqualTo(PlayerState.FREE);
+        assertThat(service.status().queued()).isEqualTo(2);
+        Wave wave = service.runWave();
+        assertThat(wave.pairs()).hasSize(1);
+        assertThat(wave.pairs().get(0).first().id()).isIn(B, C);
+        assertThat(wave.queued()).as("the wave saw B and C only").isEqualTo(2);
+        assertThat(slow).isNotDone();
+
+        store.release.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(service.stateOf(SLOW)).isEqualTo(PlayerState.QUEUED);
+        assertThat(service.contact(SLOW)).hasValue("slow-contact");
+        StoredQueue stored = store.delegate.load(Instant.EPOCH);
+        assertThat(stored.entries()).extracting(e -> e.player().id()).containsExactly(SLOW);
+        assertThat(stored.entries().get(0).contact()).hasValue("slow-contact");
+    }
+
+    @Test
+    void joinOrderIsTheOrderOfTheCallsNotOfTheWrites() throws Exception {
+        CompletableFuture<JoinResult> slow = slowJoin();
+        service.join(B, single(1500), Preferences.NONE);
+        store.release.countDown();
+        slow.get(10, TimeUnit.SECONDS);
+
+        assertThat(service.snapshot().queued()).extracting(QueuedPlayer::id).containsExactly(SLOW, B);
+        QueueService restored = QueueService.builder(SINGLE, TestRules.greedy()).clock(clock).store(store.delegate).build();
+        assertThat(restored.restored()).extracting(QueuedPlayer::id).containsExactly(SLOW, B);
+    }
+
+    @Test
+    void aLeaveDuringHisJoinWaitsForTheWriteAndThenLeaves() throws Exception {
+        CompletableFuture<JoinResult> slow = slowJoin();
+        CompletableFuture<LeaveResult> leave = new CompletableFuture<>();
+        Thread leaver = new Thread(() -> leave.complete(service.leave(SLOW)), "leaver");
+        leaver.start();
+        awaitWaiting(leaver);
+        assertThat(leave).isNotDone();
+
+        store.release.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
+        // Answered "not queued" without waiting, he would stay queued after clicking Cancel.
+        assertThat(leave.get(10, TimeUnit.SECONDS)).isInstanceOf(LeaveResult.Left.class);
+        assertThat(service.stateOf(SLOW)).isEqualTo(PlayerState.FREE);
+        assertThat(store.delegate.load(Instant.EPOCH).entries()).isEmpty();
+    }
+
+    @Test
+    void aSecondJoinDuringTheFirstWaitsAndFindsHimQueued() throws Exception {
+        CompletableFuture<JoinResult> slow = slowJoin();
+        CompletableFuture<JoinResult> again = new CompletableFuture<>();
+        Thread second = new Thread(() -> again.complete(service.join(SLOW, single(1500), Preferences.NONE)), "again");
+        second.start();
+        awaitWaiting(second);
+
+        store.release.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(again.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.AlreadyQueued.class);
+        assertThat(store.adds).as("one entry stored").isEqualTo(1);
+    }
+
+    @Test
+    void aFailedWriteLeavesNothingAndDoesNotCountTowardsTheJoinLimit() {
+        store.failing = true;
+        assertThatThrownBy(() -> service.join(SLOW, single(1500), Preferences.NONE))
+                .isInstanceOf(StoreException.class).hasMessageContaining("database down");
+        assertThat(service.stateOf(SLOW)).isEqualTo(PlayerState.FREE);
+        assertThat(service.status().queued()).isZero();
+
+        store.failing = false;
+        store.release.countDown();
+        for (int i = 0; i < service.config().joinLimit(); i++) {
+            assertThat(service.join(SLOW, single(1500), Preferences.NONE)).as("join %d", i + 1)
+                    .isInstanceOf(JoinResult.Joined.class);
+            service.leave(SLOW);
+        }
+    }
+
+    /** Returns once {@code thread} waits (for the slow join's write to end). */
+    static void awaitWaiting(Thread thread) {
+        while (thread.getState() != Thread.State.WAITING) {
+            assertThat(thread.getState()).as("state of " + thread.getName()).isNotEqualTo(Thread.State.TERMINATED);
+            Thread.onSpinWait();
+        }
+    }
+
+    /** An in-memory store whose {@code add} of one player holds until {@link #release}. */
+    static final class HeldStore implements QueueStore {
+        final InMemoryQueueStore delegate = new InMemoryQueueStore();
+        final PlayerId held;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile boolean failing;
+        volatile int adds;
+
+        HeldStore(PlayerId held) {
+            this.held = held;
+        }
+
+        @Override
+        public StoredQueue load(Instant joinsSince) {
+            return delegate.load(joinsSince);
+        }
+
+        @Override
+        public void add(StoredEntry entry, Instant forgetJoinsBefore) {
+            if (failing) {
+                throw new StoreException(StoreException.Kind.UNAVAILABLE, "database down");
+            }
+            if (entry.player().id().equals(held)) {
+                entered.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                adds++;
+            }
+            delegate.add(entry, forgetJoinsBefore);
+        }
+
+        @Override
+        public boolean attach(EntryKey key, String contact) {
+            return delegate.attach(key, contact);
+        }
+
+        @Override
+        public boolean remove(EntryKey key) {
+            return delegate.remove(key);
+        }
+
+        @Override
+        public void removeAll() {
+            delegate.removeAll();
+        }
+
+        @Override
+        public void markInMatch(PlayerId player) {
+            delegate.markInMatch(player);
+        }
+
+        @Override
+        public void release(PlayerId player) {
+            delegate.release(player);
+        }
+
+        @Override
+        public void startWave(WaveStart start) {
+            delegate.startWave(start);
+        }
+
+        @Override
+        public WaveCommit commitWave(Supplier<WaveCommit> work) {
+            return delegate.commitWave(work);
+        }
+    }
+}
