@@ -1,6 +1,8 @@
 package dev.matchwave.persistence.internal;
 
 import dev.matchwave.matchmaking.ladder.StoreException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -31,8 +33,11 @@ public final class Sql {
      */
     public static final String CONNECTIONS_BROKEN = "matchwave.connections-broken";
 
-    /** The transaction of a {@link #writeShared} running on this thread, and the context it was opened on. */
-    private record Shared(DSLContext opener, DSLContext tx) {
+    /**
+     * The transaction of a {@link #writeShared} running on this thread, the context it was opened
+     * on, and what is to run once it has committed.
+     */
+    private record Shared(DSLContext opener, DSLContext tx, List<Runnable> afterCommit) {
     }
 
     private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
@@ -102,19 +107,38 @@ public final class Sql {
         if (SHARED.get() != null) {
             throw new IllegalStateException(operation + ": a shared transaction is already open on this thread");
         }
+        List<Runnable> afterCommit = new ArrayList<>();
         try {
-            return dsl.transactionResult(tx -> {
-                SHARED.set(new Shared(dsl, tx.dsl()));
+            T result = dsl.transactionResult(tx -> {
+                SHARED.set(new Shared(dsl, tx.dsl(), afterCommit));
                 try {
                     return work.apply(tx.dsl());
                 } finally {
                     SHARED.remove();
                 }
             });
+            afterCommit.forEach(Runnable::run);
+            return result;
         } catch (StoreException e) {
             throw e;
         } catch (DataAccessException e) {
             throw SqlFailures.translate(operation, e);
+        }
+    }
+
+    /**
+     * Runs {@code action} once what this thread wrote on {@code dsl} is committed: at once, or,
+     * inside a {@link #writeShared} on the same database, after that transaction commits (never,
+     * if it rolls back). For caches: an entry dropped before the commit could be read back stale.
+     */
+    public static void afterCommit(DSLContext dsl, Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Shared shared = SHARED.get();
+        if (shared != null && shared.opener().configuration().connectionProvider()
+                == dsl.configuration().connectionProvider()) {
+            shared.afterCommit().add(action);
+        } else {
+            action.run();
         }
     }
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -60,12 +61,19 @@ final class PostgresMatchRepository implements MatchRepository {
     private final DSLContext dsl;
     private final Runnable ratingsChanged;
     private final WaveFence fence;
+    private final Consumer<PlayerId> playerChanged;
 
     /** @param fence checked last inside every transaction that creates matches or commits a transition */
-    PostgresMatchRepository(DSLContext dsl, Runnable ratingsChanged, WaveFence fence) {
+    /**
+     * @param playerChanged told of a player whose row a transition changes (an abort uses one of
+     *                      his aborts), on the committing thread once the transition's write
+     *                      returned (committed, failed, or joined to a shared transaction)
+     */
+    PostgresMatchRepository(DSLContext dsl, Runnable ratingsChanged, WaveFence fence, Consumer<PlayerId> playerChanged) {
         this.dsl = dsl;
         this.ratingsChanged = ratingsChanged;
         this.fence = fence;
+        this.playerChanged = playerChanged;
     }
 
     @Override
@@ -151,12 +159,17 @@ final class PostgresMatchRepository implements MatchRepository {
     public Committed commit(MatchTransition transition) {
         Objects.requireNonNull(transition, "transition");
         Match next = Rows.micros(transition.match());
-        Committed committed = Sql.write(dsl, "commit version " + next.version() + " of match " + next.id(),
-                tx -> {
-                    Committed done = commit(tx, transition, next);
-                    fence.check(tx);
-                    return done;
-                });
+        Committed committed;
+        try {
+            committed = Sql.write(dsl, "commit version " + next.version() + " of match " + next.id(),
+                    tx -> {
+                        Committed done = commit(tx, transition, next);
+                        fence.check(tx);
+                        return done;
+                    });
+        } finally {
+            transition.abortUsedBy().ifPresent(playerChanged);
+        }
         if (!committed.ledger().isEmpty()) {
             ratingsChanged.run();
         }

@@ -6,6 +6,8 @@ import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.lower;
 import static org.jooq.impl.DSL.val;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.StoreException;
 import dev.matchwave.matchmaking.ladder.audit.AdminAction;
@@ -14,13 +16,17 @@ import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.persistence.internal.Sql;
 import dev.matchwave.persistence.internal.schema.PlayersRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
@@ -29,13 +35,26 @@ import org.jooq.Field;
  * one statement (or one transaction with its audit entry) that changes only its own columns, so
  * concurrent writes to different aspects of a player do not overwrite each other.
  *
- * <p>Thread-safe; every method blocks on the database (see
+ * <p>Reads by id go through a Caffeine cache (a join, every render of a match and every abort
+ * read the player). Every write of this process drops the player's entry once it has committed
+ * ({@link Sql#afterCommit}; the match repository does the same when an abort uses one of his
+ * aborts), and a read that was loading meanwhile is dropped with it, so this process never reads
+ * back an older row than it wrote. Rows changed behind the bot's back (SQL by hand, another
+ * process) are seen at the latest after {@link #CACHE_EXPIRY}.
+ *
+ * <p>Thread-safe; every method may block on the database (see
  * {@link dev.matchwave.persistence.Database} for the threading rule).
  */
 final class PostgresPlayerRepository implements PlayerRepository {
 
+    /** How long a cached player is kept at most. */
+    static final Duration CACHE_EXPIRY = Duration.ofMinutes(5);
+    private static final long CACHE_SIZE = 100_000;
+
     private final DSLContext dsl;
     private final Runnable profileChanged;
+    private final Cache<PlayerId, Optional<Player>> cache =
+            Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_EXPIRY).build();
 
     PostgresPlayerRepository(DSLContext dsl, Runnable profileChanged) {
         this.dsl = dsl;
@@ -45,24 +64,39 @@ final class PostgresPlayerRepository implements PlayerRepository {
     @Override
     public Optional<Player> find(PlayerId id) {
         Objects.requireNonNull(id, "id");
-        return Sql.read(dsl, "find player " + id, db ->
-                db.selectFrom(PLAYERS).where(PLAYERS.ID.eq(id.value())).fetchOptional().map(Rows::player));
+        return cache.get(id, key -> Sql.read(dsl, "find player " + key, db ->
+                db.selectFrom(PLAYERS).where(PLAYERS.ID.eq(key.value())).fetchOptional().map(Rows::player)));
     }
 
     @Override
     public Map<PlayerId, Player> findAll(Collection<PlayerId> ids) {
-        List<Long> values = ids.stream().map(PlayerId::value).distinct().toList();
-        if (values.isEmpty()) {
+        List<PlayerId> distinct = ids.stream().distinct().toList();
+        if (distinct.isEmpty()) {
             return Map.of();
         }
+        Map<PlayerId, Optional<Player>> cached = cache.getAll(distinct, this::load);
+        Map<PlayerId, Player> found = new LinkedHashMap<>();
+        distinct.stream().sorted(Comparator.comparingLong(PlayerId::value))
+                .forEach(id -> cached.getOrDefault(id, Optional.empty()).ifPresent(p -> found.put(id, p)));
+        return found;
+    }
+
+    private Map<PlayerId, Optional<Player>> load(Set<? extends PlayerId> ids) {
+        List<Long> values = ids.stream().map(PlayerId::value).toList();
         return Sql.read(dsl, "find " + values.size() + " players", db -> {
-            Map<PlayerId, Player> found = new LinkedHashMap<>();
-            for (PlayersRecord row : db.selectFrom(PLAYERS).where(PLAYERS.ID.in(values)).orderBy(PLAYERS.ID).fetch()) {
+            Map<PlayerId, Optional<Player>> found = new HashMap<>();
+            ids.forEach(id -> found.put(id, Optional.empty()));
+            for (PlayersRecord row : db.selectFrom(PLAYERS).where(PLAYERS.ID.in(values)).fetch()) {
                 Player player = Rows.player(row);
-                found.put(player.id(), player);
+                found.put(player.id(), Optional.of(player));
             }
             return found;
         });
+    }
+
+    /** Drops the cached row of {@code id} once this thread's write is committed. */
+    void changed(PlayerId id) {
+        Sql.afterCommit(dsl, () -> cache.invalidate(id));
     }
 
     @Override
@@ -80,12 +114,20 @@ final class PostgresPlayerRepository implements PlayerRepository {
         if (abortsLeft < 0) {
             throw StoreException.invalid("abortsLeft must not be negative, got " + abortsLeft);
         }
+        try {
+            return registerRow(id, abortsLeft, Rows.micros(at));
+        } finally {
+            changed(id);
+        }
+    }
+
+    private Player registerRow(PlayerId id, int abortsLeft, Instant at) {
         return Sql.write(dsl, "register player " + id, tx -> {
             Optional<PlayersRecord> inserted = tx.insertInto(PLAYERS)
                     .set(PLAYERS.ID, id.value())
                     .set(PLAYERS.ABORTS_LEFT, abortsLeft)
                     .set(PLAYERS.BANNED, false)
-                    .set(PLAYERS.REGISTERED_AT, Rows.micros(at))
+                    .set(PLAYERS.REGISTERED_AT, at)
                     .onConflict(PLAYERS.ID).doNothing()
                     .returning()
                     .fetchOptional();
@@ -99,7 +141,18 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player saveProfile(PlayerId id, PlayerProfile profile) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(profile, "profile");
-        Player saved = Sql.write(dsl, "save profile of player " + id, tx -> tx.update(PLAYERS)
+        Player saved;
+        try {
+            saved = saveProfileRow(id, profile);
+        } finally {
+            changed(id);
+        }
+        profileChanged.run();
+        return saved;
+    }
+
+    private Player saveProfileRow(PlayerId id, PlayerProfile profile) {
+        return Sql.write(dsl, "save profile of player " + id, tx -> tx.update(PLAYERS)
                 .set(PLAYERS.USER_ID, profile.userId())
                 .set(PLAYERS.BATTLE_TAG, profile.battleTag())
                 .set(PLAYERS.ALTERNATIVE_IDS, Rows.array(profile.alternativeIds()))
@@ -110,14 +163,20 @@ final class PostgresPlayerRepository implements PlayerRepository {
                 .fetchOptional()
                 .map(Rows::player)
                 .orElseThrow(() -> notRegistered(id)));
-        profileChanged.run();
-        return saved;
     }
 
     @Override
     public Player acceptTerms(PlayerId id, Instant at) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
+        try {
+            return acceptTermsRow(id, at);
+        } finally {
+            changed(id);
+        }
+    }
+
+    private Player acceptTermsRow(PlayerId id, Instant at) {
         return Sql.write(dsl, "accept terms for player " + id, tx -> tx.update(PLAYERS)
                 // A second acceptance keeps the first time.
                 .set(PLAYERS.TERMS_ACCEPTED_AT, coalesce(PLAYERS.TERMS_ACCEPTED_AT, val(Rows.micros(at))))
@@ -147,6 +206,14 @@ final class PostgresPlayerRepository implements PlayerRepository {
 
     /** Sets one column of a registered player and records the admin action, in one transaction. */
     private <T> Player setAudited(String what, PlayerId id, Field<T> column, T value, AdminAction audit) {
+        try {
+            return setAuditedRow(what, id, column, value, audit);
+        } finally {
+            changed(id);
+        }
+    }
+
+    private <T> Player setAuditedRow(String what, PlayerId id, Field<T> column, T value, AdminAction audit) {
         return Sql.write(dsl, what, tx -> {
             Player player = tx.update(PLAYERS)
                     .set(column, value)

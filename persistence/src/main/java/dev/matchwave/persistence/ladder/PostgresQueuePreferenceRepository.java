@@ -2,6 +2,8 @@ package dev.matchwave.persistence.ladder;
 
 import static dev.matchwave.persistence.internal.schema.Tables.QUEUE_PREFERENCES;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.player.SavedPreferences;
@@ -16,11 +18,20 @@ import org.jooq.DSLContext;
  * {@link QueuePreferenceRepository} on PostgreSQL: one row per player in
  * {@code queue_preferences}, races and vetoed maps as sorted arrays.
  *
- * <p>Thread-safe; every method blocks on the database.
+ * <p>Reads go through a Caffeine cache (every join reads them), with the rule of
+ * {@link PostgresPlayerRepository}: a write drops the player's entry once committed, so this
+ * process never reads back older preferences than it saved; changes made elsewhere are seen
+ * after {@link PostgresPlayerRepository#CACHE_EXPIRY} at the latest.
+ *
+ * <p>Thread-safe; every method may block on the database.
  */
 final class PostgresQueuePreferenceRepository implements QueuePreferenceRepository {
 
+    private static final long CACHE_SIZE = 100_000;
+
     private final DSLContext dsl;
+    private final Cache<PlayerId, Optional<SavedPreferences>> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE)
+            .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
 
     PostgresQueuePreferenceRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -29,11 +40,11 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
     @Override
     public Optional<SavedPreferences> find(PlayerId player) {
         Objects.requireNonNull(player, "player");
-        return Sql.read(dsl, "find queue preferences of player " + player, db -> db
+        return cache.get(player, key -> Sql.read(dsl, "find queue preferences of player " + key, db -> db
                 .selectFrom(QUEUE_PREFERENCES)
-                .where(QUEUE_PREFERENCES.PLAYER_ID.eq(player.value()))
+                .where(QUEUE_PREFERENCES.PLAYER_ID.eq(key.value()))
                 .fetchOptional()
-                .map(r -> new SavedPreferences(Set.of(r.getRaces()), Set.of(r.getVetoedMaps()))));
+                .map(r -> new SavedPreferences(Set.of(r.getRaces()), Set.of(r.getVetoedMaps())))));
     }
 
     @Override
@@ -42,24 +53,36 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
         Objects.requireNonNull(preferences, "preferences");
         String[] races = sorted(preferences.races());
         String[] vetoes = sorted(preferences.vetoedMaps());
-        Sql.write(dsl, "save queue preferences of player " + player, tx -> tx
-                .insertInto(QUEUE_PREFERENCES)
-                .set(QUEUE_PREFERENCES.PLAYER_ID, player.value())
-                .set(QUEUE_PREFERENCES.RACES, races)
-                .set(QUEUE_PREFERENCES.VETOED_MAPS, vetoes)
-                .onConflict(QUEUE_PREFERENCES.PLAYER_ID).doUpdate()
-                .set(QUEUE_PREFERENCES.RACES, races)
-                .set(QUEUE_PREFERENCES.VETOED_MAPS, vetoes)
-                .execute());
+        try {
+            Sql.write(dsl, "save queue preferences of player " + player, tx -> tx
+                    .insertInto(QUEUE_PREFERENCES)
+                    .set(QUEUE_PREFERENCES.PLAYER_ID, player.value())
+                    .set(QUEUE_PREFERENCES.RACES, races)
+                    .set(QUEUE_PREFERENCES.VETOED_MAPS, vetoes)
+                    .onConflict(QUEUE_PREFERENCES.PLAYER_ID).doUpdate()
+                    .set(QUEUE_PREFERENCES.RACES, races)
+                    .set(QUEUE_PREFERENCES.VETOED_MAPS, vetoes)
+                    .execute());
+        } finally {
+            changed(player);
+        }
     }
 
     @Override
     public void delete(PlayerId player) {
         Objects.requireNonNull(player, "player");
-        Sql.write(dsl, "delete queue preferences of player " + player, tx -> tx
-                .deleteFrom(QUEUE_PREFERENCES)
-                .where(QUEUE_PREFERENCES.PLAYER_ID.eq(player.value()))
-                .execute());
+        try {
+            Sql.write(dsl, "delete queue preferences of player " + player, tx -> tx
+                    .deleteFrom(QUEUE_PREFERENCES)
+                    .where(QUEUE_PREFERENCES.PLAYER_ID.eq(player.value()))
+                    .execute());
+        } finally {
+            changed(player);
+        }
+    }
+
+    private void changed(PlayerId player) {
+        Sql.afterCommit(dsl, () -> cache.invalidate(player));
     }
 
     private static String[] sorted(Set<String> values) {

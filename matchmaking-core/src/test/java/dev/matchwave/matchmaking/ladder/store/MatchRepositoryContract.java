@@ -130,6 +130,8 @@ public abstract class MatchRepositoryContract {
                 .withParticipant(match.player1().withReport(Report.ABORTER))
                 .withParticipant(match.player2().withReport(Report.ABORT))
                 .withClosed(MatchState.ABORTED, MatchResult.ABORT, at(30));
+        // Read before: a store that caches players must not answer from before the abort.
+        assertThat(store.players().find(player(1)).orElseThrow().abortsLeft()).isEqualTo(3);
 
         matches.commit(new MatchTransition(aborted, List.of(), Optional.of(player(1)), Optional.empty()));
 
