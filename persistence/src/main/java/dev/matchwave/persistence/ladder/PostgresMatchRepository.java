@@ -5,6 +5,8 @@ import static dev.matchwave.persistence.internal.schema.Tables.MATCHES;
 import static dev.matchwave.persistence.internal.schema.Tables.MATCH_PARTICIPANTS;
 import static dev.matchwave.persistence.internal.schema.Tables.PLAYERS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.StoreException;
@@ -24,6 +26,7 @@ import dev.matchwave.persistence.internal.schema.MatchParticipantsRecord;
 import dev.matchwave.persistence.internal.schema.MatchesRecord;
 import dev.matchwave.persistence.internal.schema.Sequences;
 import dev.matchwave.persistence.queue.WaveFence;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -51,7 +54,15 @@ import org.jooq.impl.DSL;
  * a stale no-op. Both end with the store's fence ({@link PostgresLadderStore}): a process that
  * lost its leader's lease creates no match and commits no transition.
  *
- * <p>Thread-safe; every method blocks on the database.
+ * <p>{@link #find} answers from a Caffeine cache of the matches this process created, committed
+ * or read (a click, the renders of both players' messages and the lifecycle's timers read one
+ * match many times). A match is cached once its write is committed ({@link Sql#afterCommit}: after
+ * a wave's shared transaction, never on a rollback), never over a newer version, and dropped when
+ * a commit of it fails (stale, fenced or unknown outcome). Only the leader writes matches, so its
+ * cache is never behind the database; a process that takes over starts with an empty one. The
+ * other reads (open matches, a player's open match, recent matches) always ask the database.
+ *
+ * <p>Thread-safe; every method may block on the database.
  */
 final class PostgresMatchRepository implements MatchRepository {
 
@@ -60,8 +71,17 @@ final class PostgresMatchRepository implements MatchRepository {
 
     private final DSLContext dsl;
     private final Runnable ratingsChanged;
+    private static final long CACHE_SIZE = 50_000;
+    private static final Duration CACHE_EXPIRY = Duration.ofMinutes(30);
+
     private final WaveFence fence;
     private final Consumer<PlayerId> playerChanged;
+    /**
+     * Matches by id, as this process last committed or read them: a click, its renders and the
+     * lifecycle's timers read the same match many times. See {@link #remember} and the class comment.
+     */
+    private final Cache<MatchId, Match> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE)
+            .expireAfterAccess(CACHE_EXPIRY).build();
 
     /** @param fence checked last inside every transaction that creates matches or commits a transition */
     /**
@@ -90,7 +110,7 @@ final class PostgresMatchRepository implements MatchRepository {
                 }
             }
         }
-        return Sql.write(dsl, "create a wave of " + wave.size() + " matches", tx -> {
+        List<Match> made = Sql.write(dsl, "create a wave of " + wave.size() + " matches", tx -> {
             List<Long> ids = nextMatchIds(tx, wave.size());
             List<MatchesRecord> matchRows = new ArrayList<>(wave.size());
             List<MatchParticipantsRecord> participantRows = new ArrayList<>(wave.size() * 2);
@@ -107,13 +127,25 @@ final class PostgresMatchRepository implements MatchRepository {
             fence.check(tx);
             return created;
         });
+        made.forEach(this::remember);
+        return made;
+    }
+
+    /**
+     * Caches {@code match} once this thread's write of it is committed, unless a newer version is
+     * cached already (two commits of one match may reach here in either order).
+     */
+    private void remember(Match match) {
+        Sql.afterCommit(dsl, () -> cache.asMap().merge(match.id(), match,
+                (cached, written) -> cached.version() >= written.version() ? cached : written));
     }
 
     @Override
     public Optional<Match> find(MatchId id) {
         Objects.requireNonNull(id, "id");
-        return Sql.read(dsl, "find match " + id, db ->
-                selectMatches(db).where(MATCHES.ID.eq(id.value())).fetchOptional().map(PostgresMatchRepository::match));
+        return Optional.ofNullable(cache.get(id, key -> Sql.read(dsl, "find match " + key, db ->
+                selectMatches(db).where(MATCHES.ID.eq(key.value())).fetchOptional().map(PostgresMatchRepository::match)
+                        .orElse(null))));
     }
 
     @Override
@@ -167,9 +199,14 @@ final class PostgresMatchRepository implements MatchRepository {
                         fence.check(tx);
                         return done;
                     });
+        } catch (RuntimeException e) {
+            // Stale (another version won) or unknown outcome: the next read goes to the database.
+            cache.invalidate(next.id());
+            throw e;
         } finally {
             transition.abortUsedBy().ifPresent(playerChanged);
         }
+        remember(committed.match());
         if (!committed.ledger().isEmpty()) {
             ratingsChanged.run();
         }

@@ -9,6 +9,7 @@ import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.Seat;
 import dev.matchwave.matchmaking.ladder.StoreException;
+import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchDraft;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.queue.store.EntryKey;
@@ -44,13 +45,16 @@ class WaveTransactionTest {
         two = new QueuedPlayer(PlayerId.of(2), List.of(new Seat("sc2", "sc2_terran", 1510)), Preferences.NONE, T0, 0);
     }
 
+    /** The match the last wave created inside its transaction (committed or not). */
+    Match created;
+
     private WaveCommit createMatchAndCommit(PostgresQueueStore queue) {
         queue.add(new StoredEntry(one, 1, T0.plusSeconds(900), Optional.empty()), Instant.EPOCH);
         queue.add(new StoredEntry(two, 2, T0.plusSeconds(900), Optional.empty()), Instant.EPOCH);
         return queue.commitWave(() -> {
             Pair pair = new Pair(one, one.seats().get(0), two, two.seats().get(0));
-            ladder.matches().createAll(List.of(MatchDraft.of(pair, new MatchSetup("Fighting Spirit", "EU"), T0,
-                    T0.plusSeconds(60))));
+            created = ladder.matches().createAll(List.of(MatchDraft.of(pair, new MatchSetup("Fighting Spirit", "EU"), T0,
+                    T0.plusSeconds(60)))).get(0);
             return new WaveCommit(1, List.of(new EntryKey(one.id(), 1), new EntryKey(two.id(), 2)));
         });
     }
@@ -62,6 +66,7 @@ class WaveTransactionTest {
         createMatchAndCommit(queue);
 
         assertThat(ladder.matches().open()).hasSize(1);
+        assertThat(ladder.matches().find(created.id())).contains(created);
         assertThat(queue.load(Instant.EPOCH).entries()).isEmpty();
         assertThat(queue.load(Instant.EPOCH).inMatch()).containsExactlyInAnyOrder(one.id(), two.id());
     }
@@ -76,6 +81,8 @@ class WaveTransactionTest {
                 .hasMessageContaining("lost its lease");
 
         assertThat(ladder.matches().open()).isEmpty();
+        // Nor in the match cache: a match is cached only once its wave has committed.
+        assertThat(ladder.matches().find(created.id())).isEmpty();
         assertThat(queue.load(Instant.EPOCH).entries()).extracting(e -> e.player().id())
                 .containsExactly(one.id(), two.id());
         assertThat(queue.load(Instant.EPOCH).inMatch()).isEmpty();
