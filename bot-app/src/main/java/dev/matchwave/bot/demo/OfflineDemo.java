@@ -238,7 +238,7 @@ public final class OfflineDemo {
                 }
                 if (ledger.openMatches() > 0) {
                     problems.add(ledger.openMatches() + " matches of the counted waves had not ended after "
-                            + SETTLE.toSeconds() + " s more");
+                            + SETTLE.toSeconds() + " s more" + crash.running().map(OfflineDemo::openMatches).orElse(""));
                 }
                 inboxes.forEach(Inbox::close);
                 adminInbox.close();
@@ -686,6 +686,22 @@ public final class OfflineDemo {
     }
 
     /** The players' side of the ledger, and the stop flag. */
+    /** The bot's open matches as the database holds them, for a problem line (who confirmed, who reported). */
+    static String openMatches(DiscordBot bot) {
+        try {
+            return bot.ladder().store().matches().open().stream().map(m -> "#" + m.id().value() + " " + m.state()
+                            + " (" + describe(m.player1()) + "; " + describe(m.player2()) + ")")
+                    .collect(java.util.stream.Collectors.joining(", ", ": open ", ""));
+        } catch (RuntimeException e) {
+            return ": the open matches could not be read (" + e.getMessage() + ")";
+        }
+    }
+
+    private static String describe(dev.matchwave.matchmaking.ladder.match.Participant p) {
+        return "player " + p.player().value() + (p.confirmedAt().isPresent() ? " confirmed" : " not confirmed")
+                + p.report().map(r -> ", reported " + r).orElse("") + (p.abortArmed() ? ", abort armed" : "");
+    }
+
     private static final class Table implements ScriptedPlayer.Table {
         private final WaveLedger ledger;
         private final MessageFeed feed;
