@@ -58,7 +58,7 @@ public final class PostgresLadderStore implements LadderStore {
         this.players = new PostgresPlayerRepository(dsl, changed);
         this.preferences = new PostgresQueuePreferenceRepository(dsl);
         this.ratings = new PostgresRatingRepository(dsl, changed);
-        this.matches = new PostgresMatchRepository(dsl, changed, fence, players::changed);
+        this.matches = new PostgresMatchRepository(dsl, changed, fence, players::changed, ratings::changed);
         this.audit = new PostgresAdminAuditRepository(dsl);
     }
 

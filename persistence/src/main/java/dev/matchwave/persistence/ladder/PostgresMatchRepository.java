@@ -20,6 +20,7 @@ import dev.matchwave.matchmaking.ladder.match.MatchTransition;
 import dev.matchwave.matchmaking.ladder.match.Participant;
 import dev.matchwave.matchmaking.ladder.match.Resolution;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
+import dev.matchwave.matchmaking.ladder.rating.RatingChange;
 import dev.matchwave.persistence.internal.Sql;
 import dev.matchwave.persistence.internal.schema.MatchParticipants;
 import dev.matchwave.persistence.internal.schema.MatchParticipantsRecord;
@@ -76,6 +77,7 @@ final class PostgresMatchRepository implements MatchRepository {
 
     private final WaveFence fence;
     private final Consumer<PlayerId> playerChanged;
+    private final Consumer<List<RatingChange>> ratingsWritten;
     /**
      * Matches by id, as this process last committed or read them: a click, its renders and the
      * lifecycle's timers read the same match many times. See {@link #remember} and the class comment.
@@ -88,12 +90,15 @@ final class PostgresMatchRepository implements MatchRepository {
      * @param playerChanged told of a player whose row a transition changes (an abort uses one of
      *                      his aborts), on the committing thread once the transition's write
      *                      returned (committed, failed, or joined to a shared transaction)
+     * @param ratingsWritten told of the rating changes a transition wrote (or tried to), likewise
      */
-    PostgresMatchRepository(DSLContext dsl, Runnable ratingsChanged, WaveFence fence, Consumer<PlayerId> playerChanged) {
+    PostgresMatchRepository(DSLContext dsl, Runnable ratingsChanged, WaveFence fence, Consumer<PlayerId> playerChanged,
+                            Consumer<List<RatingChange>> ratingsWritten) {
         this.dsl = dsl;
         this.ratingsChanged = ratingsChanged;
         this.fence = fence;
         this.playerChanged = playerChanged;
+        this.ratingsWritten = ratingsWritten;
     }
 
     @Override
@@ -205,6 +210,7 @@ final class PostgresMatchRepository implements MatchRepository {
             throw e;
         } finally {
             transition.abortUsedBy().ifPresent(playerChanged);
+            ratingsWritten.accept(transition.ratingChanges());
         }
         remember(committed.match());
         if (!committed.ledger().isEmpty()) {

@@ -4,6 +4,8 @@ import static dev.matchwave.persistence.internal.schema.Tables.ADMIN_ACTIONS;
 import static dev.matchwave.persistence.internal.schema.Tables.RATINGS;
 import static dev.matchwave.persistence.internal.schema.Tables.RATING_LEDGER;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.audit.AdminAction;
@@ -12,23 +14,37 @@ import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
 import dev.matchwave.persistence.internal.Sql;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 
 /**
  * {@link RatingRepository} on PostgreSQL: {@code ratings} (one row per player and race) and the
  * {@code rating_ledger}. A player's ratings for all races come in one query.
  *
- * <p>Thread-safe; every method blocks on the database.
+ * <p>A player's ratings ({@link #ratingsOf}, {@link #find}) are read through a Caffeine cache
+ * (every join reads them to seat the player), with the rule of {@link PostgresPlayerRepository}:
+ * every rating write of this process (a recorded change here, a match's result in
+ * {@link PostgresMatchRepository}) drops its players' entries once committed, so the process never
+ * reads back older ratings than it wrote; changes made elsewhere are seen within
+ * {@link PostgresPlayerRepository#CACHE_EXPIRY}. The ledger and {@link #all} always ask the database.
+ *
+ * <p>Thread-safe; every method may block on the database.
  */
 final class PostgresRatingRepository implements RatingRepository {
 
+    private static final long CACHE_SIZE = 100_000;
+
     private final DSLContext dsl;
     private final Runnable ratingsChanged;
+    private final Cache<PlayerId, Map<String, PlayerRating>> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE)
+            .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
 
     PostgresRatingRepository(DSLContext dsl, Runnable ratingsChanged) {
         this.dsl = dsl;
@@ -39,24 +55,30 @@ final class PostgresRatingRepository implements RatingRepository {
     public Optional<PlayerRating> find(PlayerId player, String race) {
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(race, "race");
-        return Sql.read(dsl, "find rating of player " + player + " " + race, db -> db.selectFrom(RATINGS)
-                .where(RATINGS.PLAYER_ID.eq(player.value()), RATINGS.RACE.eq(race))
-                .fetchOptional()
-                .map(Rows::rating));
+        return Optional.ofNullable(ratingsOf(player).get(race));
     }
 
     @Override
     public Map<String, PlayerRating> ratingsOf(PlayerId player) {
         Objects.requireNonNull(player, "player");
-        return Sql.read(dsl, "read ratings of player " + player, db -> {
+        return cache.get(player, key -> Sql.read(dsl, "read ratings of player " + key, db -> {
             Map<String, PlayerRating> byRace = new LinkedHashMap<>();
             db.selectFrom(RATINGS)
-                    .where(RATINGS.PLAYER_ID.eq(player.value()))
+                    .where(RATINGS.PLAYER_ID.eq(key.value()))
                     .orderBy(RATINGS.RACE)
                     .fetch()
                     .forEach(r -> byRace.put(r.getRace(), Rows.rating(r)));
-            return byRace;
-        });
+            return Collections.unmodifiableMap(byRace);
+        }));
+    }
+
+    /** Drops the cached ratings of the players {@code changes} touch, once this thread's write is committed. */
+    void changed(List<RatingChange> changes) {
+        Set<PlayerId> players = new HashSet<>();
+        changes.forEach(c -> players.add(c.after().player()));
+        if (!players.isEmpty()) {
+            Sql.afterCommit(dsl, () -> cache.invalidateAll(players));
+        }
     }
 
     @Override
@@ -70,11 +92,16 @@ final class PostgresRatingRepository implements RatingRepository {
     public List<LedgerEntry> record(List<RatingChange> changes, Optional<AdminAction> audit) {
         List<RatingChange> copy = List.copyOf(changes);
         Objects.requireNonNull(audit, "audit");
-        List<LedgerEntry> entries = Sql.write(dsl, "record " + copy.size() + " rating changes", tx -> {
-            List<LedgerEntry> written = RatingWrites.apply(tx, copy);
-            audit.ifPresent(a -> tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(a)).execute());
-            return written;
-        });
+        List<LedgerEntry> entries;
+        try {
+            entries = Sql.write(dsl, "record " + copy.size() + " rating changes", tx -> {
+                List<LedgerEntry> written = RatingWrites.apply(tx, copy);
+                audit.ifPresent(a -> tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(a)).execute());
+                return written;
+            });
+        } finally {
+            changed(copy);
+        }
         if (!entries.isEmpty()) {
             ratingsChanged.run();
         }

@@ -169,6 +169,9 @@ public abstract class MatchRepositoryContract {
                 600);
         RatingChange loser = gameChange(match.id(), LedgerCause.MATCH, fresh(2, "sc2_terran"), Rating.points(1480), 0,
                 600);
+        // Read before: a store that caches ratings must not answer from before the result.
+        assertThat(store.ratings().ratingsOf(player(1))).isEmpty();
+        assertThat(store.ratings().find(player(2), "sc2_terran")).isEmpty();
 
         Committed committed = matches.commit(new MatchTransition(done, List.of(winner, loser), Optional.empty(),
                 Optional.empty()));

@@ -51,6 +51,7 @@ public abstract class RatingRepositoryContract {
     @Test
     void recordStoresTheAfterStateAndTheLedgerEntry() {
         RatingChange change = adjustment(fresh(1, "bw_zerg"), 1620, 5);
+        assertThat(ratings.find(player(1), "bw_zerg")).isEmpty(); // a cache, if any, holds "none" now
 
         List<LedgerEntry> written = ratings.record(List.of(change), Optional.empty());
 
