@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -114,6 +115,13 @@ public final class QueueService implements AutoCloseable {
     private final ReentrantLock waveLock = new ReentrantLock();
     /** Guards every field below. */
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * Held by the thread writing joins to the store (see {@link #writeJoins}); never taken with
+     * {@link #lock} held, and {@link #lock} is never taken while holding it.
+     */
+    private final ReentrantLock writerLock = new ReentrantLock();
+    /** Joins reserved under the lock, waiting for the next group write. */
+    private final ConcurrentLinkedQueue<PendingWrite> pendingWrites = new ConcurrentLinkedQueue<>();
     /** Signalled whenever a join leaves {@link #joining}. */
     private final Condition joinEnded = lock.newCondition();
 
@@ -146,6 +154,19 @@ public final class QueueService implements AutoCloseable {
     private Instant nextScheduledWave = Instant.EPOCH;
     private @Nullable Cancellable expiryTimer;
     private long expiryTimerAt = Long.MAX_VALUE;
+
+    /** A join's entry waiting for the store; {@code done} and {@code failure} are written under {@link #writerLock}. */
+    private static final class PendingWrite {
+        final StoredEntry entry;
+        final Instant forgetJoinsBefore;
+        volatile boolean done;
+        volatile @Nullable RuntimeException failure;
+
+        PendingWrite(StoredEntry entry, Instant forgetJoinsBefore) {
+            this.entry = entry;
+            this.forgetJoinsBefore = forgetJoinsBefore;
+        }
+    }
 
     /** A player in a match; {@code entry} is his queue entry, kept so a failed match can requeue him. */
     private record Matched(@Nullable QueueEntry entry, long wave) {
@@ -229,8 +250,9 @@ public final class QueueService implements AutoCloseable {
      *
      * <p>The store write happens outside the state lock: while it runs the player is "joining",
      * which waves, expiries and the counts do not see; a second join, a leave, a
-     * {@link #markInMatch} or a {@link #clear()} of him waits for it to end. Joins of different
-     * players are therefore stored side by side, and a wave never waits on them.
+     * {@link #markInMatch} or a {@link #clear()} of him waits for it to end. The joins waiting
+     * for the store are written together ({@link QueueStore#addAll}, a group commit), and a wave
+     * never waits on them.
      */
     public JoinResult join(PlayerId player, List<Seat> seats, Preferences preferences, Optional<String> contact) {
         Objects.requireNonNull(player, "player");
@@ -271,7 +293,12 @@ public final class QueueService implements AutoCloseable {
         }
         boolean stored = false;
         try {
-            store.add(created.stored(), Instant.ofEpochMilli(nowMillis - joinWindowMillis));
+            PendingWrite write = new PendingWrite(created.stored(), Instant.ofEpochMilli(nowMillis - joinWindowMillis));
+            pendingWrites.add(write);
+            writeJoins(write);
+            if (write.failure != null) {
+                throw write.failure;
+            }
             stored = true;
         } finally {
             lock.lock();
@@ -287,6 +314,41 @@ public final class QueueService implements AutoCloseable {
             }
         }
         return new JoinResult.Joined(created.player);
+    }
+
+    /**
+     * Stores the joins waiting in {@link #pendingWrites} until {@code own} is stored (group
+     * commit): whoever holds {@link #writerLock} writes every join waiting at that moment in one
+     * {@link QueueStore#addAll}, so a burst of joins costs a few writes, not one each. Called
+     * without the state lock; returns once {@code own} is done, by this thread or another.
+     */
+    private void writeJoins(PendingWrite own) {
+        writerLock.lock();
+        try {
+            while (!own.done) {
+                List<PendingWrite> batch = new ArrayList<>();
+                for (PendingWrite next; (next = pendingWrites.poll()) != null; ) {
+                    batch.add(next);
+                }
+                Instant forget = batch.stream().map(w -> w.forgetJoinsBefore).min(Comparator.naturalOrder())
+                        .orElseThrow();
+                Map<PlayerId, RuntimeException> failed;
+                try {
+                    failed = store.addAll(batch.stream().map(w -> w.entry).toList(), forget);
+                } catch (RuntimeException e) {
+                    failed = new HashMap<>();
+                    for (PendingWrite write : batch) {
+                        failed.put(write.entry.player().id(), e);
+                    }
+                }
+                for (PendingWrite write : batch) {
+                    write.failure = failed.get(write.entry.player().id());
+                    write.done = true;
+                }
+            }
+        } finally {
+            writerLock.unlock();
+        }
     }
 
     /** Under the lock: waits while a join of {@code player} is being stored. */

@@ -18,6 +18,9 @@ import dev.matchwave.matchmaking.queue.store.WaveCommit;
 import dev.matchwave.matchmaking.queue.store.WaveStart;
 import dev.matchwave.matchmaking.time.ManualClock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -28,10 +31,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A join stores its entry outside the queue's lock: while one player's write is slow, other
- * players join and waves run; calls about that player wait for his write. The slow write is a
- * store whose {@code add} for one player holds until the test lets it go (no sleeps: the test
- * waits for threads to reach the points it names).
+ * A join stores its entry outside the queue's lock: while one player's write is slow, waves run,
+ * the joins that come meanwhile wait and are then stored together (group commit), and calls about
+ * that player wait for his write. The slow write is a store whose {@code add} for one player
+ * holds until the test lets it go (no sleeps: the test waits for threads to reach the points it
+ * names).
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class QueueServiceJoiningTest {
@@ -68,36 +72,57 @@ class QueueServiceJoiningTest {
         return result;
     }
 
-    @Test
-    void othersJoinAndAWaveRunsWhileOnePlayersEntryIsStored() throws Exception {
-        CompletableFuture<JoinResult> slow = slowJoin();
+    /** Starts a join of {@code player} on its own thread. */
+    CompletableFuture<JoinResult> joinOnAThread(PlayerId player, int rating, List<Thread> started) {
+        CompletableFuture<JoinResult> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(service.join(player, single(rating), Preferences.NONE));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }, "join-" + player.value());
+        started.add(thread);
+        thread.start();
+        return result;
+    }
 
-        // Under a lock held across the write, these would wait for the slow one (and time out).
-        assertThat(service.join(B, single(1500), Preferences.NONE)).isInstanceOf(JoinResult.Joined.class);
-        assertThat(service.join(C, single(1510), Preferences.NONE)).isInstanceOf(JoinResult.Joined.class);
+    @Test
+    void aWaveRunsWhileJoinsAreStoredAndTheJoinsThatCameMeanwhileAreStoredTogether() throws Exception {
+        CompletableFuture<JoinResult> slow = slowJoin();
+        List<Thread> others = new ArrayList<>();
+        CompletableFuture<JoinResult> b = joinOnAThread(B, 1500, others);
+        CompletableFuture<JoinResult> c = joinOnAThread(C, 1510, others);
+        others.forEach(QueueServiceJoiningTest::awaitWaiting);
+
+        // Under a lock held across the write, the wave would wait for the slow write (and time out).
         assertThat(service.stateOf(SLOW)).as("not queued before his entry is stored").isEqualTo(PlayerState.FREE);
-        assertThat(service.status().queued()).isEqualTo(2);
+        assertThat(service.status().queued()).isZero();
         Wave wave = service.runWave();
-        assertThat(wave.pairs()).hasSize(1);
-        assertThat(wave.pairs().get(0).first().id()).isIn(B, C);
-        assertThat(wave.queued()).as("the wave saw B and C only").isEqualTo(2);
+        assertThat(wave.queued()).as("the wave saw nobody queued yet").isZero();
         assertThat(slow).isNotDone();
 
         store.release.countDown();
         assertThat(slow.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
-        assertThat(service.stateOf(SLOW)).isEqualTo(PlayerState.QUEUED);
+        assertThat(b.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(c.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(store.batches).as("one write for the slow join, one for the two that waited").containsExactly(1, 2);
         assertThat(service.contact(SLOW)).hasValue("slow-contact");
         StoredQueue stored = store.delegate.load(Instant.EPOCH);
-        assertThat(stored.entries()).extracting(e -> e.player().id()).containsExactly(SLOW);
+        assertThat(stored.entries()).extracting(e -> e.player().id()).containsExactly(SLOW, B, C);
         assertThat(stored.entries().get(0).contact()).hasValue("slow-contact");
+        assertThat(service.runWave().pairs()).hasSize(1);
     }
 
     @Test
     void joinOrderIsTheOrderOfTheCallsNotOfTheWrites() throws Exception {
         CompletableFuture<JoinResult> slow = slowJoin();
-        service.join(B, single(1500), Preferences.NONE);
+        List<Thread> others = new ArrayList<>();
+        CompletableFuture<JoinResult> b = joinOnAThread(B, 1500, others);
+        others.forEach(QueueServiceJoiningTest::awaitWaiting);
         store.release.countDown();
         slow.get(10, TimeUnit.SECONDS);
+        b.get(10, TimeUnit.SECONDS);
 
         assertThat(service.snapshot().queued()).extracting(QueuedPlayer::id).containsExactly(SLOW, B);
         QueueService restored = QueueService.builder(SINGLE, TestRules.greedy()).clock(clock).store(store.delegate).build();
@@ -168,6 +193,8 @@ class QueueServiceJoiningTest {
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean failing;
         volatile int adds;
+        /** The size of each {@link #addAll} call, in order. */
+        final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         HeldStore(PlayerId held) {
             this.held = held;
@@ -194,6 +221,12 @@ class QueueServiceJoiningTest {
                 adds++;
             }
             delegate.add(entry, forgetJoinsBefore);
+        }
+
+        @Override
+        public Map<PlayerId, RuntimeException> addAll(List<StoredEntry> entries, Instant forgetJoinsBefore) {
+            batches.add(entries.size());
+            return QueueStore.super.addAll(entries, forgetJoinsBefore);
         }
 
         @Override

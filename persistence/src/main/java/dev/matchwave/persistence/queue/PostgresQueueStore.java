@@ -103,6 +103,70 @@ public final class PostgresQueueStore implements QueueStore {
         });
     }
 
+    /**
+     * One transaction of four statements whatever the number of entries: who of them is in a
+     * match, one insert of the others' entries (a player queued already is skipped by his primary
+     * key), and the join log of those stored. When it fails, none is stored and each is named
+     * with the failure.
+     */
+    @Override
+    public Map<PlayerId, RuntimeException> addAll(List<StoredEntry> entries, Instant forgetJoinsBefore) {
+        Objects.requireNonNull(forgetJoinsBefore, "forgetJoinsBefore");
+        List<StoredEntry> batch = List.copyOf(entries);
+        if (batch.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = batch.stream().map(e -> e.player().id().value()).toList();
+        if (new HashSet<>(ids).size() != ids.size()) {
+            throw new IllegalArgumentException("one player twice in a batch of joins: " + ids);
+        }
+        Set<Long> stored;
+        try {
+            stored = insertAll(batch, ids, forgetJoinsBefore);
+        } catch (RuntimeException e) {
+            Map<PlayerId, RuntimeException> failed = new HashMap<>();
+            ids.forEach(id -> failed.put(PlayerId.of(id), e));
+            return failed;
+        }
+        Map<PlayerId, RuntimeException> failed = new HashMap<>();
+        for (long id : ids) {
+            if (!stored.contains(id)) {
+                failed.put(PlayerId.of(id), StoreException.duplicate("player " + id + " is queued already or in a match"));
+            }
+        }
+        return failed;
+    }
+
+    /** The batch's transaction: the players whose entries it stored. */
+    private Set<Long> insertAll(List<StoredEntry> batch, List<Long> ids, Instant forgetJoinsBefore) {
+        return Sql.write(dsl, "queue " + batch.size() + " players", tx -> {
+            Set<Long> inMatch = new HashSet<>(tx.select(QUEUE_IN_MATCH.PLAYER_ID).from(QUEUE_IN_MATCH)
+                    .where(QUEUE_IN_MATCH.PLAYER_ID.in(ids)).fetch(QUEUE_IN_MATCH.PLAYER_ID));
+            List<StoredEntry> candidates = batch.stream().filter(e -> !inMatch.contains(e.player().id().value())).toList();
+            Set<Long> stored = new HashSet<>();
+            if (!candidates.isEmpty()) {
+                var insert = tx.insertInto(QUEUE_ENTRIES).set(row(tx, candidates.get(0)));
+                for (StoredEntry entry : candidates.subList(1, candidates.size())) {
+                    insert = insert.newRecord().set(row(tx, entry));
+                }
+                stored.addAll(insert.onConflictDoNothing().returning(QUEUE_ENTRIES.PLAYER_ID).fetch()
+                        .getValues(QUEUE_ENTRIES.PLAYER_ID));
+            }
+            if (!stored.isEmpty()) {
+                tx.deleteFrom(QUEUE_JOINS).where(QUEUE_JOINS.PLAYER_ID.in(stored),
+                        QUEUE_JOINS.JOINED_AT.lt(micros(forgetJoinsBefore))).execute();
+                var log = tx.insertInto(QUEUE_JOINS, QUEUE_JOINS.PLAYER_ID, QUEUE_JOINS.JOINED_AT);
+                for (StoredEntry entry : batch) {
+                    if (stored.contains(entry.player().id().value())) {
+                        log = log.values(entry.player().id().value(), micros(entry.player().joinedAt()));
+                    }
+                }
+                log.execute();
+            }
+            return stored;
+        });
+    }
+
     @Override
     public boolean attach(EntryKey key, String contact) {
         Objects.requireNonNull(contact, "contact");

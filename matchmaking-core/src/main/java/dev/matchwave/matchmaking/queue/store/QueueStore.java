@@ -2,6 +2,9 @@ package dev.matchwave.matchmaking.queue.store;
 
 import dev.matchwave.matchmaking.PlayerId;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +39,30 @@ public interface QueueStore {
      *         has an entry already or is in a match
      */
     void add(StoredEntry entry, Instant forgetJoinsBefore);
+
+    /**
+     * Stores several new entries at once, as {@link #add} would one by one (a burst of joins:
+     * one unit of work instead of one each). Never throws for an entry: each entry is stored, or
+     * named in the answer with why not ({@code DUPLICATE}: its player is queued already or in a
+     * match; {@code UNAVAILABLE}: the store failed).
+     *
+     * <p>The default calls {@link #add} for each entry. A store that writes them together should,
+     * and then either stores every entry it does not refuse, or, when it fails, none of them.
+     *
+     * @param forgetJoinsBefore the store may drop joins older than this of the players it stores
+     * @return the entries not stored, by player, each with its failure; empty when all were stored
+     */
+    default Map<PlayerId, RuntimeException> addAll(List<StoredEntry> entries, Instant forgetJoinsBefore) {
+        Map<PlayerId, RuntimeException> failed = new HashMap<>();
+        for (StoredEntry entry : entries) {
+            try {
+                add(entry, forgetJoinsBefore);
+            } catch (RuntimeException e) {
+                failed.put(entry.player().id(), e);
+            }
+        }
+        return failed;
+    }
 
     /**
      * Replaces the contact of the entry {@code key}.

@@ -110,6 +110,28 @@ public abstract class QueueStoreContract {
     }
 
     @Test
+    void aBurstOfJoinsIsStoredTogetherLeavingOutOnlyTheDuplicates() {
+        store.add(entry(2, 1, T0), Instant.EPOCH);
+        store.markInMatch(PlayerId.of(4));
+        StoredEntry one = entry(1, 5, T0.plusMillis(1)).withContact("token-1|1700000000000");
+        StoredEntry three = entry(3, 6, T0.plusMillis(2));
+
+        Map<PlayerId, RuntimeException> refused = store.addAll(List.of(one, entry(2, 7, T0.plusMillis(3)), three,
+                entry(4, 8, T0.plusMillis(4))), T0.minusSeconds(60));
+
+        assertThat(refused).containsOnlyKeys(PlayerId.of(2), PlayerId.of(4));
+        assertThat(refused.values()).allSatisfy(e -> assertThat(e).isInstanceOfSatisfying(StoreException.class,
+                s -> assertThat(s.kind()).isEqualTo(StoreException.Kind.DUPLICATE)));
+        assertThat(load().entries()).extracting(e -> e.player().id().value(), StoredEntry::sequence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, 1L), org.assertj.core.groups.Tuple.tuple(1L, 5L),
+                        org.assertj.core.groups.Tuple.tuple(3L, 6L));
+        assertThat(load().entries()).contains(one, three);
+        assertThat(load().joins()).containsKeys(PlayerId.of(1), PlayerId.of(2), PlayerId.of(3)).doesNotContainKey(PlayerId.of(4));
+        assertThat(load().joins().get(PlayerId.of(2))).as("a refused join is not logged").hasSize(1);
+        assertThat(store.addAll(List.of(), T0)).isEmpty();
+    }
+
+    @Test
     void aPlayerInAMatchCannotBeQueued() {
         store.markInMatch(PlayerId.of(1));
 
