@@ -18,9 +18,9 @@ import java.util.function.Supplier;
  * Instants are kept to the microsecond.
  *
  * <p>Implementations are thread-safe; their methods may block on I/O. The queue calls them under
- * its own lock, except {@link #add} and {@link #commitWave}: joins of different players are stored
- * side by side and alongside a wave, so that a wave never waits on a join and a join never waits
- * on a wave. No other call about the same player runs alongside a join's {@link #add}.
+ * its own lock, except {@link #addAll} (its joins, one call at a time) and {@link #commitWave}:
+ * joins are stored alongside a wave, so that a wave never waits on a join and a join never waits
+ * on a wave. No other call about a player runs alongside the {@link #addAll} storing his join.
  */
 public interface QueueStore {
 
