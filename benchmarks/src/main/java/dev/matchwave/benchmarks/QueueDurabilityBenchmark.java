@@ -59,6 +59,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #joinAndLeave}: {@code QueueService.join} then {@code leave} of one player with
  *       200 others queued: two stored writes in a durable store (the join's entry and join-log
  *       row, the leave's delete), each acknowledged only once stored;</li>
+ *   <li>{@link #burstOf200Joins}: 200 players press Join at once (one virtual thread each) with 200
+ *       others queued, until the last is acknowledged: the queue stores the joins waiting at each
+ *       moment together (a group commit), so the burst costs a few writes, not 200;</li>
  *   <li>{@link #waveOf500Matches}: the database part of a wave of 500 matches with 1,000 queued
  *       players: {@code none} creates the matches only (today's cost), {@code postgres} adds the
  *       wave's start (1,000 wait cycles) and, in the matches' transaction, the 1,000 entries'
@@ -186,6 +189,52 @@ public class QueueDurabilityBenchmark {
         clock.advance(Duration.ofMillis(1));
         queue.join(player, seats(nextJoiner), Preferences.NONE);
         return queue.leave(player);
+    }
+
+    /** The players of one burst; they leave again after it (not measured). */
+    @State(Scope.Benchmark)
+    public static class Burst {
+        private static final int SIZE = 200;
+        private int round;
+        private List<PlayerId> players;
+
+        @Setup(Level.Invocation)
+        public void nextBurst(QueueDurabilityBenchmark bench) {
+            bench.clock.advance(Duration.ofMillis(1));
+            long first = 200_000 + (long) (round++ % 100) * SIZE;
+            players = new ArrayList<>(SIZE);
+            for (int i = 0; i < SIZE; i++) {
+                players.add(PlayerId.of(first + i));
+            }
+        }
+
+        @TearDown(Level.Invocation)
+        public void leave(QueueDurabilityBenchmark bench) {
+            players.forEach(bench.queue::leave);
+        }
+    }
+
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public int burstOf200Joins(Burst burst) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>(burst.players.size());
+        java.util.concurrent.atomic.AtomicInteger joined = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < burst.players.size(); i++) {
+            PlayerId player = burst.players.get(i);
+            List<Seat> seats = seats(i);
+            threads.add(Thread.ofVirtual().start(() -> {
+                if (queue.join(player, seats, Preferences.NONE) instanceof dev.matchwave.matchmaking.queue.JoinResult.Joined) {
+                    joined.incrementAndGet();
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (joined.get() != burst.players.size()) {
+            throw new IllegalStateException("only " + joined.get() + " of " + burst.players.size() + " joined");
+        }
+        return joined.get();
     }
 
     /** A wave's input, made fresh before each wave (not measured). */
