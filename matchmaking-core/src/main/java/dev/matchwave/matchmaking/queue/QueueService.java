@@ -64,9 +64,10 @@ import org.jspecify.annotations.Nullable;
  * listeners and the guard run outside the lock, on a snapshot. Waves run one at a time (a second lock, taken before the state lock, never after).
  * All methods may be called from any thread; none blocks except {@link #runWave()}, which waits
  * for a running wave and then runs the pairer and the {@link WaveListener}, and the store writes
- * below. A join stores its entry outside the lock: meanwhile the player is "joining", and only
- * calls about him ({@link #join}, {@link #leave}, {@link #markInMatch}, {@link #attach}; every
- * player for {@link #clear()}) wait for that write to end.
+ * below. A join stores its entry outside the lock, and so does a release: meanwhile the player is
+ * "joining" (or still in his match), and only calls about him ({@link #join}, {@link #leave},
+ * {@link #release}, {@link #markInMatch}, {@link #attach}; every joining player for
+ * {@link #clear()}) wait for that write to end.
  *
  * <h2>Waves</h2>
  * After {@link #start()}, a wave runs at every multiple of the wave interval on the Unix time
@@ -83,8 +84,8 @@ import org.jspecify.annotations.Nullable;
  * {@link WaveListener} makes inside the store's unit of work ({@link QueueStore#commitWave}).
  * Store writes happen under the state lock (a store call is the one foreign call made there,
  * besides the scheduler and the clock), except a join's, which runs outside it (the player is
- * "joining" meanwhile: not queued for waves and counts until his entry is stored), and the wave
- * commit, which runs with the listener.
+ * "joining" meanwhile: not queued for waves and counts until his entry is stored), a release's
+ * (he stays in his match until it is stored), and the wave commit, which runs with the listener.
  * A store failure reaches the caller and changes nothing. When built, the service restores what
  * the store holds: entries in join order with their wait cycles and deadlines, the join-limit
  * log, who is in a match, the wave count; {@link #start()} re-arms the expiry timer from them.
@@ -122,7 +123,7 @@ public final class QueueService implements AutoCloseable {
     private final ReentrantLock writerLock = new ReentrantLock();
     /** Joins reserved under the lock, waiting for the next group write. */
     private final ConcurrentLinkedQueue<PendingWrite> pendingWrites = new ConcurrentLinkedQueue<>();
-    /** Signalled whenever a join leaves {@link #joining}. */
+    /** Signalled whenever a join leaves {@link #joining} or a release leaves {@link #releasing}. */
     private final Condition joinEnded = lock.newCondition();
 
     private final LinkedHashMap<PlayerId, QueueEntry> queued = new LinkedHashMap<>();
@@ -132,6 +133,8 @@ public final class QueueService implements AutoCloseable {
      * {@link #join} calls.
      */
     private final HashMap<PlayerId, QueueEntry> joining = new HashMap<>();
+    /** Players whose release is being stored (outside the lock): still in a match until it is. */
+    private final Set<PlayerId> releasing = new HashSet<>();
     private final HashMap<PlayerId, Matched> inMatch = new HashMap<>();
     /** In access order: touching a player moves him last, so the head is the least recently seen. */
     private final LinkedHashMap<PlayerId, PlayerRecord> seen = new LinkedHashMap<>(16, 0.75f, true);
@@ -351,9 +354,9 @@ public final class QueueService implements AutoCloseable {
         }
     }
 
-    /** Under the lock: waits while a join of {@code player} is being stored. */
+    /** Under the lock: waits while a join or a release of {@code player} is being stored. */
     private void awaitJoinOf(PlayerId player) {
-        while (joining.containsKey(player)) {
+        while (joining.containsKey(player) || releasing.contains(player)) {
             joinEnded.awaitUninterruptibly();
         }
     }
@@ -395,22 +398,43 @@ public final class QueueService implements AutoCloseable {
         Objects.requireNonNull(player, "player");
         lock.lock();
         try {
+            awaitJoinOf(player);
             Matched matched = inMatch.get(player);
             if (matched == null) {
                 return false;
             }
             if (pendingWave != 0 && matched.wave() == pendingWave) {
                 releasedWhilePending.add(player);
-            } else {
-                store.release(player);
+                inMatch.remove(player);
+                leftWhilePending.remove(player);
+                touch(player, clock.millis());
+                return true;
             }
-            inMatch.remove(player);
-            leftWhilePending.remove(player);
-            touch(player, clock.millis());
-            return true;
+            releasing.add(player);
         } finally {
             lock.unlock();
         }
+        // Stored outside the lock (a wave of matches ends in a burst of releases); calls about
+        // him wait meanwhile, and he stays in a match until the store said yes.
+        boolean stored = false;
+        try {
+            store.release(player);
+            stored = true;
+        } finally {
+            lock.lock();
+            try {
+                releasing.remove(player);
+                if (stored) {
+                    inMatch.remove(player);
+                    leftWhilePending.remove(player);
+                    touch(player, clock.millis());
+                }
+                joinEnded.signalAll();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return true;
     }
 
     /**

@@ -177,6 +177,34 @@ class QueueServiceJoiningTest {
         }
     }
 
+    @Test
+    void aReleaseIsStoredOutsideTheLockAndHisNextJoinWaitsForIt() throws Exception {
+        store.release.countDown(); // the slow player's joins go through at once here
+        service.join(SLOW, single(1500), Preferences.NONE);
+        service.join(B, single(1505), Preferences.NONE);
+        assertThat(service.runWave().pairs()).hasSize(1);
+        store.holdRelease = SLOW;
+        CompletableFuture<Boolean> released = new CompletableFuture<>();
+        Thread releaser = new Thread(() -> released.complete(service.release(SLOW)), "release");
+        releaser.start();
+        assertThat(store.releaseEntered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // Others are not held up by the write: a join, the status, a wave.
+        assertThat(service.join(C, single(1500), Preferences.NONE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(service.status().queued()).isEqualTo(1);
+        service.runWave();
+        assertThat(service.stateOf(SLOW)).as("in his match until the store said yes").isEqualTo(PlayerState.IN_MATCH);
+        CompletableFuture<JoinResult> again = new CompletableFuture<>();
+        Thread joiner = new Thread(() -> again.complete(service.join(SLOW, single(1500), Preferences.NONE)), "again");
+        joiner.start();
+        awaitWaiting(joiner);
+
+        store.releaseHeld.countDown();
+        assertThat(released.get(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(again.get(10, TimeUnit.SECONDS)).as("not refused as in a match").isInstanceOf(JoinResult.Joined.class);
+        assertThat(store.delegate.load(Instant.EPOCH).inMatch()).containsExactly(B);
+    }
+
     /** Returns once {@code thread} waits (for the slow join's write to end). */
     static void awaitWaiting(Thread thread) {
         while (thread.getState() != Thread.State.WAITING) {
@@ -193,6 +221,9 @@ class QueueServiceJoiningTest {
         final CountDownLatch release = new CountDownLatch(1);
         volatile boolean failing;
         volatile int adds;
+        volatile PlayerId holdRelease;
+        final CountDownLatch releaseEntered = new CountDownLatch(1);
+        final CountDownLatch releaseHeld = new CountDownLatch(1);
         /** The size of each {@link #addAll} call, in order. */
         final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -251,6 +282,15 @@ class QueueServiceJoiningTest {
 
         @Override
         public void release(PlayerId player) {
+            if (player.equals(holdRelease)) {
+                releaseEntered.countDown();
+                try {
+                    releaseHeld.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
             delegate.release(player);
         }
 
