@@ -114,6 +114,11 @@ final class PostgresPlayerRepository implements PlayerRepository {
         if (abortsLeft < 0) {
             throw StoreException.invalid("abortsLeft must not be negative, got " + abortsLeft);
         }
+        // Every click registers its player first: one known here needs no write (and keeps his entry).
+        Optional<Player> known = cache.getIfPresent(id);
+        if (known != null && known.isPresent()) {
+            return known.get();
+        }
         try {
             return registerRow(id, abortsLeft, Rows.micros(at));
         } finally {
@@ -123,7 +128,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
 
     private Player registerRow(PlayerId id, int abortsLeft, Instant at) {
         return Sql.write(dsl, "register player " + id, tx -> {
-            Optional<PlayersRecord> inserted = tx.insertInto(PLAYERS)
+            Optional<PlayersRecord> row = tx.insertInto(PLAYERS)
                     .set(PLAYERS.ID, id.value())
                     .set(PLAYERS.ABORTS_LEFT, abortsLeft)
                     .set(PLAYERS.BANNED, false)
@@ -131,7 +136,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
                     .onConflict(PLAYERS.ID).doNothing()
                     .returning()
                     .fetchOptional();
-            return inserted.or(() -> tx.selectFrom(PLAYERS).where(PLAYERS.ID.eq(id.value())).fetchOptional())
+            return row.or(() -> tx.selectFrom(PLAYERS).where(PLAYERS.ID.eq(id.value())).fetchOptional())
                     .map(Rows::player)
                     .orElseThrow(() -> StoreException.stale("player " + id + " vanished while registering"));
         });
