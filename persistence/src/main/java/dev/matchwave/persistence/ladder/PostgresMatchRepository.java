@@ -40,6 +40,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link MatchRepository} on PostgreSQL: {@code matches} and its two {@code match_participants}
@@ -61,7 +62,9 @@ import org.jooq.impl.DSL;
  * a wave's shared transaction, never on a rollback), never over a newer version, and dropped when
  * a commit of it fails (stale, fenced or unknown outcome). Only the leader writes matches, so its
  * cache is never behind the database; a process that takes over starts with an empty one. The
- * other reads (open matches, a player's open match, recent matches) always ask the database.
+ * other reads (open matches, a player's open match, recent matches) always ask the database. A
+ * transition from the cached version skips reading the match again: the update's version check
+ * is what guards the row, and only the participants that changed are written.
  *
  * <p>Thread-safe; every method may block on the database.
  */
@@ -196,11 +199,15 @@ final class PostgresMatchRepository implements MatchRepository {
     public Committed commit(MatchTransition transition) {
         Objects.requireNonNull(transition, "transition");
         Match next = Rows.micros(transition.match());
+        // The version this transition starts from, as this process committed or read it: then the
+        // match need not be read again (the update's version check still guards the row).
+        Match cached = cache.getIfPresent(next.id());
+        Match before = cached != null && cached.version() == transition.expectedVersion() ? cached : null;
         Committed committed;
         try {
             committed = Sql.write(dsl, "commit version " + next.version() + " of match " + next.id(),
                     tx -> {
-                        Committed done = commit(tx, transition, next);
+                        Committed done = commit(tx, transition, next, before);
                         fence.check(tx);
                         return done;
                     });
@@ -219,8 +226,12 @@ final class PostgresMatchRepository implements MatchRepository {
         return committed;
     }
 
-    private static Committed commit(DSLContext tx, MatchTransition transition, Match next) {
-        Match stored = selectMatches(tx).where(MATCHES.ID.eq(next.id().value()))
+    /**
+     * @param before the match at the transition's expected version when this process knows it
+     *               (its cache), else null: the row is then read and locked first
+     */
+    private static Committed commit(DSLContext tx, MatchTransition transition, Match next, @Nullable Match before) {
+        Match stored = before != null ? before : selectMatches(tx).where(MATCHES.ID.eq(next.id().value()))
                 .forUpdate().of(MATCHES)
                 .fetchOptional()
                 .map(PostgresMatchRepository::match)
@@ -241,8 +252,13 @@ final class PostgresMatchRepository implements MatchRepository {
         if (updated != 1) {
             throw StoreException.stale("match " + next.id() + " changed while committing version " + next.version());
         }
-        updateParticipant(tx, next, 1, next.player1());
-        updateParticipant(tx, next, 2, next.player2());
+        // Only a participant that changed (a confirm or a report changes one).
+        if (!next.player1().equals(stored.player1())) {
+            updateParticipant(tx, next, 1, next.player1());
+        }
+        if (!next.player2().equals(stored.player2())) {
+            updateParticipant(tx, next, 2, next.player2());
+        }
 
         List<LedgerEntry> ledger = RatingWrites.apply(tx, transition.ratingChanges());
         if (transition.abortUsedBy().isPresent()) {

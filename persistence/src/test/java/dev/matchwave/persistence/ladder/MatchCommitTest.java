@@ -54,6 +54,24 @@ class MatchCommitTest {
     }
 
     @Test
+    void aTransitionFromTheCachedVersionIsStaleWhenTheRowMovedOnElsewhere() {
+        // A second process on the same database (a leader that took over while this one paused).
+        PostgresLadderStore other = new PostgresLadderStore(store.database());
+        Match theirs = other.matches().find(started.id()).orElseThrow();
+        Match reported = theirs.nextVersion().withParticipant(theirs.player1().withReport(Report.PLAYER1));
+        other.matches().commit(MatchTransition.of(reported));
+
+        // This store still caches the version before: its transition from it must not win.
+        Match mine = started.nextVersion().withParticipant(started.player2().withReport(Report.PLAYER2));
+        assertThatThrownBy(() -> store.matches().commit(MatchTransition.of(mine)))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.STALE));
+        // The failed commit dropped the cached match: the next read is the database's.
+        assertThat(store.matches().find(started.id())).contains(reported);
+        assertThat(store.database().dsl().fetchValue("SELECT report FROM match_participants WHERE match_id = "
+                + started.id().value() + " AND slot = 2")).isNull();
+    }
+
+    @Test
     void committingACompletionTwiceChangesNothingTheSecondTime() {
         MatchTransition completion = completion();
 
