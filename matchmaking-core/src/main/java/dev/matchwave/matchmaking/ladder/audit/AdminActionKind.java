@@ -21,5 +21,7 @@ public enum AdminActionKind {
     /** Restored a player's aborts. */
     RESET_ABORTS,
     /** Emptied the queue. */
-    CLEAR_QUEUE
+    CLEAR_QUEUE,
+    /** Lifted a player's queue bar for not confirming matches (the no-show penalty). */
+    LIFT_COOLDOWN
 }

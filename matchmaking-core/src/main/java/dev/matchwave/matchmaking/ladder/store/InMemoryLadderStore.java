@@ -13,6 +13,8 @@ import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.match.MatchTransition;
 import dev.matchwave.matchmaking.ladder.match.Participant;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
+import dev.matchwave.matchmaking.ladder.penalty.QueueBar;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
@@ -56,6 +58,8 @@ public final class InMemoryLadderStore implements LadderStore {
     private final TreeMap<MatchId, Match> matchRows = new TreeMap<>();
     private final Map<PlayerId, MatchId> openMatches = new HashMap<>();
     private final List<AuditEntry> auditEntries = new ArrayList<>();
+    private final Map<PlayerId, Map<MatchId, Instant>> timeouts = new HashMap<>();
+    private final Map<PlayerId, List<QueueBar>> bars = new HashMap<>();
     private long nextMatchId = 1;
 
     private final PlayerRepository playerRepository = new Players();
@@ -63,6 +67,7 @@ public final class InMemoryLadderStore implements LadderStore {
     private final RatingRepository ratingRepository = new Ratings();
     private final MatchRepository matchRepository = new Matches();
     private final AdminAuditRepository auditRepository = new Audit();
+    private final NoShowRepository noShowRepository = new NoShows();
 
     private record RatingKey(PlayerId player, String race) {
     }
@@ -90,6 +95,11 @@ public final class InMemoryLadderStore implements LadderStore {
     @Override
     public AdminAuditRepository audit() {
         return auditRepository;
+    }
+
+    @Override
+    public NoShowRepository noShows() {
+        return noShowRepository;
     }
 
     // ---- helpers, called with the lock held ----
@@ -478,6 +488,75 @@ public final class InMemoryLadderStore implements LadderStore {
         public List<AuditEntry> byAdmin(PlayerId admin, int limit) {
             synchronized (lock) {
                 return newestFirst(auditEntries, e -> e.action().admin().equals(admin), limit);
+            }
+        }
+    }
+
+    private final class NoShows implements NoShowRepository {
+
+        @Override
+        public boolean addTimeout(PlayerId player, MatchId match, Instant at) {
+            Objects.requireNonNull(match, "match");
+            Objects.requireNonNull(at, "at");
+            synchronized (lock) {
+                requirePlayer(player);
+                return timeouts.computeIfAbsent(player, p -> new HashMap<>()).putIfAbsent(match, at) == null;
+            }
+        }
+
+        @Override
+        public List<Instant> timeoutsSince(PlayerId player, Instant since) {
+            synchronized (lock) {
+                return timeouts.getOrDefault(player, Map.of()).values().stream()
+                        .filter(at -> !at.isBefore(since)).sorted().toList();
+            }
+        }
+
+        @Override
+        public void addBar(QueueBar bar) {
+            Objects.requireNonNull(bar, "bar");
+            synchronized (lock) {
+                requirePlayer(bar.player());
+                bars.computeIfAbsent(bar.player(), p -> new ArrayList<>()).add(bar);
+            }
+        }
+
+        @Override
+        public List<QueueBar> barsSince(PlayerId player, Instant since) {
+            synchronized (lock) {
+                return bars.getOrDefault(player, List.of()).stream().filter(bar -> !bar.from().isBefore(since))
+                        .sorted(java.util.Comparator.comparing(QueueBar::from)).toList();
+            }
+        }
+
+        @Override
+        public Optional<QueueBar> barInForce(PlayerId player, Instant now) {
+            synchronized (lock) {
+                return bars.getOrDefault(player, List.of()).stream().filter(bar -> bar.inForceAt(now))
+                        .max(java.util.Comparator.comparing(QueueBar::endsAt));
+            }
+        }
+
+        @Override
+        public Optional<QueueBar> lift(PlayerId player, Instant at, AdminAction audit) {
+            Objects.requireNonNull(audit, "audit");
+            synchronized (lock) {
+                List<QueueBar> list = bars.getOrDefault(player, List.of());
+                Optional<QueueBar> last = Optional.empty();
+                for (int i = 0; i < list.size(); i++) {
+                    QueueBar bar = list.get(i);
+                    if (bar.inForceAt(at)) {
+                        QueueBar lifted = bar.liftedAt(at);
+                        list.set(i, lifted);
+                        if (last.isEmpty() || bar.until().isAfter(last.get().until())) {
+                            last = Optional.of(lifted);
+                        }
+                    }
+                }
+                if (last.isPresent()) {
+                    writeAudit(audit);
+                }
+                return last;
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.matchwave.matchmaking.ladder.store;
 
 import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
@@ -25,4 +26,7 @@ public interface LadderStore {
     MatchRepository matches();
 
     AdminAuditRepository audit();
+
+    /** The timeouts and queue bars of the no-show penalty. */
+    NoShowRepository noShows();
 }

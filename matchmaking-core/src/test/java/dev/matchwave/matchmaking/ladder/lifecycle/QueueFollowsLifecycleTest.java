@@ -97,6 +97,9 @@ class QueueFollowsLifecycleTest {
             @Override public RatingRepository ratings() { return delegate.ratings(); }
             @Override public MatchRepository matches() { return matches; }
             @Override public AdminAuditRepository audit() { return delegate.audit(); }
+            @Override public dev.matchwave.matchmaking.ladder.penalty.NoShowRepository noShows() {
+                return delegate.noShows();
+            }
         };
     }
 

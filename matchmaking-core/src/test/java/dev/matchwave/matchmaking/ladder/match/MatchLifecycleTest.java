@@ -397,6 +397,11 @@ class MatchLifecycleTest {
         }
 
         @Override
+        public dev.matchwave.matchmaking.ladder.penalty.NoShowRepository noShows() {
+            return inner.noShows();
+        }
+
+        @Override
         public MatchRepository matches() {
             MatchRepository real = inner.matches();
             return new MatchRepository() {
