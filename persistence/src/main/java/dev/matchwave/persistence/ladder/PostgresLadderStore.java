@@ -1,6 +1,7 @@
 package dev.matchwave.persistence.ladder;
 
 import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
@@ -39,6 +40,7 @@ public final class PostgresLadderStore implements LadderStore {
     private final PostgresRatingRepository ratings;
     private final PostgresMatchRepository matches;
     private final PostgresAdminAuditRepository audit;
+    private final PostgresNoShowRepository noShows;
 
     public PostgresLadderStore(Database database) {
         this(database, WaveFence.NONE);
@@ -60,6 +62,7 @@ public final class PostgresLadderStore implements LadderStore {
         this.ratings = new PostgresRatingRepository(dsl, changed);
         this.matches = new PostgresMatchRepository(dsl, changed, fence);
         this.audit = new PostgresAdminAuditRepository(dsl);
+        this.noShows = new PostgresNoShowRepository(dsl);
     }
 
     /** The database this store runs on. */
@@ -90,6 +93,11 @@ public final class PostgresLadderStore implements LadderStore {
     @Override
     public AdminAuditRepository audit() {
         return audit;
+    }
+
+    @Override
+    public NoShowRepository noShows() {
+        return noShows;
     }
 
     /**
