@@ -57,6 +57,7 @@ final class AdminDesk {
                 case AdminRequest.Ban b -> ban(by, b);
                 case AdminRequest.ResetAborts r -> resetAborts(by, r);
                 case AdminRequest.ClearQueue c -> clearQueue(by, c);
+                case AdminRequest.LiftCooldown l -> liftCooldown(by, l);
             };
         } catch (StoreException e) {
             if (e.kind() == StoreException.Kind.NOT_FOUND || e.kind() == StoreException.Kind.INVALID) {
@@ -237,5 +238,20 @@ final class AdminDesk {
         admin.record(by, AdminActionKind.CLEAR_QUEUE, "queue", removed.size() + " removed", request.reason());
         return "Cleared the queue: " + removed.size() + (removed.size() == 1 ? " player" : " players")
                 + " removed. Audited.";
+    }
+
+    /** Lifts a no-show bar; audited with the lift, in one transaction. */
+    private String liftCooldown(PlayerId by, AdminRequest.LiftCooldown request) {
+        if (app.noShows().isEmpty()) {
+            return "The no-show penalty is off on this ladder: nobody is barred. Nothing was changed.";
+        }
+        if (registered(request.user()).isEmpty()) {
+            return unknown(request.user());
+        }
+        PlayerId player = PlayerId.of(request.user());
+        return app.noShows().get().lift(by, player, request.reason())
+                .map(bar -> "Player " + request.user() + " may queue again (his bar ran until " + bar.until()
+                        + "). Audited.")
+                .orElse("Player " + request.user() + " is not barred from the queue. Nothing was changed.");
     }
 }

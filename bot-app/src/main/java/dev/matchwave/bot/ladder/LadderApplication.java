@@ -15,6 +15,7 @@ import dev.matchwave.matchmaking.Pairer;
 import dev.matchwave.matchmaking.Pair;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
+import dev.matchwave.matchmaking.QueueGuard;
 import dev.matchwave.matchmaking.Seat;
 import dev.matchwave.matchmaking.ladder.StoreException;
 import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
@@ -24,6 +25,7 @@ import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.NewMatch;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowPenalties;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerGuards;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
@@ -99,7 +101,8 @@ import org.slf4j.LoggerFactory;
  *       timers on the scheduler.</li>
  *   <li>A {@link QueueService} with the configured rules ({@link RuleSets#byName}),
  *       {@link Pairers#optimal()}, the configured wave interval and the reference guards
- *       (terms, setup, ban, in a match). Its wave listener creates the wave's matches through
+ *       (terms, setup, ban, in a match), then the no-show penalty's ({@link NoShowPenalties}:
+ *       a timeout counts only for a player whose "match found" Discord accepted). Its wave listener creates the wave's matches through
  *       the lifecycle; on a store failure it answers {@link WaveReceipt#noneCreated} so the
  *       players go back to the queue with their wait kept.</li>
  *   <li>Notifications: each wave's matches go to a {@link TwoPhaseDispatcher} ("match found"
@@ -163,6 +166,8 @@ public final class LadderApplication implements AutoCloseable {
     private final MatchLifecycle lifecycle;
     private final QueueService queue;
     private final QueueStore queueStore;
+    /** The no-show penalty, unless configured off. */
+    private final Optional<NoShowPenalties> noShows;
     /** The wave whose matches were created and wait for the queue's commit; set and read on the wave's thread. */
     private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
@@ -251,11 +256,16 @@ public final class LadderApplication implements AutoCloseable {
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
             this.queueStore = queueStore(config.queueStore(), database, builder.fence);
+            this.noShows = config.noShow().map(noShowRules -> new NoShowPenalties(store.noShows(), noShowRules, clock));
+            QueueGuard guard = PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard());
+            if (noShows.isPresent()) {
+                guard = guard.and(noShows.get().guard());
+            }
             this.queue = QueueService.builder(rules, builder.pairer)
                     .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
                     .clock(clock)
                     .scheduler(scheduler)
-                    .guard(PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard()))
+                    .guard(guard)
                     .onWave(new WaveListener() {
                         @Override
                         public WaveReceipt onWave(Wave wave) {
@@ -654,8 +664,37 @@ public final class LadderApplication implements AutoCloseable {
                 relay.send(notification);
             }
         }
+        if (event instanceof MatchEvent.MatchTimedOut timedOut) {
+            // Before the players are released: a player barred now cannot slip back into the queue.
+            penalise(timedOut);
+        }
         if (event.endsMatch()) {
             event.match().players().forEach(queue::release);
+        }
+    }
+
+    /**
+     * The no-show penalty: each player who did not confirm, and whose "match found" Discord had
+     * accepted, has a timeout recorded (a player never told could not confirm). Blocks on the
+     * database; a failure is logged and costs the player nothing.
+     */
+    private void penalise(MatchEvent.MatchTimedOut timedOut) {
+        if (noShows.isEmpty()) {
+            return;
+        }
+        long match = timedOut.match().id().value();
+        for (PlayerId player : timedOut.unconfirmed()) {
+            if (!owed.matchFoundDelivered(match, player)) {
+                LOG.info("match {} timed out: player {} was never told \"match found\", no penalty", match, player);
+                continue;
+            }
+            try {
+                noShows.get().timedOut(player, timedOut.match().id(), timedOut.at()).ifPresent(bar -> LOG.info(
+                        "player {} barred from the queue until {} ({} unconfirmed matches, repeat {})", player,
+                        bar.until(), bar.timeouts(), bar.repeat()));
+            } catch (RuntimeException e) {
+                LOG.warn("the timeout of player {} in match {} could not be recorded: {}", player, match, e.toString());
+            }
         }
     }
 
@@ -731,6 +770,11 @@ public final class LadderApplication implements AutoCloseable {
 
     public QueueService queue() {
         return queue;
+    }
+
+    /** The no-show penalty; empty when configured off. */
+    public Optional<NoShowPenalties> noShows() {
+        return noShows;
     }
 
     /** Where the queue is kept. */

@@ -74,6 +74,8 @@ public final class SlashCommands {
         public static final String BAN = "ban";
         public static final String RESET_ABORTS = "reset_aborts";
         public static final String CLEAR_QUEUE = "clear_queue";
+        /** Lifts a no-show bar (issue 17). */
+        public static final String LIFT_COOLDOWN = "lift_cooldown";
 
         private Admin() {
         }
@@ -202,7 +204,10 @@ public final class SlashCommands {
                                                 "Aborts he has afterwards (default " + vocabulary.abortsPerPlayer() + ")")
                                                 .setRequiredRange(0, vocabulary.abortsPerPlayer())),
                         new SubcommandData(Admin.CLEAR_QUEUE, "Remove every player from the queue")
-                                .addOptions(reason()))
+                                .addOptions(reason()),
+                        new SubcommandData(Admin.LIFT_COOLDOWN,
+                                "Let a player barred for not confirming matches queue again now")
+                                .addOptions(user("The barred player"), reason()))
                 .addSubcommandGroups(adjustMmr);
     }
 

@@ -65,6 +65,13 @@ public sealed interface AdminRequest {
         }
     }
 
+    /** Lifts the player's queue bar for not confirming matches. */
+    record LiftCooldown(long user, String reason) implements AdminRequest {
+        public LiftCooldown {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     record ClearQueue(String reason) implements AdminRequest {
         public ClearQueue {
             Objects.requireNonNull(reason, "reason");
@@ -120,6 +127,7 @@ public sealed interface AdminRequest {
                         aborts.isPresent() ? OptionalInt.of(Math.toIntExact(aborts.getAsLong())) : OptionalInt.empty());
             }
             case Admin.CLEAR_QUEUE -> new ClearQueue(reason(options));
+            case Admin.LIFT_COOLDOWN -> new LiftCooldown(user(options), reason(options));
             default -> throw new IllegalArgumentException("unknown /admin subcommand " + subcommand);
         };
     }

@@ -91,7 +91,7 @@ class SlashCommandsTest {
         SlashCommandData admin = byName.get("admin");
         assertThat(admin.getSubcommands()).extracting(SubcommandData::getName).containsExactlyInAnyOrder(
                 "snapshot", "player", "match", "resolve", "remove_queue", "unblock_queue", "ban", "reset_aborts",
-                "clear_queue");
+                "clear_queue", "lift_cooldown");
         assertThat(admin.getSubcommandGroups()).extracting(SubcommandGroupData::getName).containsExactly("adjust_mmr");
         SubcommandGroupData adjust = admin.getSubcommandGroups().get(0);
         assertThat(adjust.getSubcommands()).extracting(SubcommandData::getName).containsExactly("set", "add", "subtract");
@@ -117,7 +117,8 @@ class SlashCommandsTest {
         assertThat(resolve).containsOnlyKeys("match_id", "result", "reason");
         assertThat(resolve.get("result").getChoices()).extracting(Command.Choice::getAsLong)
                 .containsExactly(1L, 2L, 0L, -1L);
-        for (String mutating : List.of("resolve", "remove_queue", "unblock_queue", "ban", "reset_aborts", "clear_queue")) {
+        for (String mutating : List.of("resolve", "remove_queue", "unblock_queue", "ban", "reset_aborts", "clear_queue",
+                "lift_cooldown")) {
             OptionData reason = options(subs.get(mutating).getOptions()).get("reason");
             assertThat(reason).as(mutating + " asks for a reason for the audit log").isNotNull();
             assertThat(reason.isRequired()).isTrue();

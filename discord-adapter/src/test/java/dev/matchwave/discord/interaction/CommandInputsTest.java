@@ -51,6 +51,8 @@ class CommandInputsTest {
                 .isEqualTo(new AdminRequest.ResetAborts(ALICE, "oops", OptionalInt.of(1)));
         assertThat(AdminRequest.read(Optional.empty(), "clear_queue", options(Map.of("reason", "maintenance"))))
                 .isEqualTo(new AdminRequest.ClearQueue("maintenance"));
+        assertThat(AdminRequest.read(Optional.empty(), "lift_cooldown", options(Map.of("user", ALICE, "reason", " ok "))))
+                .isEqualTo(new AdminRequest.LiftCooldown(ALICE, "ok"));
     }
 
     @Test
@@ -70,7 +72,7 @@ class CommandInputsTest {
                 read++;
             }
         }
-        assertThat(read).isEqualTo(12);
+        assertThat(read).isEqualTo(13);
     }
 
     /** Every option of a subcommand with a value of its type. */

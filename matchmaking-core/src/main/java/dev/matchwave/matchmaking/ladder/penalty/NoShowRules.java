@@ -121,8 +121,8 @@ public record NoShowRules(int count, Duration window, Duration cooldown, double 
         Objects.requireNonNull(text, "text");
         Matcher m = SPEC.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("expected COUNT/WINDOW/COOLDOWN/GROWTH/MAX/MEMORY such as "
-                    + REFERENCE.spec() + ", got '" + text + "'");
+            // The text is not echoed: it may hold anything (a caller shows it, escaped, if it wants).
+            throw new IllegalArgumentException("not of the form COUNT/WINDOW/COOLDOWN/GROWTH/MAX/MEMORY");
         }
         int count;
         try {

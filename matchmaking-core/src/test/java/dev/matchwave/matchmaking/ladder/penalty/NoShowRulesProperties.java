@@ -162,7 +162,7 @@ class NoShowRulesProperties {
 
     @Example
     void badSpecsNameThePartThatIsWrong() {
-        assertThatThrownBy(() -> NoShowRules.parse("3/24h/30m/x2/7d")).hasMessageContaining("COUNT/WINDOW");
+        assertThatThrownBy(() -> NoShowRules.parse("3/24h/30m/x2/7d")).hasMessageContaining("not of the form COUNT/WINDOW");
         assertThatThrownBy(() -> NoShowRules.parse("3/24x/30m/x2/7d/30d")).hasMessageContaining("window '24x'");
         assertThatThrownBy(() -> NoShowRules.parse("0/24h/30m/x2/7d/30d")).hasMessageContaining("count must be");
         assertThatThrownBy(() -> NoShowRules.parse("3/24h/30m/x0.5/7d/30d")).hasMessageContaining("growth");
