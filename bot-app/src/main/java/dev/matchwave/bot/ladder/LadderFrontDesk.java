@@ -270,6 +270,29 @@ public final class LadderFrontDesk implements LadderDesk {
                 .flatMap(code -> Arrays.stream(MatchResult.values()).filter(r -> r.code() == code).findFirst());
     }
 
+    /**
+     * /match: the player's open match, else his newest; a match that ended before both
+     * confirmed has no message worth showing again (no details were ever shown) and is told in
+     * one line.
+     */
+    @Override
+    public MatchRecall recallMatch(long userId) {
+        PlayerId player = PlayerId.of(userId);
+        Optional<Match> match = app.lifecycle().openMatchOf(player)
+                .or(() -> app.store().matches().recentOf(player, 1).stream().findFirst());
+        if (match.isEmpty()) {
+            return new MatchRecall.Nothing("You have no match to show yet: join the queue with /queue.");
+        }
+        Match m = match.get();
+        boolean started = LadderMessageRenderer.bothConfirmed(m);
+        if (!m.isOpen() && !started) {
+            return new MatchRecall.Nothing("Your last match, #" + m.id().value() + ", ended before it started ("
+                    + m.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "): there is nothing to show again. Join the queue with /queue.");
+        }
+        return new MatchRecall.Shown(m.id().value(), started);
+    }
+
     @Override
     public Optional<MatchFoundView> matchFoundView(long matchId, long userId) {
         Optional<Match> match = app.store().matches().find(MatchId.of(matchId));

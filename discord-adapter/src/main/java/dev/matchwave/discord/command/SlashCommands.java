@@ -34,11 +34,16 @@ public final class SlashCommands {
     public static final String SET_COUNTRY = "setcountry";
     public static final String TERMS_OF_SERVICE = "termsofservice";
     public static final String PRUNE = "prune";
+    /** Issue 17: the player's open match (or his last) shown again, in a new message. */
+    public static final String MATCH = "match";
     public static final String ADMIN = "admin";
 
-    /** LADDER.md: "Direct-message only: /queue, /profile, /setup, /setcountry, /termsofservice, /prune". */
+    /**
+     * LADDER.md: "Direct-message only: /queue, /profile, /setup, /setcountry, /termsofservice,
+     * /prune"; and /match, whose message (with the match's controls) goes to the DM.
+     */
     public static final Set<String> DIRECT_MESSAGE_ONLY =
-            Set.of(QUEUE, PROFILE, SETUP, SET_COUNTRY, TERMS_OF_SERVICE, PRUNE);
+            Set.of(QUEUE, PROFILE, SETUP, SET_COUNTRY, TERMS_OF_SERVICE, PRUNE, MATCH);
 
     /** Option names, shared with the handlers that read them. */
     public static final class Options {
@@ -124,6 +129,7 @@ public final class SlashCommands {
                         .addOptions(country(true))),
                 offered(Commands.slash(TERMS_OF_SERVICE, "Read and accept the ladder's terms of service")),
                 offered(Commands.slash(PRUNE, "Delete the bot's messages in this chat that are older than 3 hours")),
+                offered(Commands.slash(MATCH, "Show your open match (or your last one) again, with its controls")),
                 admin(vocabulary));
     }
 

@@ -77,6 +77,31 @@ public interface LadderDesk {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What {@code /match} shows the player: his open match, else his last one. Blocks on the
+     * ladder.
+     */
+    default MatchRecall recallMatch(long userId) {
+        return new MatchRecall.Nothing("/match is not available on this ladder.");
+    }
+
+    /** The answer to {@code /match}. */
+    sealed interface MatchRecall {
+        /**
+         * A match to show again in a new message: while {@code started} is false (confirmations
+         * awaited) its "match found" with Confirm and Abort, else its match message.
+         */
+        record Shown(long matchId, boolean started) implements MatchRecall {
+        }
+
+        /** Nothing to show again, and why, for the player. */
+        record Nothing(String message) implements MatchRecall {
+            public Nothing {
+                java.util.Objects.requireNonNull(message, "message");
+            }
+        }
+    }
+
     /** A page of the leaderboard with these filters (pages past the last show the last). */
     dev.matchwave.discord.view.LeaderboardView leaderboard(long userId,
             dev.matchwave.discord.view.LeaderboardView.Filter filter, int page);

@@ -33,13 +33,13 @@ class SlashCommandsTest {
     @Test
     void everyCommandOfTheLadder() {
         assertThat(commands).extracting(SlashCommandData::getName).containsExactly(
-                "queue", "leaderboard", "profile", "setup", "setcountry", "termsofservice", "prune", "admin");
+                "queue", "leaderboard", "profile", "setup", "setcountry", "termsofservice", "prune", "match", "admin");
     }
 
     @Test
     void directMessageOnlyAsLadderMdSays() {
         assertThat(SlashCommands.DIRECT_MESSAGE_ONLY)
-                .containsExactlyInAnyOrder("queue", "profile", "setup", "setcountry", "termsofservice", "prune");
+                .containsExactlyInAnyOrder("queue", "profile", "setup", "setcountry", "termsofservice", "prune", "match");
         assertThat(SlashCommands.directMessageOnly("leaderboard")).isFalse();
         assertThat(SlashCommands.directMessageOnly("admin")).isFalse();
         assertThat(SlashCommands.directMessageOnly("queue")).isTrue();
@@ -81,7 +81,7 @@ class SlashCommandsTest {
 
     @Test
     void commandsWithoutOptions() {
-        for (String name : List.of("queue", "profile", "setup", "termsofservice", "prune")) {
+        for (String name : List.of("queue", "profile", "setup", "termsofservice", "prune", "match")) {
             assertThat(byName.get(name).getOptions()).as(name).isEmpty();
         }
     }
