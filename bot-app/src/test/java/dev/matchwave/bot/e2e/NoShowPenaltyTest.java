@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The no-show penalty over Discord, with the reference rule (3 unconfirmed matches in 24 hours
  * bar the player for 30 minutes): the third timeout bars him, his join is refused with the time
- * and the reason, an admin lifts the bar (audited) and he queues again. The ladder runs on
+ * and the reason, also after a restart of the bot (the bar is in PostgreSQL), an admin lifts the
+ * bar (audited) and he queues again. The ladder runs on
  * {@link VirtualTime}: each 60-second confirmation window passes without waiting for it.
  */
 class NoShowPenaltyTest extends BotEndToEndTest {
@@ -91,6 +92,12 @@ class NoShowPenaltyTest extends BotEndToEndTest {
         assertThat(refused.text()).contains("cannot queue until").contains("UTC").contains("in 30 min")
                 .contains("did not confirm 3 matches within 24h").contains("admin");
         assertThat(bot.ladder().queue().find(playerOf(noShow))).isEmpty();
+
+        // The bar is stored, not remembered: a restarted bot refuses him just the same.
+        bot.restartBot();
+        SeenMessage queueAfterRestart = noShow.runCommand("queue").awaitResponse(WAIT);
+        assertThat(ephemeralAnswer(noShow.press(queueAfterRestart, JOIN)).text()).contains("cannot queue until")
+                .contains("did not confirm 3 matches within 24h");
 
         SeenMessage lifted = ephemeralAnswer(bot.admin().runCommand("admin lift_cooldown",
                 Map.of("user", noShow, "reason", "his power was out")));
