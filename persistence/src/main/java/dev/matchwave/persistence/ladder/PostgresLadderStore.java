@@ -2,6 +2,7 @@ package dev.matchwave.persistence.ladder;
 
 import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
+import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
@@ -41,6 +42,7 @@ public final class PostgresLadderStore implements LadderStore {
     private final PostgresMatchRepository matches;
     private final PostgresAdminAuditRepository audit;
     private final PostgresNoShowRepository noShows;
+    private final PostgresSeasonRepository seasons;
 
     public PostgresLadderStore(Database database) {
         this(database, WaveFence.NONE);
@@ -63,6 +65,7 @@ public final class PostgresLadderStore implements LadderStore {
         this.matches = new PostgresMatchRepository(dsl, changed, fence);
         this.audit = new PostgresAdminAuditRepository(dsl);
         this.noShows = new PostgresNoShowRepository(dsl);
+        this.seasons = new PostgresSeasonRepository(dsl, changed);
     }
 
     /** The database this store runs on. */
@@ -98,6 +101,11 @@ public final class PostgresLadderStore implements LadderStore {
     @Override
     public NoShowRepository noShows() {
         return noShows;
+    }
+
+    @Override
+    public SeasonRepository seasons() {
+        return seasons;
     }
 
     /**

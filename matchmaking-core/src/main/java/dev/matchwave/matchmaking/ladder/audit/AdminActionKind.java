@@ -23,5 +23,7 @@ public enum AdminActionKind {
     /** Emptied the queue. */
     CLEAR_QUEUE,
     /** Lifted a player's queue bar for not confirming matches (the no-show penalty). */
-    LIFT_COOLDOWN
+    LIFT_COOLDOWN,
+    /** Closed the season and started the next one. */
+    NEW_SEASON
 }

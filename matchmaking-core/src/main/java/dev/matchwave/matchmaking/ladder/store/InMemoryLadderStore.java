@@ -15,6 +15,8 @@ import dev.matchwave.matchmaking.ladder.match.MatchTransition;
 import dev.matchwave.matchmaking.ladder.match.Participant;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
 import dev.matchwave.matchmaking.ladder.penalty.QueueBar;
+import dev.matchwave.matchmaking.ladder.season.Season;
+import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
@@ -60,6 +62,10 @@ public final class InMemoryLadderStore implements LadderStore {
     private final List<AuditEntry> auditEntries = new ArrayList<>();
     private final Map<PlayerId, Map<MatchId, Instant>> timeouts = new HashMap<>();
     private final Map<PlayerId, List<QueueBar>> bars = new HashMap<>();
+    private final List<Season> seasonRows = new ArrayList<>(List.of(Season.FIRST));
+    /** Final records by season, then (player, race). */
+    private final Map<Integer, Map<RatingKey, PlayerRating>> seasonRecords = new HashMap<>();
+    private final Map<Integer, Set<PlayerId>> pendingResets = new HashMap<>();
     private long nextMatchId = 1;
 
     private final PlayerRepository playerRepository = new Players();
@@ -68,6 +74,7 @@ public final class InMemoryLadderStore implements LadderStore {
     private final MatchRepository matchRepository = new Matches();
     private final AdminAuditRepository auditRepository = new Audit();
     private final NoShowRepository noShowRepository = new NoShows();
+    private final SeasonRepository seasonRepository = new Seasons();
 
     private record RatingKey(PlayerId player, String race) {
     }
@@ -100,6 +107,11 @@ public final class InMemoryLadderStore implements LadderStore {
     @Override
     public NoShowRepository noShows() {
         return noShowRepository;
+    }
+
+    @Override
+    public SeasonRepository seasons() {
+        return seasonRepository;
     }
 
     // ---- helpers, called with the lock held ----
@@ -557,6 +569,94 @@ public final class InMemoryLadderStore implements LadderStore {
                     writeAudit(audit);
                 }
                 return last;
+            }
+        }
+    }
+
+    private final class Seasons implements SeasonRepository {
+
+        @Override
+        public List<Season> seasons() {
+            synchronized (lock) {
+                return List.copyOf(seasonRows);
+            }
+        }
+
+        @Override
+        public List<LedgerEntry> start(Season next, List<RatingChange> resets, Collection<PlayerId> deferred,
+                                       AdminAction audit) {
+            Objects.requireNonNull(next, "next");
+            Objects.requireNonNull(audit, "audit");
+            List<RatingChange> copy = List.copyOf(resets);
+            synchronized (lock) {
+                int current = seasonRows.get(seasonRows.size() - 1).number();
+                if (next.number() != current + 1) {
+                    throw StoreException.stale("season " + next.number() + " cannot follow season " + current);
+                }
+                deferred.forEach(InMemoryLadderStore.this::requirePlayer);
+                checkRatingChanges(copy);
+                List<LedgerEntry> written = writeRatingChanges(copy);
+                keepRecords(current, copy);
+                seasonRows.add(next);
+                pendingResets.put(next.number(), new HashSet<>(deferred));
+                writeAudit(audit);
+                return written;
+            }
+        }
+
+        private void keepRecords(int season, List<RatingChange> resets) {
+            Map<RatingKey, PlayerRating> records = seasonRecords.computeIfAbsent(season, s -> new HashMap<>());
+            for (RatingChange change : resets) {
+                records.put(new RatingKey(change.player(), change.race()), change.before());
+            }
+        }
+
+        @Override
+        public boolean resetPending(int season, PlayerId player) {
+            synchronized (lock) {
+                return pendingResets.getOrDefault(season, Set.of()).contains(player);
+            }
+        }
+
+        @Override
+        public List<LedgerEntry> applyDeferred(int season, PlayerId player, List<RatingChange> resets) {
+            List<RatingChange> copy = List.copyOf(resets);
+            synchronized (lock) {
+                Set<PlayerId> pending = pendingResets.getOrDefault(season, Set.of());
+                if (!pending.contains(player)) {
+                    return List.of();
+                }
+                for (RatingChange change : copy) {
+                    if (!change.player().equals(player)) {
+                        throw new IllegalArgumentException("a deferred reset of player " + player
+                                + " cannot change the rating of " + change.player());
+                    }
+                }
+                checkRatingChanges(copy);
+                List<LedgerEntry> written = writeRatingChanges(copy);
+                keepRecords(season - 1, copy);
+                pending.remove(player);
+                return written;
+            }
+        }
+
+        @Override
+        public List<PlayerRating> records(int season) {
+            synchronized (lock) {
+                return List.copyOf(seasonRecords.getOrDefault(season, Map.of()).values());
+            }
+        }
+
+        @Override
+        public Map<String, PlayerRating> recordsOf(int season, PlayerId player) {
+            synchronized (lock) {
+                Map<String, PlayerRating> found = new HashMap<>();
+                seasonRecords.getOrDefault(season, Map.of()).forEach((key, rating) -> {
+                    if (key.player().equals(player)) {
+                        found.put(key.race(), rating);
+                    }
+                });
+                return found;
             }
         }
     }

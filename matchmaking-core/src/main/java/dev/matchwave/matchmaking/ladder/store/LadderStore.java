@@ -6,6 +6,7 @@ import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
+import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 
 /**
  * The repositories of one ladder, over one store: writes of one repository that touch another's
@@ -29,4 +30,7 @@ public interface LadderStore {
 
     /** The timeouts and queue bars of the no-show penalty. */
     NoShowRepository noShows();
+
+    /** The seasons and their final records. */
+    SeasonRepository seasons();
 }

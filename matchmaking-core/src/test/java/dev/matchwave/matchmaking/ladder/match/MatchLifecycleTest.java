@@ -402,6 +402,11 @@ class MatchLifecycleTest {
         }
 
         @Override
+        public dev.matchwave.matchmaking.ladder.season.SeasonRepository seasons() {
+            return inner.seasons();
+        }
+
+        @Override
         public MatchRepository matches() {
             MatchRepository real = inner.matches();
             return new MatchRepository() {
