@@ -58,6 +58,7 @@ final class AdminDesk {
                 case AdminRequest.ResetAborts r -> resetAborts(by, r);
                 case AdminRequest.ClearQueue c -> clearQueue(by, c);
                 case AdminRequest.LiftCooldown l -> liftCooldown(by, l);
+                case AdminRequest.NewSeason n -> newSeason(by, n);
             };
         } catch (StoreException e) {
             if (e.kind() == StoreException.Kind.NOT_FOUND || e.kind() == StoreException.Kind.INVALID) {
@@ -253,5 +254,34 @@ final class AdminDesk {
                 .map(bar -> "Player " + request.user() + " may queue again (his bar ran until " + bar.until()
                         + "). Audited.")
                 .orElse("Player " + request.user() + " is not barred from the queue. Nothing was changed.");
+    }
+
+    /**
+     * Closes the season now and starts the next; audited with the resets, in one transaction.
+     * Players in a match keep their rating until it ends (it counts in the season it was created in).
+     */
+    private String newSeason(PlayerId by, AdminRequest.NewSeason request) {
+        dev.matchwave.matchmaking.ladder.season.SeasonReset reset;
+        try {
+            if (request.reset().equals("toward")) {
+                if (request.fractionPercent().isEmpty()) {
+                    return "A toward reset needs fraction_percent (0 to 100). Nothing was changed.";
+                }
+                reset = new dev.matchwave.matchmaking.ladder.season.SeasonReset.Toward(
+                        request.fractionPercent().getAsInt() / 100.0);
+            } else {
+                reset = dev.matchwave.matchmaking.ladder.season.SeasonReset.parse(request.reset());
+            }
+        } catch (IllegalArgumentException e) {
+            return "Unknown reset '" + request.reset() + "' (" + e.getMessage() + "). Nothing was changed.";
+        }
+        java.util.Set<PlayerId> playing = app.playersInOpenMatches();
+        var started = app.seasons().startNext(by, reset, request.reason(), playing);
+        int closed = started.number() - 1;
+        int reset_ = app.store().seasons().records(closed).size();
+        return "Season " + started.number() + " started (reset " + reset.spec() + "): " + reset_
+                + (reset_ == 1 ? " rating" : " ratings") + " reset now" + (playing.isEmpty() ? ""
+                : ", " + playing.size() + " players in a match reset when it ends") + ". Season " + closed
+                + "'s final standings: /leaderboard season:" + closed + ". Audited.";
     }
 }

@@ -26,6 +26,7 @@ import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.NewMatch;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowPenalties;
+import dev.matchwave.matchmaking.ladder.season.Seasons;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerGuards;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
@@ -168,6 +169,7 @@ public final class LadderApplication implements AutoCloseable {
     private final QueueStore queueStore;
     /** The no-show penalty, unless configured off. */
     private final Optional<NoShowPenalties> noShows;
+    private final Seasons seasons;
     /** The wave whose matches were created and wait for the queue's commit; set and read on the wave's thread. */
     private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
@@ -257,6 +259,7 @@ public final class LadderApplication implements AutoCloseable {
                     lifecycle.rules().abortBudget(), clock);
             this.queueStore = queueStore(config.queueStore(), database, builder.fence);
             this.noShows = config.noShow().map(noShowRules -> new NoShowPenalties(store.noShows(), noShowRules, clock));
+            this.seasons = new Seasons(store, lifecycle.ratingSystem().initial(), clock);
             QueueGuard guard = PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard());
             if (noShows.isPresent()) {
                 guard = guard.and(noShows.get().guard());
@@ -280,6 +283,8 @@ public final class LadderApplication implements AutoCloseable {
                     .store(queueStore)
                     .build();
             reconcileWithOpenMatches();
+            // A player whose spanning match ended while no process was there gets his reset now.
+            seasons.catchUp(playersInOpenMatches());
             if (!queue.restored().isEmpty()) {
                 LOG.info("queue restored: {} players queued, {} in a match", queue.restored().size(),
                         queue.snapshot().inMatch().size());
@@ -669,6 +674,16 @@ public final class LadderApplication implements AutoCloseable {
             penalise(timedOut);
         }
         if (event.endsMatch()) {
+            // A match that spanned a season's start counted in its own season; now its players'
+            // resets follow, before they may queue again.
+            try {
+                seasons.matchEnded(event.match().players());
+            } catch (RuntimeException e) {
+                LOG.warn("the season resets of match {} could not be applied now ({}); they are at the next start",
+                        event.match().id().value(), e.toString());
+            }
+        }
+        if (event.endsMatch()) {
             event.match().players().forEach(queue::release);
         }
     }
@@ -770,6 +785,20 @@ public final class LadderApplication implements AutoCloseable {
 
     public QueueService queue() {
         return queue;
+    }
+
+    /** The seasons: the next one started by an admin, the closed ones' final standings. */
+    public Seasons seasons() {
+        return seasons;
+    }
+
+    /** The players of the open matches, from the store. Blocks on the database. */
+    public Set<PlayerId> playersInOpenMatches() {
+        Set<PlayerId> playing = new HashSet<>();
+        for (Match open : store.matches().open()) {
+            playing.addAll(open.players());
+        }
+        return playing;
     }
 
     /** The no-show penalty; empty when configured off. */

@@ -356,10 +356,62 @@ public final class LadderFrontDesk implements LadderDesk {
 
     @Override
     public LeaderboardView leaderboard(long userId, LeaderboardView.Filter filter, int page) {
-        LeaderboardQuery query = new LeaderboardQuery(filter.country().map(c -> c.toUpperCase(Locale.ROOT)),
+        return view(userId, filter, board().page(query(filter, page)));
+    }
+
+    private static LeaderboardQuery query(LeaderboardView.Filter filter, int page) {
+        return new LeaderboardQuery(filter.country().map(c -> c.toUpperCase(Locale.ROOT)),
                 filter.race(), filter.rank(), filter.bestRaceOnly(),
                 Math.max(1, Math.min(page, LeaderboardRules.REFERENCE.maxPages())));
-        LeaderboardPage found = board().page(query);
+    }
+
+    /**
+     * A closed season's final standings: its records as the next season found them, ranked as
+     * of that season's end (LeaderboardSnapshot, the same rules as the live leaderboard).
+     */
+    @Override
+    public SeasonStanding seasonLeaderboard(long userId, LeaderboardView.Filter filter, int page, int season) {
+        Optional<SeasonStanding> refused = closedSeason(season);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        var snapshot = app.seasons().leaderboard(season, LeaderboardRules.REFERENCE);
+        return new SeasonStanding.Board(season, view(userId, filter, snapshot.page(query(filter, page))));
+    }
+
+    /** A player's final ratings, ranks and records of a closed season. */
+    @Override
+    public SeasonStanding seasonProfile(long userId, int season) {
+        Optional<SeasonStanding> refused = closedSeason(season);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        PlayerId player = PlayerId.of(userId);
+        var snapshot = app.seasons().leaderboard(season, LeaderboardRules.REFERENCE);
+        List<ProfileView.RaceLine> races = app.store().seasons().recordsOf(season, player).values().stream()
+                .sorted(java.util.Comparator.comparing(PlayerRating::race))
+                .map(r -> new ProfileView.RaceLine(label(r.race()), r.rating().rounded(),
+                        snapshot.rankOf(player, r.race()), r.wins(), r.losses(), r.draws()))
+                .toList();
+        String name = app.players().find(player).flatMap(Player::profile).map(p -> p.userId())
+                .orElse(Long.toString(userId));
+        return new SeasonStanding.Record(season, name, races);
+    }
+
+    /** Empty for a closed season; the current season, or why there is none to show. */
+    private Optional<SeasonStanding> closedSeason(int season) {
+        int current = app.seasons().current().number();
+        if (season == current) {
+            return Optional.of(new SeasonStanding.Current());
+        }
+        if (season < 1 || season > current) {
+            return Optional.of(new SeasonStanding.Refused("There is no season " + season + ": the ladder is in season "
+                    + current + "."));
+        }
+        return Optional.empty();
+    }
+
+    private static LeaderboardView view(long userId, LeaderboardView.Filter filter, LeaderboardPage found) {
         List<LeaderboardView.Row> rows = found.rows().stream().map(row -> new LeaderboardView.Row(row.position(),
                 row.name(), row.country(), label(row.race()), row.rank(), row.rating().rating().rounded(),
                 row.rating().wins(), row.rating().losses(), row.rating().draws())).toList();

@@ -58,6 +58,10 @@ public final class SlashCommands {
         public static final String VALUE = "value";
         public static final String ABORTS = "aborts";
         public static final String REASON = "reason";
+        /** A season number (/leaderboard, /profile); and the reset of /admin new_season. */
+        public static final String SEASON = "season";
+        public static final String RESET = "reset";
+        public static final String FRACTION_PERCENT = "fraction_percent";
 
         private Options() {
         }
@@ -81,6 +85,8 @@ public final class SlashCommands {
         public static final String CLEAR_QUEUE = "clear_queue";
         /** Lifts a no-show bar (issue 17). */
         public static final String LIFT_COOLDOWN = "lift_cooldown";
+        /** Closes the season and starts the next one (issue 17). */
+        public static final String NEW_SEASON = "new_season";
 
         private Admin() {
         }
@@ -123,7 +129,8 @@ public final class SlashCommands {
         return List.of(
                 offered(Commands.slash(QUEUE, "Queue for a ranked match: pick your races and map vetoes, then join")),
                 leaderboard(vocabulary),
-                offered(Commands.slash(PROFILE, "Your ratings, ranks, records and settings")),
+                offered(Commands.slash(PROFILE, "Your ratings, ranks, records and settings")
+                        .addOptions(season("Your final record of this season (default: the current one)"))),
                 offered(Commands.slash(SETUP, "Set up your player profile: ids, BattleTag, country and region")),
                 offered(Commands.slash(SET_COUNTRY, "Change the country shown next to your name")
                         .addOptions(country(true))),
@@ -162,7 +169,12 @@ public final class SlashCommands {
                         new OptionData(OptionType.BOOLEAN, Options.BEST_RACE_ONLY,
                                 "Show each player once, with his best race"),
                         new OptionData(OptionType.INTEGER, Options.PAGE, "Page to open (default 1)")
-                                .setRequiredRange(1, vocabulary.leaderboardPages())));
+                                .setRequiredRange(1, vocabulary.leaderboardPages()),
+                        season("The final standings of this season (default: the current one)")));
+    }
+
+    private static OptionData season(String description) {
+        return new OptionData(OptionType.INTEGER, Options.SEASON, description).setMinValue(1);
     }
 
     private static OptionData user(String description) {
@@ -213,7 +225,17 @@ public final class SlashCommands {
                                 .addOptions(reason()),
                         new SubcommandData(Admin.LIFT_COOLDOWN,
                                 "Let a player barred for not confirming matches queue again now")
-                                .addOptions(user("The barred player"), reason()))
+                                .addOptions(user("The barred player"), reason()),
+                        new SubcommandData(Admin.NEW_SEASON, "Close the season now and start the next one")
+                                .addOptions(new OptionData(OptionType.STRING, Options.RESET,
+                                                "Where ratings start the new season", true)
+                                                .addChoice("carry over", "carry")
+                                                .addChoice("back to the initial rating", "initial")
+                                                .addChoice("a fraction of the way to the initial rating", "toward"),
+                                        reason(),
+                                        new OptionData(OptionType.INTEGER, Options.FRACTION_PERCENT,
+                                                "With toward: how far, in percent (e.g. 50)")
+                                                .setRequiredRange(0, 100)))
                 .addSubcommandGroups(adjustMmr);
     }
 

@@ -72,6 +72,18 @@ public sealed interface AdminRequest {
         }
     }
 
+    /**
+     * Closes the season and starts the next: {@code reset} is {@code carry}, {@code initial} or
+     * {@code toward} (with {@code fractionPercent}).
+     */
+    record NewSeason(String reset, OptionalInt fractionPercent, String reason) implements AdminRequest {
+        public NewSeason {
+            Objects.requireNonNull(reset, "reset");
+            Objects.requireNonNull(fractionPercent, "fractionPercent");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     record ClearQueue(String reason) implements AdminRequest {
         public ClearQueue {
             Objects.requireNonNull(reason, "reason");
@@ -128,6 +140,12 @@ public sealed interface AdminRequest {
             }
             case Admin.CLEAR_QUEUE -> new ClearQueue(reason(options));
             case Admin.LIFT_COOLDOWN -> new LiftCooldown(user(options), reason(options));
+            case Admin.NEW_SEASON -> {
+                var percent = options.number(dev.matchwave.discord.command.SlashCommands.Options.FRACTION_PERCENT);
+                yield new NewSeason(string(options, dev.matchwave.discord.command.SlashCommands.Options.RESET),
+                        percent.isPresent() ? OptionalInt.of(Math.toIntExact(percent.getAsLong())) : OptionalInt.empty(),
+                        reason(options));
+            }
             default -> throw new IllegalArgumentException("unknown /admin subcommand " + subcommand);
         };
     }

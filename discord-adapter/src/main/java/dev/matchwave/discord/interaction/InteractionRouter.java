@@ -158,14 +158,22 @@ public final class InteractionRouter extends ListenerAdapter {
                                         .map(OptionMapping::getAsBoolean).orElse(false));
                         int page = Optional.ofNullable(event.getOption(SlashCommands.Options.PAGE))
                                 .map(OptionMapping::getAsInt).orElse(1);
+                        Optional<Integer> season = Optional.ofNullable(event.getOption(SlashCommands.Options.SEASON))
+                                .map(OptionMapping::getAsInt);
                         deferReply(SlashCommands.LEADERBOARD, event.getHook(), event.deferReply(true)::queue,
-                                () -> StandingMessages.leaderboard(desk.leaderboard(user, filter, page)));
+                                () -> season.flatMap(n -> seasonAnswer(desk.seasonLeaderboard(user, filter, page, n)))
+                                        .orElseGet(() -> StandingMessages.leaderboard(desk.leaderboard(user, filter, page))));
                     }
-                    case SlashCommands.PROFILE -> deferReply(SlashCommands.PROFILE, event.getHook(),
-                            event.deferReply(true)::queue, () -> switch (desk.profile(user)) {
-                                case LadderDesk.ProfileAnswer.Shown shown -> StandingMessages.profile(shown.view());
-                                case LadderDesk.ProfileAnswer.Missing missing -> text(missing.message());
-                            });
+                    case SlashCommands.PROFILE -> {
+                        Optional<Integer> season = Optional.ofNullable(event.getOption(SlashCommands.Options.SEASON))
+                                .map(OptionMapping::getAsInt);
+                        deferReply(SlashCommands.PROFILE, event.getHook(), event.deferReply(true)::queue,
+                                () -> season.flatMap(n -> seasonAnswer(desk.seasonProfile(user, n)))
+                                        .orElseGet(() -> switch (desk.profile(user)) {
+                                            case LadderDesk.ProfileAnswer.Shown shown -> StandingMessages.profile(shown.view());
+                                            case LadderDesk.ProfileAnswer.Missing missing -> text(missing.message());
+                                        }));
+                    }
                     case SlashCommands.SET_COUNTRY -> {
                         String country = string(event, SlashCommands.Options.COUNTRY).orElse("");
                         deferReply(SlashCommands.SET_COUNTRY, event.getHook(), event.deferReply(true)::queue,
@@ -481,6 +489,18 @@ public final class InteractionRouter extends ListenerAdapter {
                 ? () -> desk.matchView(match, user).map(LadderMessages::matchDetails)
                 : () -> desk.matchView(match, user).map(LadderMessages::matchDetails)
                         .or(() -> desk.matchFoundView(match, user).map(LadderMessages::matchFound));
+    }
+
+    /** A season-scoped answer; empty for the current season (the caller shows the usual view). */
+    private static Optional<MessageCreateData> seasonAnswer(LadderDesk.SeasonStanding standing) {
+        return switch (standing) {
+            case LadderDesk.SeasonStanding.Current current -> Optional.empty();
+            case LadderDesk.SeasonStanding.Board board -> Optional.of(StandingMessages.seasonLeaderboard(board.season(),
+                    board.view()));
+            case LadderDesk.SeasonStanding.Record record -> Optional.of(StandingMessages.seasonProfile(record.season(),
+                    record.name(), record.races()));
+            case LadderDesk.SeasonStanding.Refused refused -> Optional.of(text(refused.message()));
+        };
     }
 
     /** How long /match waits for its new message before answering anyway. */

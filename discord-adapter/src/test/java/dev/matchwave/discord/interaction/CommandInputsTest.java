@@ -53,6 +53,11 @@ class CommandInputsTest {
                 .isEqualTo(new AdminRequest.ClearQueue("maintenance"));
         assertThat(AdminRequest.read(Optional.empty(), "lift_cooldown", options(Map.of("user", ALICE, "reason", " ok "))))
                 .isEqualTo(new AdminRequest.LiftCooldown(ALICE, "ok"));
+        assertThat(AdminRequest.read(Optional.empty(), "new_season",
+                options(Map.of("reset", "toward", "fraction_percent", 50L, "reason", "calendar"))))
+                .isEqualTo(new AdminRequest.NewSeason("toward", OptionalInt.of(50), "calendar"));
+        assertThat(AdminRequest.read(Optional.empty(), "new_season", options(Map.of("reset", "initial", "reason", "x"))))
+                .isEqualTo(new AdminRequest.NewSeason("initial", OptionalInt.empty(), "x"));
     }
 
     @Test
@@ -72,7 +77,7 @@ class CommandInputsTest {
                 read++;
             }
         }
-        assertThat(read).isEqualTo(13);
+        assertThat(read).isEqualTo(14);
     }
 
     /** Every option of a subcommand with a value of its type. */

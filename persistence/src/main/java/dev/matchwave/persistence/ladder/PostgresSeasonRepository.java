@@ -115,6 +115,14 @@ final class PostgresSeasonRepository implements SeasonRepository {
     }
 
     @Override
+    public List<PlayerId> pendingResets(int season) {
+        return Sql.read(dsl, "read the resets waiting for season " + season, db -> db
+                .select(SEASON_PENDING_RESETS.PLAYER_ID).from(SEASON_PENDING_RESETS)
+                .where(SEASON_PENDING_RESETS.SEASON.eq(season))
+                .fetch(r -> PlayerId.of(r.value1())));
+    }
+
+    @Override
     public boolean resetPending(int season, PlayerId player) {
         Objects.requireNonNull(player, "player");
         return Sql.read(dsl, "read whether player " + player + " waits for his reset", db -> db.fetchExists(

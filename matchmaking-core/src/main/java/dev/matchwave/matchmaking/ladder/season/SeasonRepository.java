@@ -40,6 +40,9 @@ public interface SeasonRepository {
      */
     List<LedgerEntry> start(Season next, List<RatingChange> resets, Collection<PlayerId> deferred, AdminAction audit);
 
+    /** The players whose reset into {@code season} still waits for their match to end. */
+    List<PlayerId> pendingResets(int season);
+
     /** Whether {@code player}'s reset into {@code season} still waits for his match to end. */
     boolean resetPending(int season, PlayerId player);
 

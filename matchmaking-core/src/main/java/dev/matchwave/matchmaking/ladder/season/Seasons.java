@@ -124,6 +124,21 @@ public final class Seasons {
         }
     }
 
+    /**
+     * Applies every waiting reset of a player who is not in an open match any more (his match
+     * ended while no process was there to reset him: a crash, a restart). At start.
+     */
+    public void catchUp(Set<PlayerId> inOpenMatches) {
+        List<Season> all = seasons();
+        for (Season season : all.subList(1, all.size())) {
+            for (PlayerId player : store.seasons().pendingResets(season.number())) {
+                if (!inOpenMatches.contains(player)) {
+                    matchEnded(List.of(player));
+                }
+            }
+        }
+    }
+
     private void applyPending(Season season, PlayerId player) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             if (!store.seasons().resetPending(season.number(), player)) {

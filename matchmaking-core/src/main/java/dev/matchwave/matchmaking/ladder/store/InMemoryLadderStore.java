@@ -612,6 +612,13 @@ public final class InMemoryLadderStore implements LadderStore {
         }
 
         @Override
+        public List<PlayerId> pendingResets(int season) {
+            synchronized (lock) {
+                return List.copyOf(pendingResets.getOrDefault(season, Set.of()));
+            }
+        }
+
+        @Override
         public boolean resetPending(int season, PlayerId player) {
             synchronized (lock) {
                 return pendingResets.getOrDefault(season, Set.of()).contains(player);

@@ -71,6 +71,7 @@ public abstract class SeasonRepositoryContract {
         assertThat(seasons.records(1)).containsExactly(one);
         assertThat(seasons.recordsOf(1, player(1))).containsEntry("bw_zerg", one);
         assertThat(seasons.resetPending(2, player(2))).isTrue();
+        assertThat(seasons.pendingResets(2)).containsExactly(player(2));
         assertThat(seasons.resetPending(2, player(1))).isFalse();
         assertThat(store.audit().recent(1).get(0).action().kind()).isEqualTo(AdminActionKind.NEW_SEASON);
         assertThat(LedgerReplay.verify(store.ratings())).isEmpty();
@@ -80,6 +81,7 @@ public abstract class SeasonRepositoryContract {
         assertThat(seasons.applyDeferred(2, player(2), Seasons.plan(List.of(twoFinal), second.reset(), INITIAL,
                 at(201)))).hasSize(1);
         assertThat(seasons.resetPending(2, player(2))).isFalse();
+        assertThat(seasons.pendingResets(2)).isEmpty();
         assertThat(seasons.recordsOf(1, player(2))).containsEntry("sc2_terran", twoFinal);
         assertThat(store.ratings().find(player(2), "sc2_terran").orElseThrow().rating()).isEqualTo(INITIAL);
         assertThat(seasons.applyDeferred(2, player(2), List.of())).as("not pending any more").isEmpty();
