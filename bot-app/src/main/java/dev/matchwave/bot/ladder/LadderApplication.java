@@ -259,7 +259,7 @@ public final class LadderApplication implements AutoCloseable {
                     lifecycle.rules().abortBudget(), clock);
             this.queueStore = queueStore(config.queueStore(), database, builder.fence);
             this.noShows = config.noShow().map(noShowRules -> new NoShowPenalties(store.noShows(), noShowRules, clock));
-            this.seasons = new Seasons(store, lifecycle.ratingSystem().initial(), clock);
+            this.seasons = new Seasons(store.seasons(), store.ratings(), lifecycle.ratingSystem().initial(), clock);
             QueueGuard guard = PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard());
             if (noShows.isPresent()) {
                 guard = guard.and(noShows.get().guard());

@@ -375,7 +375,7 @@ public final class LadderFrontDesk implements LadderDesk {
         if (refused.isPresent()) {
             return refused.get();
         }
-        var snapshot = app.seasons().leaderboard(season, LeaderboardRules.REFERENCE);
+        var snapshot = finalStandings(season);
         return new SeasonStanding.Board(season, view(userId, filter, snapshot.page(query(filter, page))));
     }
 
@@ -387,7 +387,7 @@ public final class LadderFrontDesk implements LadderDesk {
             return refused.get();
         }
         PlayerId player = PlayerId.of(userId);
-        var snapshot = app.seasons().leaderboard(season, LeaderboardRules.REFERENCE);
+        var snapshot = finalStandings(season);
         List<ProfileView.RaceLine> races = app.store().seasons().recordsOf(season, player).values().stream()
                 .sorted(java.util.Comparator.comparing(PlayerRating::race))
                 .map(r -> new ProfileView.RaceLine(label(r.race()), r.rating().rounded(),
@@ -396,6 +396,14 @@ public final class LadderFrontDesk implements LadderDesk {
         String name = app.players().find(player).flatMap(Player::profile).map(p -> p.userId())
                 .orElse(Long.toString(userId));
         return new SeasonStanding.Record(season, name, races);
+    }
+
+    /** A closed season's records ranked as of its end, with the live leaderboard's rules. */
+    private dev.matchwave.matchmaking.ladder.rank.LeaderboardSnapshot finalStandings(int season) {
+        List<PlayerRating> records = app.store().seasons().records(season);
+        var players = app.store().players().findAll(records.stream().map(PlayerRating::player).distinct().toList());
+        return dev.matchwave.matchmaking.ladder.rank.LeaderboardSnapshot.of(LeaderboardRules.REFERENCE, records,
+                players, app.seasons().endOf(season));
     }
 
     /** Empty for a closed season; the current season, or why there is none to show. */

@@ -4,13 +4,11 @@ import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.StoreException;
 import dev.matchwave.matchmaking.ladder.audit.AdminAction;
 import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
-import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
-import dev.matchwave.matchmaking.ladder.rank.LeaderboardSnapshot;
 import dev.matchwave.matchmaking.ladder.rating.LedgerCause;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.Rating;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
-import dev.matchwave.matchmaking.ladder.store.LadderStore;
+import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -38,15 +36,18 @@ public final class Seasons {
 
     private static final int ATTEMPTS = 5;
 
-    private final LadderStore store;
+    private final SeasonRepository seasons;
+    private final RatingRepository ratings;
     private final Rating initial;
     private final InstantSource clock;
 
     /**
+     * @param seasons and {@code ratings}: of one store (a season's start writes both at once)
      * @param initial the rating system's initial rating (where {@link SeasonReset.Initial} goes)
      */
-    public Seasons(LadderStore store, Rating initial, InstantSource clock) {
-        this.store = Objects.requireNonNull(store, "store");
+    public Seasons(SeasonRepository seasons, RatingRepository ratings, Rating initial, InstantSource clock) {
+        this.seasons = Objects.requireNonNull(seasons, "seasons");
+        this.ratings = Objects.requireNonNull(ratings, "ratings");
         this.initial = Objects.requireNonNull(initial, "initial");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -70,11 +71,11 @@ public final class Seasons {
 
     /** Every season, oldest first. */
     public List<Season> seasons() {
-        return store.seasons().seasons();
+        return seasons.seasons();
     }
 
     public Season current() {
-        return store.seasons().current();
+        return seasons.current();
     }
 
     /**
@@ -88,10 +89,10 @@ public final class Seasons {
         Objects.requireNonNull(reset, "reset");
         StoreException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Season current = store.seasons().current();
+            Season current = seasons.current();
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
             Season next = new Season(current.number() + 1, at, reset);
-            List<PlayerRating> now = store.ratings().all().stream()
+            List<PlayerRating> now = ratings.all().stream()
                     .filter(rating -> !inOpenMatches.contains(rating.player())).toList();
             List<RatingChange> changes = plan(now, reset, initial, at);
             AdminAction audit = new AdminAction(admin, AdminActionKind.NEW_SEASON, "season:" + next.number(),
@@ -99,7 +100,7 @@ public final class Seasons {
                             + reset.spec() + ", " + changes.size() + " ratings, " + inOpenMatches.size()
                             + " players in a match reset when it ends)", reason, at);
             try {
-                store.seasons().start(next, changes, inOpenMatches, audit);
+                seasons.start(next, changes, inOpenMatches, audit);
                 return next;
             } catch (StoreException e) {
                 if (e.kind() != StoreException.Kind.STALE) {
@@ -131,7 +132,7 @@ public final class Seasons {
     public void catchUp(Set<PlayerId> inOpenMatches) {
         List<Season> all = seasons();
         for (Season season : all.subList(1, all.size())) {
-            for (PlayerId player : store.seasons().pendingResets(season.number())) {
+            for (PlayerId player : seasons.pendingResets(season.number())) {
                 if (!inOpenMatches.contains(player)) {
                     matchEnded(List.of(player));
                 }
@@ -141,13 +142,13 @@ public final class Seasons {
 
     private void applyPending(Season season, PlayerId player) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            if (!store.seasons().resetPending(season.number(), player)) {
+            if (!seasons.resetPending(season.number(), player)) {
                 return;
             }
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            List<RatingChange> changes = plan(store.ratings().ratingsOf(player).values(), season.reset(), initial, at);
+            List<RatingChange> changes = plan(ratings.ratingsOf(player).values(), season.reset(), initial, at);
             try {
-                store.seasons().applyDeferred(season.number(), player, changes);
+                seasons.applyDeferred(season.number(), player, changes);
                 return;
             } catch (StoreException e) {
                 if (e.kind() != StoreException.Kind.STALE || attempt == ATTEMPTS - 1) {
@@ -158,18 +159,10 @@ public final class Seasons {
     }
 
     /**
-     * The final leaderboard of a season that is over, as it stood when the next one started.
+     * When {@code season} ended: the next one's start (its final standings are ranked as of then).
      *
      * @throws IllegalArgumentException when {@code season} is not over (or does not exist)
      */
-    public LeaderboardSnapshot leaderboard(int season, LeaderboardRules rules) {
-        Instant end = endOf(season);
-        List<PlayerRating> records = store.seasons().records(season);
-        var players = store.players().findAll(records.stream().map(PlayerRating::player).distinct().toList());
-        return LeaderboardSnapshot.of(rules, records, players, end);
-    }
-
-    /** When {@code season} ended: the next one's start. */
     public Instant endOf(int season) {
         List<Season> all = seasons();
         if (season < 1 || season >= all.size()) {

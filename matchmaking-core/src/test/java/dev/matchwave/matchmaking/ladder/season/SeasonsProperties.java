@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.audit.AdminActionKind;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardSnapshot;
 import dev.matchwave.matchmaking.ladder.rating.LedgerCause;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.LedgerReplay;
@@ -60,7 +61,7 @@ class SeasonsProperties {
         for (int p = 1; p <= PLAYERS; p++) {
             store.players().register(PlayerId.of(p), 3, T0);
         }
-        Seasons seasons = new Seasons(store, INITIAL, clock);
+        Seasons seasons = new Seasons(store.seasons(), store.ratings(), INITIAL, clock);
         Set<PlayerId> inMatch = new HashSet<>();
 
         for (int step : steps) {
@@ -163,7 +164,7 @@ class SeasonsProperties {
         store.players().register(PlayerId.of(2), 3, T0);
         game(store, PlayerId.of(1), "bw_zerg", 30, T0);
         game(store, PlayerId.of(2), "sc2_terran", 5, T0);
-        Seasons seasons = new Seasons(store, INITIAL, clock);
+        Seasons seasons = new Seasons(store.seasons(), store.ratings(), INITIAL, clock);
         clock.advance(Duration.ofDays(1));
 
         Season second = seasons.startNext(ADMIN, new SeasonReset.Toward(0.5), "calendar", Set.of());
@@ -173,14 +174,14 @@ class SeasonsProperties {
                 .isEqualTo(Rating.points(1505)); // 1510 halfway to 1500
         assertThat(store.seasons().recordsOf(1, PlayerId.of(1))).hasEntrySatisfying("bw_zerg",
                 r -> assertThat(r.wins()).isEqualTo(1));
-        var board = seasons.leaderboard(1, LeaderboardRules.REFERENCE);
+        var board = LeaderboardSnapshot.of(LeaderboardRules.REFERENCE, store.seasons().records(1), Map.of(),
+                seasons.endOf(1));
         assertThat(board.ranks().ranked()).hasSize(2);
         assertThat(board.ranks().ranked().get(0).player()).isEqualTo(PlayerId.of(1));
         assertThat(store.audit().recent(1).get(0).action().kind()).isEqualTo(AdminActionKind.NEW_SEASON);
-        assertThatThrownBy(() -> seasons.leaderboard(2, LeaderboardRules.REFERENCE))
-                .hasMessageContaining("current season");
-        assertThatThrownBy(() -> seasons.leaderboard(7, LeaderboardRules.REFERENCE))
-                .hasMessageContaining("no season 7");
+        assertThat(seasons.endOf(1)).isEqualTo(second.startedAt());
+        assertThatThrownBy(() -> seasons.endOf(2)).hasMessageContaining("current season");
+        assertThatThrownBy(() -> seasons.endOf(7)).hasMessageContaining("no season 7");
     }
 
     @Example
