@@ -13,6 +13,18 @@ CREATE TABLE seasons (
     CONSTRAINT seasons_number_after_the_first CHECK (number >= 2)
 );
 
+-- A season an admin set to start later; the bot starts it when it falls due (at the next start
+-- if no process was running then). At most one, numbered after the current season.
+CREATE TABLE season_plans (
+    number    INTEGER                  NOT NULL,
+    starts_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    reset     VARCHAR(32)              NOT NULL,
+    admin_id  BIGINT                   NOT NULL,
+    reason    TEXT                     NOT NULL,
+    CONSTRAINT season_plans_pk PRIMARY KEY (number),
+    CONSTRAINT season_plans_number_after_the_first CHECK (number >= 2)
+);
+
 CREATE TABLE season_records (
     season      INTEGER                  NOT NULL,
     player_id   BIGINT                   NOT NULL,

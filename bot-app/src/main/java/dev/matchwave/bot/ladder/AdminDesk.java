@@ -275,8 +275,26 @@ final class AdminDesk {
         } catch (IllegalArgumentException e) {
             return "Unknown reset '" + request.reset() + "' (" + e.getMessage() + "). Nothing was changed.";
         }
-        java.util.Set<PlayerId> playing = app.playersInOpenMatches();
-        var started = app.seasons().startNext(by, reset, request.reason(), playing);
+        if (request.startsAt().isPresent()) {
+            java.time.Instant at;
+            try {
+                at = java.time.Instant.parse(request.startsAt().get());
+            } catch (java.time.format.DateTimeParseException e) {
+                return "starts_at '" + request.startsAt().get() + "' is not a UTC time such as 2027-01-01T00:00:00Z."
+                        + " Nothing was changed.";
+            }
+            try {
+                var plan = app.planSeason(by, reset, request.reason(), at);
+                return "Season " + plan.season().number() + " will start at " + plan.season().startedAt() + " (reset "
+                        + reset.spec() + "); until then season " + (plan.season().number() - 1)
+                        + " goes on. Audited.";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage() + ". Nothing was changed.";
+            }
+        }
+        LadderApplication.SeasonStart start = app.startSeason(by, reset, request.reason());
+        var started = start.season();
+        java.util.Set<PlayerId> playing = start.deferred();
         int closed = started.number() - 1;
         int reset_ = app.store().seasons().records(closed).size();
         return "Season " + started.number() + " started (reset " + reset.spec() + "): " + reset_

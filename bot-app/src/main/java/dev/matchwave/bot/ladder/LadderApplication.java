@@ -26,6 +26,9 @@ import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.NewMatch;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowPenalties;
+import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
+import dev.matchwave.matchmaking.ladder.season.SeasonReset;
+import dev.matchwave.matchmaking.ladder.season.Season;
 import dev.matchwave.matchmaking.ladder.season.Seasons;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerGuards;
@@ -170,6 +173,8 @@ public final class LadderApplication implements AutoCloseable {
     /** The no-show penalty, unless configured off. */
     private final Optional<NoShowPenalties> noShows;
     private final Seasons seasons;
+    /** The start of the planned season, when one is planned. */
+    private Scheduler.@Nullable Cancellable seasonTimer;
     /** The wave whose matches were created and wait for the queue's commit; set and read on the wave's thread. */
     private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
@@ -367,6 +372,7 @@ public final class LadderApplication implements AutoCloseable {
                       Function<PlayerId, ? extends CompletionStage<?>> prepare) {
         deliverOwed(searches, prepare);
         queue.start();
+        armSeasonPlan();
         LOG.info("ladder started: rules {}, a wave every {} s, database {}", rules.name(),
                 config.waveInterval().toSeconds(), database.jdbcUrl());
     }
@@ -790,6 +796,74 @@ public final class LadderApplication implements AutoCloseable {
     /** The seasons: the next one started by an admin, the closed ones' final standings. */
     public Seasons seasons() {
         return seasons;
+    }
+
+    /** A season started: the season, and the players whose reset waits for their match. */
+    public record SeasonStart(Season season, Set<PlayerId> deferred) {
+    }
+
+    /**
+     * Closes the season now and starts the next (audited). Waits for a running wave, so that a
+     * match is either created before the change (its players' resets wait for it) or after it.
+     * Blocks on the database.
+     */
+    public SeasonStart startSeason(PlayerId admin, SeasonReset reset, String reason) {
+        waveLock.lock();
+        try {
+            Set<PlayerId> playing = playersInOpenMatches();
+            return new SeasonStart(seasons.startNext(admin, reset, reason, playing), playing);
+        } finally {
+            waveLock.unlock();
+        }
+    }
+
+    /**
+     * Plans the next season for {@code at} (audited) and arms its start on the scheduler; a
+     * restart arms it again (or starts it at once when it fell due meanwhile).
+     *
+     * @throws IllegalArgumentException when {@code at} is not in the future
+     */
+    public PlannedSeason planSeason(PlayerId admin, SeasonReset reset, String reason, Instant at) {
+        PlannedSeason plan = seasons.plan(admin, reset, reason, at);
+        armSeasonPlan();
+        return plan;
+    }
+
+    /** Schedules the planned season's start, replacing an earlier timer. */
+    private void armSeasonPlan() {
+        Optional<PlannedSeason> plan;
+        try {
+            plan = seasons.planned();
+        } catch (RuntimeException e) {
+            LOG.warn("the planned season could not be read: {}; trying again in 5 s", e.toString());
+            scheduleSeasonStart(Duration.ofSeconds(5));
+            return;
+        }
+        plan.ifPresent(p -> scheduleSeasonStart(Duration.between(clock.instant(), p.season().startedAt())));
+    }
+
+    private synchronized void scheduleSeasonStart(Duration delay) {
+        if (seasonTimer != null) {
+            seasonTimer.cancel();
+        }
+        seasonTimer = scheduler.schedule(this::startPlannedSeason, delay.isNegative() ? Duration.ZERO : delay);
+    }
+
+    private void startPlannedSeason() {
+        if (closing) {
+            return;
+        }
+        waveLock.lock();
+        try {
+            seasons.startPlannedIfDue(playersInOpenMatches()).ifPresentOrElse(
+                    season -> LOG.info("season {} started as planned (reset {})", season.number(), season.reset().spec()),
+                    this::armSeasonPlan); // not due yet (the scheduler ran early by the clock), or replaced
+        } catch (RuntimeException e) {
+            LOG.warn("the planned season could not start: {}; trying again in 5 s", e.toString());
+            scheduleSeasonStart(Duration.ofSeconds(5));
+        } finally {
+            waveLock.unlock();
+        }
     }
 
     /** The players of the open matches, from the store. Blocks on the database. */

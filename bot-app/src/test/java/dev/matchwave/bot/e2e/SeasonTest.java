@@ -117,5 +117,22 @@ class SeasonTest extends BotEndToEndTest {
         assertThat(now.text()).contains("1510");
         assertThat(ephemeralAnswer(finished.zerg().runCommand("leaderboard", Map.of("season", 5))).text())
                 .contains("There is no season 5");
+
+        // Season 3, planned for an hour from now, starts when the hour has passed.
+        assertThat(ephemeralAnswer(bot.admin().runCommand("admin new_season",
+                Map.of("reset", "initial", "reason", "summer", "starts_at", "next monday at noon"))).text())
+                .contains("is not a UTC time").contains("Nothing was changed");
+        java.time.Instant summer = time.instant().plus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(ephemeralAnswer(bot.admin().runCommand("admin new_season",
+                Map.of("reset", "initial", "reason", "summer", "starts_at", summer.toString()))).text())
+                .contains("Season 3 will start at " + summer).contains("Audited");
+        assertThat(bot.ladder().seasons().current().number()).isEqualTo(2);
+        time.advanceTo(summer);
+        bot.discord().await("season 3 has started", () -> bot.ladder().seasons().current().number() == 3, WAIT);
+        assertThat(bot.ladder().seasons().current().startedAt()).isEqualTo(summer);
+        assertThat(rating(finished.zerg(), Side.BW).rating().rounded()).as("back to the initial rating").isEqualTo(1500);
+        assertThat(bot.ladder().store().seasons().recordsOf(2, playerOf(finished.zerg())).get(Side.BW.race).rating()
+                .rounded()).isEqualTo(1510);
+        assertThat(LedgerReplay.verify(bot.ladder().store().ratings())).isEmpty();
     }
 }

@@ -62,6 +62,7 @@ public final class SlashCommands {
         public static final String SEASON = "season";
         public static final String RESET = "reset";
         public static final String FRACTION_PERCENT = "fraction_percent";
+        public static final String STARTS_AT = "starts_at";
 
         private Options() {
         }
@@ -226,7 +227,7 @@ public final class SlashCommands {
                         new SubcommandData(Admin.LIFT_COOLDOWN,
                                 "Let a player barred for not confirming matches queue again now")
                                 .addOptions(user("The barred player"), reason()),
-                        new SubcommandData(Admin.NEW_SEASON, "Close the season now and start the next one")
+                        new SubcommandData(Admin.NEW_SEASON, "Close the season and start the next one, now or later")
                                 .addOptions(new OptionData(OptionType.STRING, Options.RESET,
                                                 "Where ratings start the new season", true)
                                                 .addChoice("carry over", "carry")
@@ -235,7 +236,10 @@ public final class SlashCommands {
                                         reason(),
                                         new OptionData(OptionType.INTEGER, Options.FRACTION_PERCENT,
                                                 "With toward: how far, in percent (e.g. 50)")
-                                                .setRequiredRange(0, 100)))
+                                                .setRequiredRange(0, 100),
+                                        new OptionData(OptionType.STRING, Options.STARTS_AT,
+                                                "When, in UTC, e.g. 2027-01-01T00:00:00Z (default: now)")
+                                                .setRequiredLength(10, 40)))
                 .addSubcommandGroups(adjustMmr);
     }
 

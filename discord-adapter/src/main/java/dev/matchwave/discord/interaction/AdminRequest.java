@@ -74,13 +74,15 @@ public sealed interface AdminRequest {
 
     /**
      * Closes the season and starts the next: {@code reset} is {@code carry}, {@code initial} or
-     * {@code toward} (with {@code fractionPercent}).
+     * {@code toward} (with {@code fractionPercent}); {@code startsAt} as typed (empty: now).
      */
-    record NewSeason(String reset, OptionalInt fractionPercent, String reason) implements AdminRequest {
+    record NewSeason(String reset, OptionalInt fractionPercent, String reason, java.util.Optional<String> startsAt)
+            implements AdminRequest {
         public NewSeason {
             Objects.requireNonNull(reset, "reset");
             Objects.requireNonNull(fractionPercent, "fractionPercent");
             Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(startsAt, "startsAt");
         }
     }
 
@@ -144,7 +146,8 @@ public sealed interface AdminRequest {
                 var percent = options.number(dev.matchwave.discord.command.SlashCommands.Options.FRACTION_PERCENT);
                 yield new NewSeason(string(options, dev.matchwave.discord.command.SlashCommands.Options.RESET),
                         percent.isPresent() ? OptionalInt.of(Math.toIntExact(percent.getAsLong())) : OptionalInt.empty(),
-                        reason(options));
+                        reason(options), options.string(dev.matchwave.discord.command.SlashCommands.Options.STARTS_AT)
+                                .map(String::strip));
             }
             default -> throw new IllegalArgumentException("unknown /admin subcommand " + subcommand);
         };

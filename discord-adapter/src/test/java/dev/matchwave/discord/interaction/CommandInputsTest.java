@@ -55,9 +55,11 @@ class CommandInputsTest {
                 .isEqualTo(new AdminRequest.LiftCooldown(ALICE, "ok"));
         assertThat(AdminRequest.read(Optional.empty(), "new_season",
                 options(Map.of("reset", "toward", "fraction_percent", 50L, "reason", "calendar"))))
-                .isEqualTo(new AdminRequest.NewSeason("toward", OptionalInt.of(50), "calendar"));
-        assertThat(AdminRequest.read(Optional.empty(), "new_season", options(Map.of("reset", "initial", "reason", "x"))))
-                .isEqualTo(new AdminRequest.NewSeason("initial", OptionalInt.empty(), "x"));
+                .isEqualTo(new AdminRequest.NewSeason("toward", OptionalInt.of(50), "calendar", Optional.empty()));
+        assertThat(AdminRequest.read(Optional.empty(), "new_season",
+                options(Map.of("reset", "initial", "reason", "x", "starts_at", " 2027-01-01T00:00:00Z "))))
+                .isEqualTo(new AdminRequest.NewSeason("initial", OptionalInt.empty(), "x",
+                        Optional.of("2027-01-01T00:00:00Z")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.matchwave.persistence.ladder;
 
 import static dev.matchwave.persistence.internal.schema.Tables.ADMIN_ACTIONS;
 import static dev.matchwave.persistence.internal.schema.Tables.SEASONS;
+import static dev.matchwave.persistence.internal.schema.Tables.SEASON_PLANS;
 import static dev.matchwave.persistence.internal.schema.Tables.SEASON_PENDING_RESETS;
 import static dev.matchwave.persistence.internal.schema.Tables.SEASON_RECORDS;
 
@@ -12,6 +13,7 @@ import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.Rating;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
+import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
 import dev.matchwave.matchmaking.ladder.season.Season;
 import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.season.SeasonReset;
@@ -68,6 +70,7 @@ final class PostgresSeasonRepository implements SeasonRepository {
             if (next.number() != current + 1) {
                 throw StoreException.stale("season " + next.number() + " cannot follow season " + current);
             }
+            tx.deleteFrom(SEASON_PLANS).where(SEASON_PLANS.NUMBER.eq(next.number())).execute();
             tx.insertInto(SEASONS)
                     .set(SEASONS.NUMBER, next.number())
                     .set(SEASONS.STARTED_AT, Rows.micros(next.startedAt()))
@@ -112,6 +115,38 @@ final class PostgresSeasonRepository implements SeasonRepository {
             rows.add(row);
         }
         tx.insertInto(SEASON_RECORDS, SEASON_RECORDS.fields()).valuesOfRecords(rows).execute();
+    }
+
+    @Override
+    public Optional<PlannedSeason> planned() {
+        return Sql.read(dsl, "read the planned season", db -> db.selectFrom(SEASON_PLANS)
+                .orderBy(SEASON_PLANS.NUMBER.desc()).limit(1)
+                .fetchOptional(r -> new PlannedSeason(new Season(r.getNumber(), r.getStartsAt(),
+                        SeasonReset.parse(r.getReset())), PlayerId.of(r.getAdminId()), r.getReason())));
+    }
+
+    @Override
+    public void plan(PlannedSeason plan, AdminAction audit) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(audit, "audit");
+        Sql.write(dsl, "plan season " + plan.season().number(), tx -> {
+            tx.execute("LOCK TABLE seasons IN SHARE ROW EXCLUSIVE MODE");
+            int current = Optional.ofNullable(tx.select(DSL.max(SEASONS.NUMBER)).from(SEASONS).fetchOne(0, Integer.class))
+                    .orElse(1);
+            if (plan.season().number() != current + 1) {
+                throw StoreException.stale("season " + plan.season().number() + " cannot follow season " + current);
+            }
+            tx.deleteFrom(SEASON_PLANS).execute();
+            tx.insertInto(SEASON_PLANS)
+                    .set(SEASON_PLANS.NUMBER, plan.season().number())
+                    .set(SEASON_PLANS.STARTS_AT, Rows.micros(plan.season().startedAt()))
+                    .set(SEASON_PLANS.RESET, plan.season().reset().spec())
+                    .set(SEASON_PLANS.ADMIN_ID, plan.admin().value())
+                    .set(SEASON_PLANS.REASON, plan.reason())
+                    .execute();
+            tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
+            return null;
+        });
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.matchwave.matchmaking.ladder.rating.RatingChange;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The seasons, their players' final records, and the resets still owed to players whose match
@@ -32,7 +33,7 @@ public interface SeasonRepository {
      * Starts {@code next} (numbered one after the current season) as one unit: the season, the
      * reset's rating changes with their ledger entries, each reset rating's {@code before} kept as
      * the closing season's record, the players whose reset waits for their match to end, and
-     * the audit entry.
+     * the audit entry. A plan of that season is done with (removed).
      *
      * @throws dev.matchwave.matchmaking.ladder.StoreException {@code STALE} when {@code next} is
      *         not numbered one after the current season, or a change's {@code before} is not
@@ -40,7 +41,16 @@ public interface SeasonRepository {
      */
     List<LedgerEntry> start(Season next, List<RatingChange> resets, Collection<PlayerId> deferred, AdminAction audit);
 
-    /** The players whose reset into {@code season} still waits for their match to end. */
+    /** The season planned to start later, if any. */
+    Optional<PlannedSeason> planned();
+
+    /**
+     * Plans the next season (replacing an earlier plan), audited in the same unit of work.
+     *
+     * @throws dev.matchwave.matchmaking.ladder.StoreException {@code STALE} when it is not
+     *         numbered one after the current season
+     */
+    void plan(PlannedSeason plan, AdminAction audit);
     List<PlayerId> pendingResets(int season);
 
     /** Whether {@code player}'s reset into {@code season} still waits for his match to end. */

@@ -113,6 +113,47 @@ public final class Seasons {
     }
 
     /**
+     * Plans the next season to start at {@code startsAt} (replacing an earlier plan); audited.
+     * The caller starts it when it falls due ({@link #startPlannedIfDue}).
+     *
+     * @throws IllegalArgumentException when {@code startsAt} is not in the future
+     */
+    public PlannedSeason plan(PlayerId admin, SeasonReset reset, String reason, Instant startsAt) {
+        Instant now = clock.instant();
+        if (!startsAt.isAfter(now)) {
+            throw new IllegalArgumentException("the start " + startsAt + " is not in the future (now " + now
+                    + "): start the season now instead");
+        }
+        Season current = seasons.current();
+        PlannedSeason plan = new PlannedSeason(new Season(current.number() + 1,
+                startsAt.truncatedTo(ChronoUnit.MICROS), reset), admin, reason);
+        seasons.plan(plan, new AdminAction(admin, AdminActionKind.NEW_SEASON, "season:" + plan.season().number(),
+                "season " + plan.season().number() + " planned for " + plan.season().startedAt() + " (reset "
+                        + reset.spec() + ")", reason, now.truncatedTo(ChronoUnit.MICROS)));
+        return plan;
+    }
+
+    /** The planned season, if any. */
+    public Optional<PlannedSeason> planned() {
+        return seasons.planned();
+    }
+
+    /**
+     * Starts the planned season if it is due (as {@link #startNext}, in the planning admin's name).
+     *
+     * @return the season started, if one was
+     */
+    public Optional<Season> startPlannedIfDue(Set<PlayerId> inOpenMatches) {
+        Optional<PlannedSeason> plan = seasons.planned();
+        if (plan.isEmpty() || plan.get().season().startedAt().isAfter(clock.instant())
+                || plan.get().season().number() != seasons.current().number() + 1) {
+            return Optional.empty();
+        }
+        return Optional.of(startNext(plan.get().admin(), plan.get().season().reset(), plan.get().reason(),
+                inOpenMatches));
+    }
+
+    /**
      * A match ended: each of its players whose resets wait for it gets them now, oldest season
      * first (his final record of the old season includes this match).
      */

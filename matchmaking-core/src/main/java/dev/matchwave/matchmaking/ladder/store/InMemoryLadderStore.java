@@ -15,6 +15,7 @@ import dev.matchwave.matchmaking.ladder.match.MatchTransition;
 import dev.matchwave.matchmaking.ladder.match.Participant;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
 import dev.matchwave.matchmaking.ladder.penalty.QueueBar;
+import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
 import dev.matchwave.matchmaking.ladder.season.Season;
 import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.player.Player;
@@ -63,6 +64,7 @@ public final class InMemoryLadderStore implements LadderStore {
     private final Map<PlayerId, Map<MatchId, Instant>> timeouts = new HashMap<>();
     private final Map<PlayerId, List<QueueBar>> bars = new HashMap<>();
     private final List<Season> seasonRows = new ArrayList<>(List.of(Season.FIRST));
+    private Optional<PlannedSeason> seasonPlan = Optional.empty();
     /** Final records by season, then (player, race). */
     private final Map<Integer, Map<RatingKey, PlayerRating>> seasonRecords = new HashMap<>();
     private final Map<Integer, Set<PlayerId>> pendingResets = new HashMap<>();
@@ -598,6 +600,7 @@ public final class InMemoryLadderStore implements LadderStore {
                 List<LedgerEntry> written = writeRatingChanges(copy);
                 keepRecords(current, copy);
                 seasonRows.add(next);
+                seasonPlan = seasonPlan.filter(plan -> plan.season().number() != next.number());
                 pendingResets.put(next.number(), new HashSet<>(deferred));
                 writeAudit(audit);
                 return written;
@@ -608,6 +611,27 @@ public final class InMemoryLadderStore implements LadderStore {
             Map<RatingKey, PlayerRating> records = seasonRecords.computeIfAbsent(season, s -> new HashMap<>());
             for (RatingChange change : resets) {
                 records.put(new RatingKey(change.player(), change.race()), change.before());
+            }
+        }
+
+        @Override
+        public Optional<PlannedSeason> planned() {
+            synchronized (lock) {
+                return seasonPlan;
+            }
+        }
+
+        @Override
+        public void plan(PlannedSeason plan, AdminAction audit) {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(audit, "audit");
+            synchronized (lock) {
+                int current = seasonRows.get(seasonRows.size() - 1).number();
+                if (plan.season().number() != current + 1) {
+                    throw StoreException.stale("season " + plan.season().number() + " cannot follow season " + current);
+                }
+                seasonPlan = Optional.of(plan);
+                writeAudit(audit);
             }
         }
 

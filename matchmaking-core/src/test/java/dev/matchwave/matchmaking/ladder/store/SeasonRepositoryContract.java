@@ -13,6 +13,7 @@ import dev.matchwave.matchmaking.ladder.rating.LedgerReplay;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.ladder.rating.Rating;
 import dev.matchwave.matchmaking.ladder.rating.RatingChange;
+import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
 import dev.matchwave.matchmaking.ladder.season.Season;
 import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.season.SeasonReset;
@@ -87,6 +88,27 @@ public abstract class SeasonRepositoryContract {
         assertThat(seasons.applyDeferred(2, player(2), List.of())).as("not pending any more").isEmpty();
         assertThat(LedgerReplay.verify(store.ratings())).isEmpty();
         assertThat(two.games()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlannedSeasonIsKeptUntilItStarts() {
+        Season second = new Season(2, at(500), new SeasonReset.CarryOver());
+        PlannedSeason plan = new PlannedSeason(second, ContractFixtures.ADMIN, "calendar");
+        assertThat(seasons.planned()).isEmpty();
+        seasons.plan(plan, ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:2", 100));
+        assertThat(seasons.planned()).contains(plan);
+        assertThat(store.audit().recent(10)).hasSize(1);
+
+        PlannedSeason third = new PlannedSeason(new Season(3, at(900), new SeasonReset.Initial()),
+                ContractFixtures.ADMIN, "too far");
+        assertThatThrownBy(() -> seasons.plan(third, ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:3",
+                101))).isInstanceOfSatisfying(StoreException.class,
+                e -> assertThat(e.kind()).isEqualTo(StoreException.Kind.STALE));
+        assertThat(seasons.planned()).contains(plan);
+
+        seasons.start(second, List.of(), Set.of(), ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:2", 500));
+        assertThat(seasons.planned()).as("done with once it started").isEmpty();
+        assertThat(seasons.current()).isEqualTo(second);
     }
 
     @Test
