@@ -981,6 +981,15 @@ public final class LadderApplication implements AutoCloseable {
         owed.flush();
     }
 
+    /**
+     * Whether Discord accepted this player's "match found" of this match, as the no-show
+     * penalty asks (tests wait for it before letting virtual time run out the confirmation
+     * window). Blocks on the database.
+     */
+    public boolean matchFoundDelivered(long match, PlayerId player) {
+        return owed.matchFoundDelivered(match, player);
+    }
+
     /** How many notifications the outbox still owes (tests and the demo's crash report). */
     public int notificationsOwed() {
         return owed.pendingCount();
