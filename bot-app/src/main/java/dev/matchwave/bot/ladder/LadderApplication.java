@@ -173,8 +173,9 @@ public final class LadderApplication implements AutoCloseable {
     /** The no-show penalty, unless configured off. */
     private final Optional<NoShowPenalties> noShows;
     private final Seasons seasons;
-    /** The start of the planned season, when one is planned. */
+    /** The start of the planned season, when one is planned; guarded by {@link #seasonTimerLock}. */
     private Scheduler.@Nullable Cancellable seasonTimer;
+    private final Object seasonTimerLock = new Object();
     /** The wave whose matches were created and wait for the queue's commit; set and read on the wave's thread. */
     private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
@@ -842,11 +843,15 @@ public final class LadderApplication implements AutoCloseable {
         plan.ifPresent(p -> scheduleSeasonStart(Duration.between(clock.instant(), p.season().startedAt())));
     }
 
-    private synchronized void scheduleSeasonStart(Duration delay) {
-        if (seasonTimer != null) {
-            seasonTimer.cancel();
+    private void scheduleSeasonStart(Duration delay) {
+        // Its own lock: close() holds this object's monitor while it waits for the wave lock,
+        // which the timer holds when it re-arms.
+        synchronized (seasonTimerLock) {
+            if (seasonTimer != null) {
+                seasonTimer.cancel();
+            }
+            seasonTimer = scheduler.schedule(this::startPlannedSeason, delay.isNegative() ? Duration.ZERO : delay);
         }
-        seasonTimer = scheduler.schedule(this::startPlannedSeason, delay.isNegative() ? Duration.ZERO : delay);
     }
 
     private void startPlannedSeason() {
