@@ -57,7 +57,8 @@ class LadderCommandsTest {
              EmulatedBot bot = EmulatedBot.connect(discord, echo)) {
             bot.jda().updateCommands().addCommands(SlashCommands.definitions(CommandVocabulary.reference())).complete();
             assertThat(discord.commands()).extracting(RegisteredCommand::name).containsExactlyInAnyOrder(
-                    "queue", "leaderboard", "profile", "setup", "setcountry", "termsofservice", "prune", "admin");
+                    "queue", "leaderboard", "profile", "setup", "setcountry", "termsofservice", "prune", "match",
+                    "admin");
             EmulatedUser admin = discord.addUser("admin");
             EmulatedUser player = discord.addUser("player");
 

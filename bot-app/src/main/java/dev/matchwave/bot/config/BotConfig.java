@@ -1,5 +1,6 @@
 package dev.matchwave.bot.config;
 
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRules;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +30,8 @@ import java.util.TreeSet;
  * @param guildId           the guild to register the commands in; empty: global commands
  * @param httpPort          the localhost port of /health and /metrics; empty: no endpoint
  * @param queueStore        where the queue is kept; default {@link QueueStoreSettings#POSTGRES}
+ * @param noShow            the no-show penalty's rules; empty: no penalty; default
+ *                          {@link NoShowRules#REFERENCE}
  */
 public record BotConfig(
         Optional<String> discordToken,
@@ -40,7 +43,8 @@ public record BotConfig(
         String rules,
         OptionalLong guildId,
         OptionalInt httpPort,
-        QueueStoreSettings queueStore) {
+        QueueStoreSettings queueStore,
+        Optional<NoShowRules> noShow) {
 
     /** The public ladder's wave interval (LADDER.md: one wave every 45 s). */
     public static final Duration DEFAULT_WAVE_INTERVAL = Duration.ofSeconds(45);
@@ -61,6 +65,7 @@ public record BotConfig(
         Objects.requireNonNull(guildId, "guildId");
         Objects.requireNonNull(httpPort, "httpPort");
         Objects.requireNonNull(queueStore, "queueStore");
+        Objects.requireNonNull(noShow, "noShow");
         adminIds = Set.copyOf(Objects.requireNonNull(adminIds, "adminIds"));
         discordToken.ifPresent(token -> {
             if (token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
@@ -97,6 +102,14 @@ public record BotConfig(
         });
     }
 
+    /** A configuration with the reference no-show penalty. */
+    public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
+                     DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
+                     OptionalLong guildId, OptionalInt httpPort, QueueStoreSettings queueStore) {
+        this(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules, guildId,
+                httpPort, queueStore, Optional.of(NoShowRules.REFERENCE));
+    }
+
     /** A configuration with the queue in the ladder's PostgreSQL. */
     public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
                      DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
@@ -108,7 +121,13 @@ public record BotConfig(
     /** The same configuration with the queue kept in {@code store}. */
     public BotConfig withQueueStore(QueueStoreSettings store) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules,
-                guildId, httpPort, store);
+                guildId, httpPort, store, noShow);
+    }
+
+    /** The same configuration with this no-show penalty (empty: none). */
+    public BotConfig withNoShow(Optional<NoShowRules> rules) {
+        return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval,
+                this.rules, guildId, httpPort, queueStore, rules);
     }
 
     /** The configuration with every default: no token, embedded database, no admins. */
@@ -150,7 +169,8 @@ public record BotConfig(
                 + ", rules=" + rules
                 + ", guildId=" + (guildId.isPresent() ? Long.toString(guildId.getAsLong()) : "(global commands)")
                 + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "(off)")
-                + ", queueStore=" + queueStore + "]";
+                + ", queueStore=" + queueStore
+                + ", noShow=" + noShow.map(NoShowRules::spec).orElse("off") + "]";
     }
 
     /** {@link #DEFAULT_EMBEDDED_DIR} under this user's home. */

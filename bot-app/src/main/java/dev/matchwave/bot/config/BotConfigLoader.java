@@ -1,5 +1,6 @@
 package dev.matchwave.bot.config;
 
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRules;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -215,11 +216,27 @@ public final class BotConfigLoader {
         QueueStoreSettings queueStore = sources.value(Setting.QUEUE_STORE)
                 .flatMap(v -> parseQueueStore(v, problems)).orElse(defaults.queueStore());
 
+        Optional<NoShowRules> noShow = sources.value(Setting.NO_SHOW)
+                .map(v -> parseNoShow(v, problems)).orElse(defaults.noShow());
+
         if (!problems.isEmpty()) {
             return defaults;
         }
         return new BotConfig(token, apiUrl, gatewayUrl, database, adminIds, waveInterval, rules, guildId, httpPort,
-                queueStore);
+                queueStore, noShow);
+    }
+
+    private static Optional<NoShowRules> parseNoShow(Value value, List<String> problems) {
+        String text = value.text().strip();
+        if (text.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(NoShowRules.parse(text));
+        } catch (IllegalArgumentException e) {
+            problems.add(value.problem(e.getMessage()));
+            return Optional.empty();
+        }
     }
 
     private static Optional<QueueStoreSettings> parseQueueStore(Value value, List<String> problems) {

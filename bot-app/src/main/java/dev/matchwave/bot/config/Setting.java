@@ -28,6 +28,8 @@ public enum Setting {
             "the embedded database's data directory (default " + BotConfig.DEFAULT_EMBEDDED_DIR + ")"),
     QUEUE_STORE("MATCHWAVE_QUEUE_STORE", "queue.store", false,
             "postgres (the queue in the ladder's database, the default) or redis://HOST:PORT"),
+    NO_SHOW("MATCHWAVE_NO_SHOW", "queue.no-show", false,
+            "COUNT/WINDOW/COOLDOWN/GROWTH/MAX/MEMORY, e.g. 3/24h/30m/x2/7d/30d (the default), or off"),
     ADMIN_IDS("MATCHWAVE_ADMIN_IDS", "admin.ids", false,
             "comma-separated Discord user ids (numbers such as 123456789012345678) allowed to use /admin"),
     WAVE_INTERVAL("MATCHWAVE_WAVE_INTERVAL", "wave.interval", false,

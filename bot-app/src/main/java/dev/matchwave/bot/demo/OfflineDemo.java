@@ -226,6 +226,17 @@ public final class OfflineDemo {
                 // Bounded, so a slow bot shows in the report instead of a demo that never ends.
                 Duration limit = options.waveInterval().multipliedBy(3L * options.waves()).plusSeconds(20)
                         .plus(options.crashAtWave().isPresent() ? CRASH_ALLOWANCE : Duration.ZERO);
+                // Issue 17: mid-run, the admin closes season 1 (ratings halfway back to the initial one).
+                // Not in a crash run: the kill comes at about that time and is what that run shows.
+                Optional<String> seasonNote = Optional.empty();
+                if (options.waves() >= 2 && options.crashAtWave().isEmpty()) {
+                    long seasonBy = System.nanoTime() + limit.toNanos();
+                    int after = options.waves() / 2;
+                    while (ledger.waves().size() < after && System.nanoTime() < seasonBy) {
+                        Thread.sleep(100);
+                    }
+                    seasonNote = closeSeason(admin, adminInbox, table, crash, after, problems);
+                }
                 if (!ledger.awaitAllCounted(limit)) {
                     problems.add("only " + ledger.waves().size() + " of " + options.waves()
                             + " waves with matches ran within " + limit.toSeconds() + " s");
@@ -260,6 +271,7 @@ public final class OfflineDemo {
                     problems.add("the last progress lines failed: " + e.getCause());
                 }
                 table.remarks.forEach(recorder::note);
+                seasonNote.ifPresent(recorder::note);
                 new java.util.TreeMap<>(waiting).forEach((what, count) -> recorder.note(
                         "when the demo stopped, " + count + (count == 1 ? " player was" : " players were")
                                 + " waiting for " + what));
@@ -493,6 +505,64 @@ public final class OfflineDemo {
                     && e.message().interactionId().orElse(-1) == command.id(), Duration.ofSeconds(20), "the admin's answer");
             return answer;
         }, problems);
+    }
+
+    /**
+     * The admin closes season 1 through Discord ({@code /admin new_season reset:toward
+     * fraction_percent:50}); returns the report's note on the reset: how many ratings moved, how
+     * far from the initial rating they stood before and after, how many players in a match wait
+     * for its end.
+     */
+    private Optional<String> closeSeason(EmulatedUser admin, Inbox inbox, ScriptedPlayer.Table table, Crash crash,
+                                         int afterWaves, List<String> problems) throws InterruptedException {
+        Optional<DiscordBot> bot = crash.running();
+        if (bot.isEmpty()) {
+            problems.add("season: no bot was running after wave " + afterWaves + ", the season was not closed");
+            return Optional.empty();
+        }
+        var ladder = bot.get().ladder();
+        int initial = ladder.lifecycle().ratingSystem().initial().rounded();
+        Map<dev.matchwave.matchmaking.ladder.rating.RatingKey, dev.matchwave.matchmaking.ladder.rating.PlayerRating> before =
+                new java.util.HashMap<>();
+        ladder.store().ratings().all().forEach(r -> before.put(dev.matchwave.matchmaking.ladder.rating.RatingKey.of(r), r));
+        UserInteraction command = admin.runCommand("admin new_season", Map.of("reset", "toward", "fraction_percent", 50,
+                "reason", "offline demo: a season closed mid-run"));
+        table.expect(command, inbox);
+        MessageEvent answer;
+        try {
+            answer = inbox.await(0, e -> !e.message().loading()
+                    && e.message().interactionId().orElse(-1) == command.id(), Duration.ofSeconds(20), "the admin's answer");
+        } catch (RuntimeException e) {
+            problems.add("season: the admin's /admin new_season got no answer: " + e.getMessage());
+            return Optional.empty();
+        }
+        if (!answer.message().text().contains("started")) {
+            problems.add("season: /admin new_season answered " + answer.message().text());
+            return Optional.empty();
+        }
+        int season = ladder.seasons().current().number();
+        int moved = 0;
+        double distanceBefore = 0;
+        double distanceAfter = 0;
+        for (var now : ladder.store().ratings().all()) {
+            var was = before.get(dev.matchwave.matchmaking.ladder.rating.RatingKey.of(now));
+            if (was != null && !was.equals(now) && now.isFresh()) {
+                moved++;
+                distanceBefore += Math.abs(was.rating().rounded() - initial);
+                distanceAfter += Math.abs(now.rating().rounded() - initial);
+            }
+        }
+        java.util.regex.Matcher deferred = java.util.regex.Pattern.compile("(\\d+) players in a match")
+                .matcher(answer.message().text());
+        int waiting = deferred.find() ? Integer.parseInt(deferred.group(1)) : 0;
+        String note = String.format(java.util.Locale.ROOT, "season: after wave %d the admin closed season %d"
+                        + " (/admin new_season reset:toward fraction_percent:50): %d ratings moved halfway to %d, their mean"
+                        + " distance to it from %.1f to %.1f points, records emptied; %d players in a match were reset"
+                        + " when it ended; season %d's final standings stay readable (/leaderboard season:%d)",
+                afterWaves, season - 1, moved, initial, moved == 0 ? 0 : distanceBefore / moved,
+                moved == 0 ? 0 : distanceAfter / moved, waiting, season - 1, season - 1);
+        say("%s", note);
+        return Optional.of(note);
     }
 
     private interface Step<T, R> {

@@ -57,6 +57,8 @@ final class AdminDesk {
                 case AdminRequest.Ban b -> ban(by, b);
                 case AdminRequest.ResetAborts r -> resetAborts(by, r);
                 case AdminRequest.ClearQueue c -> clearQueue(by, c);
+                case AdminRequest.LiftCooldown l -> liftCooldown(by, l);
+                case AdminRequest.NewSeason n -> newSeason(by, n);
             };
         } catch (StoreException e) {
             if (e.kind() == StoreException.Kind.NOT_FOUND || e.kind() == StoreException.Kind.INVALID) {
@@ -237,5 +239,67 @@ final class AdminDesk {
         admin.record(by, AdminActionKind.CLEAR_QUEUE, "queue", removed.size() + " removed", request.reason());
         return "Cleared the queue: " + removed.size() + (removed.size() == 1 ? " player" : " players")
                 + " removed. Audited.";
+    }
+
+    /** Lifts a no-show bar; audited with the lift, in one transaction. */
+    private String liftCooldown(PlayerId by, AdminRequest.LiftCooldown request) {
+        if (app.noShows().isEmpty()) {
+            return "The no-show penalty is off on this ladder: nobody is barred. Nothing was changed.";
+        }
+        if (registered(request.user()).isEmpty()) {
+            return unknown(request.user());
+        }
+        PlayerId player = PlayerId.of(request.user());
+        return app.noShows().get().lift(by, player, request.reason())
+                .map(bar -> "Player " + request.user() + " may queue again (his bar ran until " + bar.until()
+                        + "). Audited.")
+                .orElse("Player " + request.user() + " is not barred from the queue. Nothing was changed.");
+    }
+
+    /**
+     * Closes the season now and starts the next; audited with the resets, in one transaction.
+     * Players in a match keep their rating until it ends (it counts in the season it was created in).
+     */
+    private String newSeason(PlayerId by, AdminRequest.NewSeason request) {
+        dev.matchwave.matchmaking.ladder.season.SeasonReset reset;
+        try {
+            if (request.reset().equals("toward")) {
+                if (request.fractionPercent().isEmpty()) {
+                    return "A toward reset needs fraction_percent (0 to 100). Nothing was changed.";
+                }
+                reset = new dev.matchwave.matchmaking.ladder.season.SeasonReset.Toward(
+                        request.fractionPercent().getAsInt() / 100.0);
+            } else {
+                reset = dev.matchwave.matchmaking.ladder.season.SeasonReset.parse(request.reset());
+            }
+        } catch (IllegalArgumentException e) {
+            return "Unknown reset '" + request.reset() + "' (" + e.getMessage() + "). Nothing was changed.";
+        }
+        if (request.startsAt().isPresent()) {
+            java.time.Instant at;
+            try {
+                at = java.time.Instant.parse(request.startsAt().get());
+            } catch (java.time.format.DateTimeParseException e) {
+                return "starts_at '" + request.startsAt().get() + "' is not a UTC time such as 2027-01-01T00:00:00Z."
+                        + " Nothing was changed.";
+            }
+            try {
+                var plan = app.planSeason(by, reset, request.reason(), at);
+                return "Season " + plan.season().number() + " will start at " + plan.season().startedAt() + " (reset "
+                        + reset.spec() + "); until then season " + (plan.season().number() - 1)
+                        + " goes on. Audited.";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage() + ". Nothing was changed.";
+            }
+        }
+        LadderApplication.SeasonStart start = app.startSeason(by, reset, request.reason());
+        var started = start.season();
+        java.util.Set<PlayerId> playing = start.deferred();
+        int closed = started.number() - 1;
+        int reset_ = app.store().seasons().records(closed).size();
+        return "Season " + started.number() + " started (reset " + reset.spec() + "): " + reset_
+                + (reset_ == 1 ? " rating" : " ratings") + " reset now" + (playing.isEmpty() ? ""
+                : ", " + playing.size() + " players in a match reset when it ends") + ". Season " + closed
+                + "'s final standings: /leaderboard season:" + closed + ". Audited.";
     }
 }

@@ -15,6 +15,7 @@ import dev.matchwave.matchmaking.Pairer;
 import dev.matchwave.matchmaking.Pair;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
+import dev.matchwave.matchmaking.QueueGuard;
 import dev.matchwave.matchmaking.Seat;
 import dev.matchwave.matchmaking.ladder.StoreException;
 import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
@@ -24,6 +25,11 @@ import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.NewMatch;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowPenalties;
+import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
+import dev.matchwave.matchmaking.ladder.season.SeasonReset;
+import dev.matchwave.matchmaking.ladder.season.Season;
+import dev.matchwave.matchmaking.ladder.season.Seasons;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerGuards;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
@@ -99,7 +105,8 @@ import org.slf4j.LoggerFactory;
  *       timers on the scheduler.</li>
  *   <li>A {@link QueueService} with the configured rules ({@link RuleSets#byName}),
  *       {@link Pairers#optimal()}, the configured wave interval and the reference guards
- *       (terms, setup, ban, in a match). Its wave listener creates the wave's matches through
+ *       (terms, setup, ban, in a match), then the no-show penalty's ({@link NoShowPenalties}:
+ *       a timeout counts only for a player whose "match found" Discord accepted). Its wave listener creates the wave's matches through
  *       the lifecycle; on a store failure it answers {@link WaveReceipt#noneCreated} so the
  *       players go back to the queue with their wait kept.</li>
  *   <li>Notifications: each wave's matches go to a {@link TwoPhaseDispatcher} ("match found"
@@ -163,6 +170,12 @@ public final class LadderApplication implements AutoCloseable {
     private final MatchLifecycle lifecycle;
     private final QueueService queue;
     private final QueueStore queueStore;
+    /** The no-show penalty, unless configured off. */
+    private final Optional<NoShowPenalties> noShows;
+    private final Seasons seasons;
+    /** The start of the planned season, when one is planned; guarded by {@link #seasonTimerLock}. */
+    private Scheduler.@Nullable Cancellable seasonTimer;
+    private final Object seasonTimerLock = new Object();
     /** The wave whose matches were created and wait for the queue's commit; set and read on the wave's thread. */
     private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
@@ -251,11 +264,17 @@ public final class LadderApplication implements AutoCloseable {
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
             this.queueStore = queueStore(config.queueStore(), database, builder.fence);
+            this.noShows = config.noShow().map(noShowRules -> new NoShowPenalties(store.noShows(), noShowRules, clock));
+            this.seasons = new Seasons(store.seasons(), store.ratings(), lifecycle.ratingSystem().initial(), clock);
+            QueueGuard guard = PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard());
+            if (noShows.isPresent()) {
+                guard = guard.and(noShows.get().guard());
+            }
             this.queue = QueueService.builder(rules, builder.pairer)
                     .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
                     .clock(clock)
                     .scheduler(scheduler)
-                    .guard(PlayerGuards.standard(store.players(), player -> false, lifecycle.inMatchGuard()))
+                    .guard(guard)
                     .onWave(new WaveListener() {
                         @Override
                         public WaveReceipt onWave(Wave wave) {
@@ -270,6 +289,8 @@ public final class LadderApplication implements AutoCloseable {
                     .store(queueStore)
                     .build();
             reconcileWithOpenMatches();
+            // A player whose spanning match ended while no process was there gets his reset now.
+            seasons.catchUp(playersInOpenMatches());
             if (!queue.restored().isEmpty()) {
                 LOG.info("queue restored: {} players queued, {} in a match", queue.restored().size(),
                         queue.snapshot().inMatch().size());
@@ -352,6 +373,7 @@ public final class LadderApplication implements AutoCloseable {
                       Function<PlayerId, ? extends CompletionStage<?>> prepare) {
         deliverOwed(searches, prepare);
         queue.start();
+        armSeasonPlan();
         LOG.info("ladder started: rules {}, a wave every {} s, database {}", rules.name(),
                 config.waveInterval().toSeconds(), database.jdbcUrl());
     }
@@ -662,8 +684,47 @@ public final class LadderApplication implements AutoCloseable {
                 relay.send(notification);
             }
         }
+        if (event instanceof MatchEvent.MatchTimedOut timedOut) {
+            // Before the players are released: a player barred now cannot slip back into the queue.
+            penalise(timedOut);
+        }
+        if (event.endsMatch()) {
+            // A match that spanned a season's start counted in its own season; now its players'
+            // resets follow, before they may queue again.
+            try {
+                seasons.matchEnded(event.match().players());
+            } catch (RuntimeException e) {
+                LOG.warn("the season resets of match {} could not be applied now ({}); they are at the next start",
+                        event.match().id().value(), e.toString());
+            }
+        }
         if (event.endsMatch()) {
             event.match().players().forEach(queue::release);
+        }
+    }
+
+    /**
+     * The no-show penalty: each player who did not confirm, and whose "match found" Discord had
+     * accepted, has a timeout recorded (a player never told could not confirm). Blocks on the
+     * database; a failure is logged and costs the player nothing.
+     */
+    private void penalise(MatchEvent.MatchTimedOut timedOut) {
+        if (noShows.isEmpty()) {
+            return;
+        }
+        long match = timedOut.match().id().value();
+        for (PlayerId player : timedOut.unconfirmed()) {
+            if (!owed.matchFoundDelivered(match, player)) {
+                LOG.info("match {} timed out: player {} was never told \"match found\", no penalty", match, player);
+                continue;
+            }
+            try {
+                noShows.get().timedOut(player, timedOut.match().id(), timedOut.at()).ifPresent(bar -> LOG.info(
+                        "player {} barred from the queue until {} ({} unconfirmed matches, repeat {})", player,
+                        bar.until(), bar.timeouts(), bar.repeat()));
+            } catch (RuntimeException e) {
+                LOG.warn("the timeout of player {} in match {} could not be recorded: {}", player, match, e.toString());
+            }
         }
     }
 
@@ -739,6 +800,97 @@ public final class LadderApplication implements AutoCloseable {
 
     public QueueService queue() {
         return queue;
+    }
+
+    /** The seasons: the next one started by an admin, the closed ones' final standings. */
+    public Seasons seasons() {
+        return seasons;
+    }
+
+    /** A season started: the season, and the players whose reset waits for their match. */
+    public record SeasonStart(Season season, Set<PlayerId> deferred) {
+    }
+
+    /**
+     * Closes the season now and starts the next (audited). Waits for a running wave, so that a
+     * match is either created before the change (its players' resets wait for it) or after it.
+     * Blocks on the database.
+     */
+    public SeasonStart startSeason(PlayerId admin, SeasonReset reset, String reason) {
+        waveLock.lock();
+        try {
+            Set<PlayerId> playing = playersInOpenMatches();
+            return new SeasonStart(seasons.startNext(admin, reset, reason, playing), playing);
+        } finally {
+            waveLock.unlock();
+        }
+    }
+
+    /**
+     * Plans the next season for {@code at} (audited) and arms its start on the scheduler; a
+     * restart arms it again (or starts it at once when it fell due meanwhile).
+     *
+     * @throws IllegalArgumentException when {@code at} is not in the future
+     */
+    public PlannedSeason planSeason(PlayerId admin, SeasonReset reset, String reason, Instant at) {
+        PlannedSeason plan = seasons.plan(admin, reset, reason, at);
+        armSeasonPlan();
+        return plan;
+    }
+
+    /** Schedules the planned season's start, replacing an earlier timer. */
+    private void armSeasonPlan() {
+        Optional<PlannedSeason> plan;
+        try {
+            plan = seasons.planned();
+        } catch (RuntimeException e) {
+            LOG.warn("the planned season could not be read: {}; trying again in 5 s", e.toString());
+            scheduleSeasonStart(Duration.ofSeconds(5));
+            return;
+        }
+        plan.ifPresent(p -> scheduleSeasonStart(Duration.between(clock.instant(), p.season().startedAt())));
+    }
+
+    private void scheduleSeasonStart(Duration delay) {
+        // Its own lock: close() holds this object's monitor while it waits for the wave lock,
+        // which the timer holds when it re-arms.
+        synchronized (seasonTimerLock) {
+            if (seasonTimer != null) {
+                seasonTimer.cancel();
+            }
+            seasonTimer = scheduler.schedule(this::startPlannedSeason, delay.isNegative() ? Duration.ZERO : delay);
+        }
+    }
+
+    private void startPlannedSeason() {
+        if (closing) {
+            return;
+        }
+        waveLock.lock();
+        try {
+            seasons.startPlannedIfDue(playersInOpenMatches()).ifPresentOrElse(
+                    season -> LOG.info("season {} started as planned (reset {})", season.number(), season.reset().spec()),
+                    this::armSeasonPlan); // not due yet (the scheduler ran early by the clock), or replaced
+        } catch (RuntimeException e) {
+            LOG.warn("the planned season could not start: {}; trying again in 5 s", e.toString());
+            scheduleSeasonStart(Duration.ofSeconds(5));
+        } finally {
+            waveLock.unlock();
+        }
+    }
+
+    /** The players of the open matches, from the store. Blocks on the database. */
+    public Set<PlayerId> playersInOpenMatches() {
+        Set<PlayerId> playing = new HashSet<>();
+        for (Match open : store.matches().open()) {
+            playing.addAll(open.players());
+        }
+        return playing;
+    }
+
+    /** The no-show penalty; empty when configured off. */
+    public Optional<NoShowPenalties> noShows() {
+        return noShows;
     }
 
     /** Where the queue is kept. */
@@ -840,6 +992,15 @@ public final class LadderApplication implements AutoCloseable {
     /** Writes every delivery mark queued so far (tests, before a simulated crash or a count of what is owed). */
     public void flushDeliveryMarks() {
         owed.flush();
+    }
+
+    /**
+     * Whether Discord accepted this player's "match found" of this match, as the no-show
+     * penalty asks (tests wait for it before letting virtual time run out the confirmation
+     * window). Blocks on the database.
+     */
+    public boolean matchFoundDelivered(long match, PlayerId player) {
+        return owed.matchFoundDelivered(match, player);
     }
 
     /** How many notifications the outbox still owes (tests and the demo's crash report). */

@@ -288,6 +288,29 @@ public final class LadderFrontDesk implements LadderDesk {
                 .flatMap(code -> Arrays.stream(MatchResult.values()).filter(r -> r.code() == code).findFirst());
     }
 
+    /**
+     * /match: the player's open match, else his newest; a match that ended before both
+     * confirmed has no message worth showing again (no details were ever shown) and is told in
+     * one line.
+     */
+    @Override
+    public MatchRecall recallMatch(long userId) {
+        PlayerId player = PlayerId.of(userId);
+        Optional<Match> match = app.lifecycle().openMatchOf(player)
+                .or(() -> app.store().matches().recentOf(player, 1).stream().findFirst());
+        if (match.isEmpty()) {
+            return new MatchRecall.Nothing("You have no match to show yet: join the queue with /queue.");
+        }
+        Match m = match.get();
+        boolean started = LadderMessageRenderer.bothConfirmed(m);
+        if (!m.isOpen() && !started) {
+            return new MatchRecall.Nothing("Your last match, #" + m.id().value() + ", ended before it started ("
+                    + m.state().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                    + "): there is nothing to show again. Join the queue with /queue.");
+        }
+        return new MatchRecall.Shown(m.id().value(), started);
+    }
+
     @Override
     public Optional<MatchFoundView> matchFoundView(long matchId, long userId) {
         Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
@@ -351,10 +374,70 @@ public final class LadderFrontDesk implements LadderDesk {
 
     @Override
     public LeaderboardView leaderboard(long userId, LeaderboardView.Filter filter, int page) {
-        LeaderboardQuery query = new LeaderboardQuery(filter.country().map(c -> c.toUpperCase(Locale.ROOT)),
+        return view(userId, filter, board().page(query(filter, page)));
+    }
+
+    private static LeaderboardQuery query(LeaderboardView.Filter filter, int page) {
+        return new LeaderboardQuery(filter.country().map(c -> c.toUpperCase(Locale.ROOT)),
                 filter.race(), filter.rank(), filter.bestRaceOnly(),
                 Math.max(1, Math.min(page, LeaderboardRules.REFERENCE.maxPages())));
-        LeaderboardPage found = board().page(query);
+    }
+
+    /**
+     * A closed season's final standings: its records as the next season found them, ranked as
+     * of that season's end (LeaderboardSnapshot, the same rules as the live leaderboard).
+     */
+    @Override
+    public SeasonStanding seasonLeaderboard(long userId, LeaderboardView.Filter filter, int page, int season) {
+        Optional<SeasonStanding> refused = closedSeason(season);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        var snapshot = finalStandings(season);
+        return new SeasonStanding.Board(season, view(userId, filter, snapshot.page(query(filter, page))));
+    }
+
+    /** A player's final ratings, ranks and records of a closed season. */
+    @Override
+    public SeasonStanding seasonProfile(long userId, int season) {
+        Optional<SeasonStanding> refused = closedSeason(season);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        PlayerId player = PlayerId.of(userId);
+        var snapshot = finalStandings(season);
+        List<ProfileView.RaceLine> races = app.store().seasons().recordsOf(season, player).values().stream()
+                .sorted(java.util.Comparator.comparing(PlayerRating::race))
+                .map(r -> new ProfileView.RaceLine(label(r.race()), r.rating().rounded(),
+                        snapshot.rankOf(player, r.race()), r.wins(), r.losses(), r.draws()))
+                .toList();
+        String name = app.players().find(player).flatMap(Player::profile).map(p -> p.userId())
+                .orElse(Long.toString(userId));
+        return new SeasonStanding.Record(season, name, races);
+    }
+
+    /** A closed season's records ranked as of its end, with the live leaderboard's rules. */
+    private dev.matchwave.matchmaking.ladder.rank.LeaderboardSnapshot finalStandings(int season) {
+        List<PlayerRating> records = app.store().seasons().records(season);
+        var players = app.store().players().findAll(records.stream().map(PlayerRating::player).distinct().toList());
+        return dev.matchwave.matchmaking.ladder.rank.LeaderboardSnapshot.of(LeaderboardRules.REFERENCE, records,
+                players, app.seasons().endOf(season));
+    }
+
+    /** Empty for a closed season; the current season, or why there is none to show. */
+    private Optional<SeasonStanding> closedSeason(int season) {
+        int current = app.seasons().current().number();
+        if (season == current) {
+            return Optional.of(new SeasonStanding.Current());
+        }
+        if (season < 1 || season > current) {
+            return Optional.of(new SeasonStanding.Refused("There is no season " + season + ": the ladder is in season "
+                    + current + "."));
+        }
+        return Optional.empty();
+    }
+
+    private static LeaderboardView view(long userId, LeaderboardView.Filter filter, LeaderboardPage found) {
         List<LeaderboardView.Row> rows = found.rows().stream().map(row -> new LeaderboardView.Row(row.position(),
                 row.name(), row.country(), label(row.race()), row.rank(), row.rating().rating().rounded(),
                 row.rating().wins(), row.rating().losses(), row.rating().draws())).toList();

@@ -17,6 +17,7 @@ import dev.matchwave.persistence.outbox.OutboxMessage;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +71,8 @@ final class OwedNotifications implements AutoCloseable {
     /** Keys of the messages of a match's life in flight, by the notification sent. */
     private final Map<Notification, String> keyOfEvent = new ConcurrentHashMap<>();
     private final LinkedBlockingQueue<String> toMark = new LinkedBlockingQueue<>();
+    /** Keys marked delivered and not yet written (or failed): with the outbox, what Discord accepted. */
+    private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     /** Marks queued and marks handled (written or failed), for {@link #flush}; guarded by {@link #handledLock}. */
     private long queuedMarks;
     private long handledMarks;
@@ -202,7 +205,30 @@ final class OwedNotifications implements AutoCloseable {
         synchronized (handledLock) {
             queuedMarks++;
         }
+        unwritten.add(key);
         toMark.add(key);
+    }
+
+    /**
+     * Whether Discord accepted this player's "match found" of this match (in this process or,
+     * as the outbox says, an earlier one). Blocks on the database; false when it cannot be read.
+     */
+    boolean matchFoundDelivered(long match, PlayerId player) {
+        String key = foundKey(match, player);
+        if (unwritten.contains(key)) {
+            return true;
+        }
+        try {
+            return outbox.isDelivered(key);
+        } catch (RuntimeException e) {
+            LOG.warn("could not read whether {} was delivered: {}", key, e.getMessage());
+            return false;
+        }
+    }
+
+    private void handled(Collection<String> keys) {
+        unwritten.removeAll(keys);
+        handled(keys.size());
     }
 
     private void handled(int marks) {
@@ -230,7 +256,7 @@ final class OwedNotifications implements AutoCloseable {
                 // their nonces keep the player from seeing them twice.
                 LOG.warn("could not mark {} delivered notifications: {}", batch.size(), e.getMessage());
             } finally {
-                handled(batch.size());
+                handled(batch);
                 batch.clear();
             }
         }
@@ -253,7 +279,7 @@ final class OwedNotifications implements AutoCloseable {
                 outbox.markDelivered(new HashSet<>(batch), clock.instant());
             }
         } finally {
-            handled(batch.size());
+            handled(batch);
         }
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         synchronized (handledLock) {

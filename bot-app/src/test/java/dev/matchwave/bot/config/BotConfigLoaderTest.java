@@ -117,6 +117,28 @@ class BotConfigLoaderTest {
     }
 
     @Nested
+    class NoShow {
+        @Test
+        void theReferenceByDefault() {
+            assertThat(fromEnv().noShow()).contains(dev.matchwave.matchmaking.ladder.penalty.NoShowRules.REFERENCE);
+        }
+
+        @Test
+        void offAndAnotherRule() {
+            assertThat(fromEnv("MATCHWAVE_NO_SHOW", "OFF").noShow()).isEmpty();
+            assertThat(fromEnv("MATCHWAVE_NO_SHOW", " 2/12h/15m/x1.5/2d/7d ").noShow().orElseThrow().spec())
+                    .isEqualTo("2/12h/15m/x1.5/2d/7d");
+        }
+
+        @Test
+        void aBadPartIsNamed() {
+            assertThat(problemWith("MATCHWAVE_NO_SHOW", "3/24h/30m/x2/1m/30d"))
+                    .startsWith("setting MATCHWAVE_NO_SHOW (environment variable)")
+                    .contains("maxCooldown").contains("expected COUNT/WINDOW");
+        }
+    }
+
+    @Nested
     class Token {
         @Test
         void withWhitespace() {
@@ -393,7 +415,7 @@ class BotConfigLoaderTest {
                             "unknown key 'DISCORD_TOKEN' in " + file + "; did you mean discord.token? "
                                     + "(the file uses keys, the environment uses DISCORD_TOKEN)",
                             "unknown key 'wave.intervall' in " + file + "; known keys: discord.token, discord.api-url, "
-                                    + "discord.gateway-url, db.url, db.user, db.password, db.dir, queue.store, admin.ids, "
+                                    + "discord.gateway-url, db.url, db.user, db.password, db.dir, queue.store, queue.no-show, admin.ids, "
                                     + "wave.interval, rules, guild.id, http.port"));
         }
 

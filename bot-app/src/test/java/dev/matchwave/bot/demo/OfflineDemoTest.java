@@ -77,6 +77,9 @@ class OfflineDemoTest {
             }
         }
         assertThat(checked).isEqualTo(2);
+        // Issue 17: the admin closed season 1 after the first wave; the report says what the reset did.
+        assertThat(notes).anySatisfy(note -> assertThat(note).startsWith("season: after wave 1 the admin closed season 1")
+                .contains("moved halfway to 1500").contains("/leaderboard season:1"));
 
         JsonNode requests = json.get("requests");
         assertThat(requests.get("rateLimitedGlobal").asLong() + requests.get("rateLimitedRoute").asLong()).isZero();

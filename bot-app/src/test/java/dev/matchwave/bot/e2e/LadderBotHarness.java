@@ -83,6 +83,13 @@ final class LadderBotHarness implements AutoCloseable {
         private int poolSize = 6;
         private Duration connectionTimeout = Duration.ofSeconds(5);
         private dev.matchwave.notification.ratelimit.@Nullable DiscordLimits dispatchLimits;
+        private @Nullable Duration interactionTokenLifetime;
+
+        /** How long the emulator honours an interaction token; default Discord's 15 minutes. */
+        Options interactionTokenLifetime(Duration value) {
+            this.interactionTokenLifetime = value;
+            return this;
+        }
 
         /** The limits the bot paces its notifications by; default the bot's own. */
         Options dispatchLimits(dev.matchwave.notification.ratelimit.DiscordLimits value) {
@@ -157,7 +164,11 @@ final class LadderBotHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.discord = DiscordEmulator.start(EmulatorConfig.builder().rateLimits(options.rateLimits).build());
+        EmulatorConfig.Builder emulator = EmulatorConfig.builder().rateLimits(options.rateLimits);
+        if (options.interactionTokenLifetime != null) {
+            emulator.interactionTokenLifetime(options.interactionTokenLifetime);
+        }
+        this.discord = DiscordEmulator.start(emulator.build());
         this.admin = options.admin ? discord.addUser("admin") : null;
         this.config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
                 Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(dataDirectory),

@@ -208,6 +208,33 @@ class LadderCommandsTest {
     }
 
     @Test
+    void badSeasonAndCooldownCommandsAreRefusedWithTheReasonAndChangeNothing() {
+        setUp(ALICE, "alice", "DE", "bw_zerg");
+        int audited = app.store().audit().recent(100).size();
+
+        assertThat(desk.admin(ADMIN, new AdminRequest.NewSeason("toward", java.util.OptionalInt.empty(), "spring",
+                Optional.empty()))).contains("needs fraction_percent").contains("Nothing was changed");
+        assertThat(desk.admin(ADMIN, new AdminRequest.NewSeason("initial", java.util.OptionalInt.empty(), "spring",
+                Optional.of("tomorrow at noon")))).contains("is not a UTC time").contains("Nothing was changed");
+        assertThat(desk.admin(ADMIN, new AdminRequest.NewSeason("initial", java.util.OptionalInt.empty(), "spring",
+                Optional.of(clock.instant().minusSeconds(60).toString())))).contains("not in the future")
+                .contains("Nothing was changed");
+        assertThat(desk.admin(ADMIN, new AdminRequest.LiftCooldown(4242, "who"))).contains("No player")
+                .contains("Nothing was changed");
+        assertThat(desk.admin(ADMIN, new AdminRequest.LiftCooldown(ALICE.value(), "kind")))
+                .contains("not barred").contains("Nothing was changed");
+        assertThat(desk.seasonLeaderboard(ALICE.value(), LeaderboardView.Filter.NONE, 1, 2))
+                .isEqualTo(new dev.matchwave.discord.interaction.LadderDesk.SeasonStanding.Refused(
+                        "There is no season 2: the ladder is in season 1."));
+        assertThat(desk.seasonProfile(ALICE.value(), 1))
+                .isEqualTo(new dev.matchwave.discord.interaction.LadderDesk.SeasonStanding.Current());
+
+        assertThat(app.seasons().current().number()).isEqualTo(1);
+        assertThat(app.seasons().planned()).isEmpty();
+        assertThat(app.store().audit().recent(100)).as("a refusal is not audited").hasSize(audited);
+    }
+
+    @Test
     void adminResolveAndQueueActionsAreAudited() {
         setUp(ALICE, "alice", "DE", "bw_zerg");
         setUp(BOB, "bob", "FR", "sc2_terran");

@@ -34,11 +34,16 @@ public final class SlashCommands {
     public static final String SET_COUNTRY = "setcountry";
     public static final String TERMS_OF_SERVICE = "termsofservice";
     public static final String PRUNE = "prune";
+    /** Issue 17: the player's open match (or his last) shown again, in a new message. */
+    public static final String MATCH = "match";
     public static final String ADMIN = "admin";
 
-    /** LADDER.md: "Direct-message only: /queue, /profile, /setup, /setcountry, /termsofservice, /prune". */
+    /**
+     * LADDER.md: "Direct-message only: /queue, /profile, /setup, /setcountry, /termsofservice,
+     * /prune"; and /match, whose message (with the match's controls) goes to the DM.
+     */
     public static final Set<String> DIRECT_MESSAGE_ONLY =
-            Set.of(QUEUE, PROFILE, SETUP, SET_COUNTRY, TERMS_OF_SERVICE, PRUNE);
+            Set.of(QUEUE, PROFILE, SETUP, SET_COUNTRY, TERMS_OF_SERVICE, PRUNE, MATCH);
 
     /** Option names, shared with the handlers that read them. */
     public static final class Options {
@@ -53,6 +58,11 @@ public final class SlashCommands {
         public static final String VALUE = "value";
         public static final String ABORTS = "aborts";
         public static final String REASON = "reason";
+        /** A season number (/leaderboard, /profile); and the reset of /admin new_season. */
+        public static final String SEASON = "season";
+        public static final String RESET = "reset";
+        public static final String FRACTION_PERCENT = "fraction_percent";
+        public static final String STARTS_AT = "starts_at";
 
         private Options() {
         }
@@ -74,6 +84,10 @@ public final class SlashCommands {
         public static final String BAN = "ban";
         public static final String RESET_ABORTS = "reset_aborts";
         public static final String CLEAR_QUEUE = "clear_queue";
+        /** Lifts a no-show bar (issue 17). */
+        public static final String LIFT_COOLDOWN = "lift_cooldown";
+        /** Closes the season and starts the next one (issue 17). */
+        public static final String NEW_SEASON = "new_season";
 
         private Admin() {
         }
@@ -116,12 +130,14 @@ public final class SlashCommands {
         return List.of(
                 offered(Commands.slash(QUEUE, "Queue for a ranked match: pick your races and map vetoes, then join")),
                 leaderboard(vocabulary),
-                offered(Commands.slash(PROFILE, "Your ratings, ranks, records and settings")),
+                offered(Commands.slash(PROFILE, "Your ratings, ranks, records and settings")
+                        .addOptions(season("Your final record of this season (default: the current one)"))),
                 offered(Commands.slash(SETUP, "Set up your player profile: ids, BattleTag, country and region")),
                 offered(Commands.slash(SET_COUNTRY, "Change the country shown next to your name")
                         .addOptions(country(true))),
                 offered(Commands.slash(TERMS_OF_SERVICE, "Read and accept the ladder's terms of service")),
                 offered(Commands.slash(PRUNE, "Delete the bot's messages in this chat that are older than 3 hours")),
+                offered(Commands.slash(MATCH, "Show your open match (or your last one) again, with its controls")),
                 admin(vocabulary));
     }
 
@@ -154,7 +170,12 @@ public final class SlashCommands {
                         new OptionData(OptionType.BOOLEAN, Options.BEST_RACE_ONLY,
                                 "Show each player once, with his best race"),
                         new OptionData(OptionType.INTEGER, Options.PAGE, "Page to open (default 1)")
-                                .setRequiredRange(1, vocabulary.leaderboardPages())));
+                                .setRequiredRange(1, vocabulary.leaderboardPages()),
+                        season("The final standings of this season (default: the current one)")));
+    }
+
+    private static OptionData season(String description) {
+        return new OptionData(OptionType.INTEGER, Options.SEASON, description).setMinValue(1);
     }
 
     private static OptionData user(String description) {
@@ -202,7 +223,23 @@ public final class SlashCommands {
                                                 "Aborts he has afterwards (default " + vocabulary.abortsPerPlayer() + ")")
                                                 .setRequiredRange(0, vocabulary.abortsPerPlayer())),
                         new SubcommandData(Admin.CLEAR_QUEUE, "Remove every player from the queue")
-                                .addOptions(reason()))
+                                .addOptions(reason()),
+                        new SubcommandData(Admin.LIFT_COOLDOWN,
+                                "Let a player barred for not confirming matches queue again now")
+                                .addOptions(user("The barred player"), reason()),
+                        new SubcommandData(Admin.NEW_SEASON, "Close the season and start the next one, now or later")
+                                .addOptions(new OptionData(OptionType.STRING, Options.RESET,
+                                                "Where ratings start the new season", true)
+                                                .addChoice("carry over", "carry")
+                                                .addChoice("back to the initial rating", "initial")
+                                                .addChoice("a fraction of the way to the initial rating", "toward"),
+                                        reason(),
+                                        new OptionData(OptionType.INTEGER, Options.FRACTION_PERCENT,
+                                                "With toward: how far, in percent (e.g. 50)")
+                                                .setRequiredRange(0, 100),
+                                        new OptionData(OptionType.STRING, Options.STARTS_AT,
+                                                "When, in UTC, e.g. 2027-01-01T00:00:00Z (default: now)")
+                                                .setRequiredLength(10, 40)))
                 .addSubcommandGroups(adjustMmr);
     }
 

@@ -189,8 +189,45 @@ public final class MessageWriters<C> {
      *     failure that stopped the writer
      */
     public CompletionStage<SendResult> change(Key key, Optional<Target> reach, Render<C> render, boolean mayCreate) {
-        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(reach, "reach");
+        return change(key, render, mayCreate, slot -> reach.ifPresent(slot::learn));
+    }
+
+    /**
+     * As {@link #change}, for a click on message {@code clickedMessage}: its token becomes a way
+     * to the message unless the message was {@linkplain #moveToNewMessage moved} away from the
+     * clicked one (a click on an older copy then changes the current message through its own
+     * route; the older copy is never written again).
+     */
+    public CompletionStage<SendResult> changeFromClick(Key key, Interaction click, long clickedMessage,
+                                                       Render<C> render) {
+        Objects.requireNonNull(click, "click");
+        return change(key, render, false, slot -> {
+            if (!slot.moved || (slot.message != null && slot.message.messageId() == clickedMessage)) {
+                slot.learn(click);
+            }
+        });
+    }
+
+    /**
+     * Shows {@code key} in a new message in the player's DM from now on (the player asked for
+     * his match again: /match): the writer forgets every way to the message it wrote so far, so
+     * that one is never written again, creates the new one with what {@code render} gives and
+     * sends every later change there.
+     *
+     * @return completes when the new message has landed, or with the failure that stopped the writer
+     */
+    public CompletionStage<SendResult> moveToNewMessage(Key key, Render<C> render) {
+        return change(key, render, true, slot -> {
+            slot.token = null;
+            slot.message = null;
+            slot.moved = true;
+        });
+    }
+
+    private CompletionStage<SendResult> change(Key key, Render<C> render, boolean mayCreate,
+                                               java.util.function.Consumer<Slot> reach) {
+        Objects.requireNonNull(key, "key");
         Objects.requireNonNull(render, "render");
         Slot slot = slots.computeIfAbsent(key, Slot::new);
         CompletableFuture<SendResult> done = new CompletableFuture<>();
@@ -199,7 +236,7 @@ public final class MessageWriters<C> {
             long version = ++slot.wanted;
             slot.render = render;
             slot.mayCreate |= mayCreate;
-            reach.ifPresent(slot::learn);
+            reach.accept(slot);
             slot.waiters.add(new Waiter(version, done));
             Request out = slot.current;
             if (out != null && !out.left) {
@@ -370,6 +407,8 @@ public final class MessageWriters<C> {
         long wanted;
         Render<C> render = Optional::empty;
         boolean mayCreate;
+        /** Moved to a new message ({@link #moveToNewMessage}): only clicks on the current message bring their token. */
+        boolean moved;
         @Nullable Interaction token;
         @Nullable ChannelMessage message;
         @Nullable Request current;

@@ -65,6 +65,27 @@ public sealed interface AdminRequest {
         }
     }
 
+    /** Lifts the player's queue bar for not confirming matches. */
+    record LiftCooldown(long user, String reason) implements AdminRequest {
+        public LiftCooldown {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * Closes the season and starts the next: {@code reset} is {@code carry}, {@code initial} or
+     * {@code toward} (with {@code fractionPercent}); {@code startsAt} as typed (empty: now).
+     */
+    record NewSeason(String reset, OptionalInt fractionPercent, String reason, java.util.Optional<String> startsAt)
+            implements AdminRequest {
+        public NewSeason {
+            Objects.requireNonNull(reset, "reset");
+            Objects.requireNonNull(fractionPercent, "fractionPercent");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(startsAt, "startsAt");
+        }
+    }
+
     record ClearQueue(String reason) implements AdminRequest {
         public ClearQueue {
             Objects.requireNonNull(reason, "reason");
@@ -120,6 +141,14 @@ public sealed interface AdminRequest {
                         aborts.isPresent() ? OptionalInt.of(Math.toIntExact(aborts.getAsLong())) : OptionalInt.empty());
             }
             case Admin.CLEAR_QUEUE -> new ClearQueue(reason(options));
+            case Admin.LIFT_COOLDOWN -> new LiftCooldown(user(options), reason(options));
+            case Admin.NEW_SEASON -> {
+                var percent = options.number(dev.matchwave.discord.command.SlashCommands.Options.FRACTION_PERCENT);
+                yield new NewSeason(string(options, dev.matchwave.discord.command.SlashCommands.Options.RESET),
+                        percent.isPresent() ? OptionalInt.of(Math.toIntExact(percent.getAsLong())) : OptionalInt.empty(),
+                        reason(options), options.string(dev.matchwave.discord.command.SlashCommands.Options.STARTS_AT)
+                                .map(String::strip));
+            }
             default -> throw new IllegalArgumentException("unknown /admin subcommand " + subcommand);
         };
     }

@@ -158,14 +158,22 @@ public final class InteractionRouter extends ListenerAdapter {
                                         .map(OptionMapping::getAsBoolean).orElse(false));
                         int page = Optional.ofNullable(event.getOption(SlashCommands.Options.PAGE))
                                 .map(OptionMapping::getAsInt).orElse(1);
+                        Optional<Integer> season = Optional.ofNullable(event.getOption(SlashCommands.Options.SEASON))
+                                .map(OptionMapping::getAsInt);
                         deferReply(SlashCommands.LEADERBOARD, event.getHook(), event.deferReply(true)::queue,
-                                () -> StandingMessages.leaderboard(desk.leaderboard(user, filter, page)));
+                                () -> season.flatMap(n -> seasonAnswer(desk.seasonLeaderboard(user, filter, page, n)))
+                                        .orElseGet(() -> StandingMessages.leaderboard(desk.leaderboard(user, filter, page))));
                     }
-                    case SlashCommands.PROFILE -> deferReply(SlashCommands.PROFILE, event.getHook(),
-                            event.deferReply(true)::queue, () -> switch (desk.profile(user)) {
-                                case LadderDesk.ProfileAnswer.Shown shown -> StandingMessages.profile(shown.view());
-                                case LadderDesk.ProfileAnswer.Missing missing -> text(missing.message());
-                            });
+                    case SlashCommands.PROFILE -> {
+                        Optional<Integer> season = Optional.ofNullable(event.getOption(SlashCommands.Options.SEASON))
+                                .map(OptionMapping::getAsInt);
+                        deferReply(SlashCommands.PROFILE, event.getHook(), event.deferReply(true)::queue,
+                                () -> season.flatMap(n -> seasonAnswer(desk.seasonProfile(user, n)))
+                                        .orElseGet(() -> switch (desk.profile(user)) {
+                                            case LadderDesk.ProfileAnswer.Shown shown -> StandingMessages.profile(shown.view());
+                                            case LadderDesk.ProfileAnswer.Missing missing -> text(missing.message());
+                                        }));
+                    }
                     case SlashCommands.SET_COUNTRY -> {
                         String country = string(event, SlashCommands.Options.COUNTRY).orElse("");
                         deferReply(SlashCommands.SET_COUNTRY, event.getHook(), event.deferReply(true)::queue,
@@ -179,6 +187,8 @@ public final class InteractionRouter extends ListenerAdapter {
                         deferReply(SlashCommands.PRUNE, event.getHook(), event.deferReply(true)::queue,
                                 () -> text(prune(channel, self, asked)));
                     }
+                    case SlashCommands.MATCH -> deferReply(SlashCommands.MATCH, event.getHook(),
+                            event.deferReply(true)::queue, () -> text(recallMatch(user)));
                     case SlashCommands.ADMIN -> {
                         AdminRequest request;
                         try {
@@ -481,6 +491,65 @@ public final class InteractionRouter extends ListenerAdapter {
                         .or(() -> desk.matchFoundView(match, user).map(LadderMessages::matchFound));
     }
 
+    /** A season-scoped answer; empty for the current season (the caller shows the usual view). */
+    private static Optional<MessageCreateData> seasonAnswer(LadderDesk.SeasonStanding standing) {
+        return switch (standing) {
+            case LadderDesk.SeasonStanding.Current current -> Optional.empty();
+            case LadderDesk.SeasonStanding.Board board -> Optional.of(StandingMessages.seasonLeaderboard(board.season(),
+                    board.view()));
+            case LadderDesk.SeasonStanding.Record record -> Optional.of(StandingMessages.seasonProfile(record.season(),
+                    record.name(), record.races()));
+            case LadderDesk.SeasonStanding.Refused refused -> Optional.of(text(refused.message()));
+        };
+    }
+
+    /** How long /match waits for its new message before answering anyway. */
+    private static final java.time.Duration RECALL_WAIT = java.time.Duration.ofSeconds(10);
+
+    /**
+     * {@code /match}: the player's open match (or his last) in a new DM message, rendered from
+     * the ladder, that becomes that match's message for him from then on: its writer moves there
+     * ({@link MessageWriters#moveToNewMessage}), so later changes go to it and the old copy is
+     * never written again. Blocks (on the ladder, then at most {@link #RECALL_WAIT} for the new
+     * message); returns the ephemeral answer.
+     */
+    private String recallMatch(long user) {
+        return switch (desk.recallMatch(user)) {
+            case LadderDesk.MatchRecall.Nothing nothing -> nothing.message();
+            case LadderDesk.MatchRecall.Shown shown -> {
+                MessageWriters.Kind kind = shown.started() ? MessageWriters.Kind.MATCH_MESSAGE
+                        : MessageWriters.Kind.MATCH_FOUND;
+                PlayerId player = PlayerId.of(user);
+                MessageWriters.Key key = new MessageWriters.Key(player, shown.matchId(), kind);
+                dev.matchwave.notification.dispatch.SendResult result;
+                try {
+                    result = writers.moveToNewMessage(key, matchMessage(kind, shown.matchId(), user))
+                            .toCompletableFuture().get(RECALL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    yield "Match #" + shown.matchId() + " is on its way to this chat as a new message.";
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    yield "Match #" + shown.matchId() + " could not be shown again; please try /match again.";
+                } catch (java.util.concurrent.ExecutionException e) {
+                    yield "Match #" + shown.matchId() + " could not be shown again; please try /match again.";
+                }
+                Optional<MessageWriters.ChannelMessage> message = writers.channelMessage(key);
+                boolean landed = result instanceof dev.matchwave.notification.dispatch.SendResult.Sent;
+                if (!landed || message.isEmpty()) {
+                    yield "Match #" + shown.matchId() + " could not be shown again"
+                            + (landed ? " (it ended meanwhile)" : "") + "; please try /match again.";
+                }
+                contacts.rememberDmChannel(player, message.get().channelId());
+                if (kind == MessageWriters.Kind.MATCH_MESSAGE) {
+                    contacts.rememberDetailsMessage(player, shown.matchId(), message.get().channelId(),
+                            message.get().messageId());
+                }
+                yield "Match #" + shown.matchId() + " is shown again below: that message is your match message from"
+                        + " now on.";
+            }
+        };
+    }
+
     /**
      * Acknowledges a match component at once (a deferred update of its own message), runs
      * {@code act} on the executor, then tells the message's writer that it changed, giving it
@@ -508,8 +577,15 @@ public final class InteractionRouter extends ListenerAdapter {
             timer.checkpoint("ladder");
             MessageWriters.Key key = new MessageWriters.Key(PlayerId.of(user), match, kind);
             // The click's token edits its message only once Discord has taken the acknowledgement.
-            acknowledged.whenComplete((ok, failure) -> writers.change(key,
-                    failure == null ? Optional.of(click) : Optional.empty(), matchMessage(kind, match, user), false));
+            // A click on an older copy (the player asked /match since) changes the current message.
+            long clicked = event.getMessageIdLong();
+            acknowledged.whenComplete((ok, failure) -> {
+                if (failure == null) {
+                    writers.changeFromClick(key, click, clicked, matchMessage(kind, match, user));
+                } else {
+                    writers.change(key, Optional.empty(), matchMessage(kind, match, user), false);
+                }
+            });
             hook.sendMessage(said).setEphemeral(true).queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
         });
     }

@@ -84,6 +84,72 @@ public interface LadderDesk {
         return java.util.Optional.empty();
     }
 
+    /**
+     * What {@code /match} shows the player: his open match, else his last one. Blocks on the
+     * ladder.
+     */
+    default MatchRecall recallMatch(long userId) {
+        return new MatchRecall.Nothing("/match is not available on this ladder.");
+    }
+
+    /** The answer to {@code /match}. */
+    sealed interface MatchRecall {
+        /**
+         * A match to show again in a new message: while {@code started} is false (confirmations
+         * awaited) its "match found" with Confirm and Abort, else its match message.
+         */
+        record Shown(long matchId, boolean started) implements MatchRecall {
+        }
+
+        /** Nothing to show again, and why, for the player. */
+        record Nothing(String message) implements MatchRecall {
+            public Nothing {
+                java.util.Objects.requireNonNull(message, "message");
+            }
+        }
+    }
+
+    /**
+     * A season's final leaderboard page ({@code /leaderboard season:N}), or the current one's
+     * when {@code season} is the current season. Blocks on the ladder.
+     */
+    default SeasonStanding seasonLeaderboard(long userId, dev.matchwave.discord.view.LeaderboardView.Filter filter,
+                                             int page, int season) {
+        return new SeasonStanding.Refused("Seasons are not available on this ladder.");
+    }
+
+    /** The player's final record of a season ({@code /profile season:N}). Blocks on the ladder. */
+    default SeasonStanding seasonProfile(long userId, int season) {
+        return new SeasonStanding.Refused("Seasons are not available on this ladder.");
+    }
+
+    /** What a season-scoped /leaderboard or /profile shows. */
+    sealed interface SeasonStanding {
+        /** {@code season} is the current season: the usual view. */
+        record Current() implements SeasonStanding {
+        }
+
+        /** A page of a closed season's final standings (no page buttons: the page option picks one). */
+        record Board(int season, dev.matchwave.discord.view.LeaderboardView view) implements SeasonStanding {
+        }
+
+        /** A player's final ratings and records of a closed season. */
+        record Record(int season, String name, java.util.List<dev.matchwave.discord.view.ProfileView.RaceLine> races)
+                implements SeasonStanding {
+            public Record {
+                java.util.Objects.requireNonNull(name, "name");
+                races = java.util.List.copyOf(races);
+            }
+        }
+
+        /** No such season (or none to show), and why. */
+        record Refused(String message) implements SeasonStanding {
+            public Refused {
+                java.util.Objects.requireNonNull(message, "message");
+            }
+        }
+    }
+
     /** A page of the leaderboard with these filters (pages past the last show the last). */
     dev.matchwave.discord.view.LeaderboardView leaderboard(long userId,
             dev.matchwave.discord.view.LeaderboardView.Filter filter, int page);

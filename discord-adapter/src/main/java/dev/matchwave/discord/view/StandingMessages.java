@@ -58,6 +58,33 @@ public final class StandingMessages {
                 .withArgument(view.filter().encode(page)).encode();
     }
 
+    /** A page of a closed season's final standings: as {@link #leaderboard}, titled with the season, no page buttons. */
+    public static MessageCreateData seasonLeaderboard(int season, LeaderboardView view) {
+        MessageEmbed page = leaderboard(view).getEmbeds().get(0);
+        MessageEmbed embed = new EmbedBuilder(page)
+                .setTitle("Leaderboard: season " + season + ", final standings")
+                .setFooter(page.getFooter() == null ? null : page.getFooter().getText()
+                        + (view.pages() > 1 ? " · other pages: the page option" : ""))
+                .build();
+        return new MessageCreateBuilder().setEmbeds(embed).build();
+    }
+
+    /** A player's final ratings, ranks and records of a closed season. */
+    public static MessageCreateData seasonProfile(int season, String name, List<ProfileView.RaceLine> races) {
+        List<String> lines = new ArrayList<>();
+        for (ProfileView.RaceLine line : races) {
+            lines.add("**" + line.race() + "**: " + line.rating() + " · rank " + line.rank() + " · "
+                    + line.wins() + "-" + line.losses() + "-" + line.draws());
+        }
+        MessageEmbed embed = new EmbedBuilder()
+                .setTitle("Season " + season + " of " + LadderMessages.escape(name))
+                .setColor(COLOUR)
+                .addField("Final ratings", lines.isEmpty() ? "No rated games that season." : String.join("\n", lines),
+                        false)
+                .build();
+        return new MessageCreateBuilder().setEmbeds(embed).build();
+    }
+
     /** A player's profile: settings, ratings per race with letter ranks, aborts left. */
     public static MessageCreateData profile(ProfileView view) {
         List<String> races = new ArrayList<>();

@@ -33,13 +33,13 @@ class SlashCommandsTest {
     @Test
     void everyCommandOfTheLadder() {
         assertThat(commands).extracting(SlashCommandData::getName).containsExactly(
-                "queue", "leaderboard", "profile", "setup", "setcountry", "termsofservice", "prune", "admin");
+                "queue", "leaderboard", "profile", "setup", "setcountry", "termsofservice", "prune", "match", "admin");
     }
 
     @Test
     void directMessageOnlyAsLadderMdSays() {
         assertThat(SlashCommands.DIRECT_MESSAGE_ONLY)
-                .containsExactlyInAnyOrder("queue", "profile", "setup", "setcountry", "termsofservice", "prune");
+                .containsExactlyInAnyOrder("queue", "profile", "setup", "setcountry", "termsofservice", "prune", "match");
         assertThat(SlashCommands.directMessageOnly("leaderboard")).isFalse();
         assertThat(SlashCommands.directMessageOnly("admin")).isFalse();
         assertThat(SlashCommands.directMessageOnly("queue")).isTrue();
@@ -58,7 +58,8 @@ class SlashCommandsTest {
     @Test
     void leaderboardFiltersPageAndBestRaceOnly() {
         Map<String, OptionData> options = options(byName.get("leaderboard").getOptions());
-        assertThat(options).containsOnlyKeys("country", "race", "rank", "best_race_only", "page");
+        assertThat(options).containsOnlyKeys("country", "race", "rank", "best_race_only", "page", "season");
+        assertThat(options.get("season").getMinValue()).isEqualTo(1L);
         assertThat(options.values()).noneMatch(OptionData::isRequired);
         assertThat(options.get("country").isAutoComplete()).isTrue();
         assertThat(options.get("race").getChoices()).extracting(Command.Choice::getAsString)
@@ -81,9 +82,11 @@ class SlashCommandsTest {
 
     @Test
     void commandsWithoutOptions() {
-        for (String name : List.of("queue", "profile", "setup", "termsofservice", "prune")) {
+        for (String name : List.of("queue", "setup", "termsofservice", "prune", "match")) {
             assertThat(byName.get(name).getOptions()).as(name).isEmpty();
         }
+        assertThat(byName.get("profile").getOptions()).extracting(OptionData::getName).containsExactly("season");
+        assertThat(byName.get("profile").getOptions().get(0).isRequired()).isFalse();
     }
 
     @Test
@@ -91,7 +94,7 @@ class SlashCommandsTest {
         SlashCommandData admin = byName.get("admin");
         assertThat(admin.getSubcommands()).extracting(SubcommandData::getName).containsExactlyInAnyOrder(
                 "snapshot", "player", "match", "resolve", "remove_queue", "unblock_queue", "ban", "reset_aborts",
-                "clear_queue");
+                "clear_queue", "lift_cooldown", "new_season");
         assertThat(admin.getSubcommandGroups()).extracting(SubcommandGroupData::getName).containsExactly("adjust_mmr");
         SubcommandGroupData adjust = admin.getSubcommandGroups().get(0);
         assertThat(adjust.getSubcommands()).extracting(SubcommandData::getName).containsExactly("set", "add", "subtract");
@@ -117,7 +120,8 @@ class SlashCommandsTest {
         assertThat(resolve).containsOnlyKeys("match_id", "result", "reason");
         assertThat(resolve.get("result").getChoices()).extracting(Command.Choice::getAsLong)
                 .containsExactly(1L, 2L, 0L, -1L);
-        for (String mutating : List.of("resolve", "remove_queue", "unblock_queue", "ban", "reset_aborts", "clear_queue")) {
+        for (String mutating : List.of("resolve", "remove_queue", "unblock_queue", "ban", "reset_aborts", "clear_queue",
+                "lift_cooldown", "new_season")) {
             OptionData reason = options(subs.get(mutating).getOptions()).get("reason");
             assertThat(reason).as(mutating + " asks for a reason for the audit log").isNotNull();
             assertThat(reason.isRequired()).isTrue();

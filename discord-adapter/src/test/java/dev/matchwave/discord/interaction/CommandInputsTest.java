@@ -51,6 +51,15 @@ class CommandInputsTest {
                 .isEqualTo(new AdminRequest.ResetAborts(ALICE, "oops", OptionalInt.of(1)));
         assertThat(AdminRequest.read(Optional.empty(), "clear_queue", options(Map.of("reason", "maintenance"))))
                 .isEqualTo(new AdminRequest.ClearQueue("maintenance"));
+        assertThat(AdminRequest.read(Optional.empty(), "lift_cooldown", options(Map.of("user", ALICE, "reason", " ok "))))
+                .isEqualTo(new AdminRequest.LiftCooldown(ALICE, "ok"));
+        assertThat(AdminRequest.read(Optional.empty(), "new_season",
+                options(Map.of("reset", "toward", "fraction_percent", 50L, "reason", "calendar"))))
+                .isEqualTo(new AdminRequest.NewSeason("toward", OptionalInt.of(50), "calendar", Optional.empty()));
+        assertThat(AdminRequest.read(Optional.empty(), "new_season",
+                options(Map.of("reset", "initial", "reason", "x", "starts_at", " 2027-01-01T00:00:00Z "))))
+                .isEqualTo(new AdminRequest.NewSeason("initial", OptionalInt.empty(), "x",
+                        Optional.of("2027-01-01T00:00:00Z")));
     }
 
     @Test
@@ -70,7 +79,7 @@ class CommandInputsTest {
                 read++;
             }
         }
-        assertThat(read).isEqualTo(12);
+        assertThat(read).isEqualTo(14);
     }
 
     /** Every option of a subcommand with a value of its type. */

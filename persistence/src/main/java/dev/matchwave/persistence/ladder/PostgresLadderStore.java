@@ -1,6 +1,8 @@
 package dev.matchwave.persistence.ladder;
 
 import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
+import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
@@ -39,6 +41,8 @@ public final class PostgresLadderStore implements LadderStore {
     private final PostgresRatingRepository ratings;
     private final PostgresMatchRepository matches;
     private final PostgresAdminAuditRepository audit;
+    private final PostgresNoShowRepository noShows;
+    private final PostgresSeasonRepository seasons;
 
     public PostgresLadderStore(Database database) {
         this(database, WaveFence.NONE);
@@ -60,6 +64,8 @@ public final class PostgresLadderStore implements LadderStore {
         this.ratings = new PostgresRatingRepository(dsl, changed);
         this.matches = new PostgresMatchRepository(dsl, changed, fence, players::changed, ratings::changed);
         this.audit = new PostgresAdminAuditRepository(dsl);
+        this.noShows = new PostgresNoShowRepository(dsl);
+        this.seasons = new PostgresSeasonRepository(dsl, changed);
     }
 
     /** The database this store runs on. */
@@ -90,6 +96,16 @@ public final class PostgresLadderStore implements LadderStore {
     @Override
     public AdminAuditRepository audit() {
         return audit;
+    }
+
+    @Override
+    public NoShowRepository noShows() {
+        return noShows;
+    }
+
+    @Override
+    public SeasonRepository seasons() {
+        return seasons;
     }
 
     /**

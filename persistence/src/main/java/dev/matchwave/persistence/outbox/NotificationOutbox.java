@@ -128,6 +128,14 @@ public final class NotificationOutbox {
                 .execute());
     }
 
+    /** Whether the message of this dedupe key is in the outbox and marked delivered. */
+    public boolean isDelivered(String dedupeKey) {
+        Objects.requireNonNull(dedupeKey, "dedupeKey");
+        return Sql.read(dsl, "read the delivery of notification " + dedupeKey, db -> db.fetchExists(
+                db.selectFrom(NOTIFICATION_OUTBOX).where(NOTIFICATION_OUTBOX.DEDUPE_KEY.eq(dedupeKey),
+                        NOTIFICATION_OUTBOX.DELIVERED_AT.isNotNull())));
+    }
+
     /** Pending messages, oldest first. */
     public List<OutboxMessage> pending(int limit) {
         requirePositive(limit);

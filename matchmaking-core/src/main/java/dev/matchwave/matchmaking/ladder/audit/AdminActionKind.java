@@ -21,5 +21,9 @@ public enum AdminActionKind {
     /** Restored a player's aborts. */
     RESET_ABORTS,
     /** Emptied the queue. */
-    CLEAR_QUEUE
+    CLEAR_QUEUE,
+    /** Lifted a player's queue bar for not confirming matches (the no-show penalty). */
+    LIFT_COOLDOWN,
+    /** Closed the season and started the next one. */
+    NEW_SEASON
 }

@@ -12,10 +12,21 @@ public enum LedgerCause {
      */
     REVERSAL,
     /** An admin set, raised or lowered the rating by hand. */
-    ADJUSTMENT;
+    ADJUSTMENT,
+    /**
+     * A new season started: the rating moved as the season's reset says and the record (games,
+     * wins, losses, draws, last played) started again; the entry's {@code before} is the closing
+     * season's final state.
+     */
+    SEASON_RESET;
 
     /** True for the causes that apply a match result (as opposed to taking one back or adjusting). */
     public boolean appliesResult() {
         return this == MATCH || this == RESOLUTION;
+    }
+
+    /** True for the causes that come from a match (the others take none: adjustments, season resets). */
+    public boolean fromMatch() {
+        return this != ADJUSTMENT && this != SEASON_RESET;
     }
 }

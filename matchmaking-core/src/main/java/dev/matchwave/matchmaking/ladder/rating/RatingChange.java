@@ -32,7 +32,7 @@ public record RatingChange(Optional<MatchId> match, LedgerCause cause, PlayerRat
             throw new IllegalArgumentException("a rating change must keep player and race: "
                     + before.player() + "/" + before.race() + " -> " + after.player() + "/" + after.race());
         }
-        if (cause == LedgerCause.ADJUSTMENT ? match.isPresent() : match.isEmpty()) {
+        if (cause.fromMatch() ? match.isEmpty() : match.isPresent()) {
             throw new IllegalArgumentException("cause " + cause + (match.isPresent()
                     ? " takes no match" : " needs the match it comes from"));
         }

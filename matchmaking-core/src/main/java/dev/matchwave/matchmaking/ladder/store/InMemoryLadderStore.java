@@ -13,6 +13,11 @@ import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.match.MatchTransition;
 import dev.matchwave.matchmaking.ladder.match.Participant;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
+import dev.matchwave.matchmaking.ladder.penalty.QueueBar;
+import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
+import dev.matchwave.matchmaking.ladder.season.Season;
+import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.player.Player;
 import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
@@ -56,6 +61,13 @@ public final class InMemoryLadderStore implements LadderStore {
     private final TreeMap<MatchId, Match> matchRows = new TreeMap<>();
     private final Map<PlayerId, MatchId> openMatches = new HashMap<>();
     private final List<AuditEntry> auditEntries = new ArrayList<>();
+    private final Map<PlayerId, Map<MatchId, Instant>> timeouts = new HashMap<>();
+    private final Map<PlayerId, List<QueueBar>> bars = new HashMap<>();
+    private final List<Season> seasonRows = new ArrayList<>(List.of(Season.FIRST));
+    private Optional<PlannedSeason> seasonPlan = Optional.empty();
+    /** Final records by season, then (player, race). */
+    private final Map<Integer, Map<RatingKey, PlayerRating>> seasonRecords = new HashMap<>();
+    private final Map<Integer, Set<PlayerId>> pendingResets = new HashMap<>();
     private long nextMatchId = 1;
 
     private final PlayerRepository playerRepository = new Players();
@@ -63,6 +75,8 @@ public final class InMemoryLadderStore implements LadderStore {
     private final RatingRepository ratingRepository = new Ratings();
     private final MatchRepository matchRepository = new Matches();
     private final AdminAuditRepository auditRepository = new Audit();
+    private final NoShowRepository noShowRepository = new NoShows();
+    private final SeasonRepository seasonRepository = new Seasons();
 
     private record RatingKey(PlayerId player, String race) {
     }
@@ -90,6 +104,16 @@ public final class InMemoryLadderStore implements LadderStore {
     @Override
     public AdminAuditRepository audit() {
         return auditRepository;
+    }
+
+    @Override
+    public NoShowRepository noShows() {
+        return noShowRepository;
+    }
+
+    @Override
+    public SeasonRepository seasons() {
+        return seasonRepository;
     }
 
     // ---- helpers, called with the lock held ----
@@ -478,6 +502,192 @@ public final class InMemoryLadderStore implements LadderStore {
         public List<AuditEntry> byAdmin(PlayerId admin, int limit) {
             synchronized (lock) {
                 return newestFirst(auditEntries, e -> e.action().admin().equals(admin), limit);
+            }
+        }
+    }
+
+    private final class NoShows implements NoShowRepository {
+
+        @Override
+        public boolean addTimeout(PlayerId player, MatchId match, Instant at) {
+            Objects.requireNonNull(match, "match");
+            Objects.requireNonNull(at, "at");
+            synchronized (lock) {
+                requirePlayer(player);
+                return timeouts.computeIfAbsent(player, p -> new HashMap<>()).putIfAbsent(match, at) == null;
+            }
+        }
+
+        @Override
+        public List<Instant> timeoutsSince(PlayerId player, Instant since) {
+            synchronized (lock) {
+                return timeouts.getOrDefault(player, Map.of()).values().stream()
+                        .filter(at -> !at.isBefore(since)).sorted().toList();
+            }
+        }
+
+        @Override
+        public void addBar(QueueBar bar) {
+            Objects.requireNonNull(bar, "bar");
+            synchronized (lock) {
+                requirePlayer(bar.player());
+                bars.computeIfAbsent(bar.player(), p -> new ArrayList<>()).add(bar);
+            }
+        }
+
+        @Override
+        public List<QueueBar> barsSince(PlayerId player, Instant since) {
+            synchronized (lock) {
+                return bars.getOrDefault(player, List.of()).stream().filter(bar -> !bar.from().isBefore(since))
+                        .sorted(java.util.Comparator.comparing(QueueBar::from)).toList();
+            }
+        }
+
+        @Override
+        public Optional<QueueBar> barInForce(PlayerId player, Instant now) {
+            synchronized (lock) {
+                return bars.getOrDefault(player, List.of()).stream().filter(bar -> bar.inForceAt(now))
+                        .max(java.util.Comparator.comparing(QueueBar::endsAt));
+            }
+        }
+
+        @Override
+        public Optional<QueueBar> lift(PlayerId player, Instant at, AdminAction audit) {
+            Objects.requireNonNull(audit, "audit");
+            synchronized (lock) {
+                List<QueueBar> list = bars.getOrDefault(player, List.of());
+                Optional<QueueBar> last = Optional.empty();
+                for (int i = 0; i < list.size(); i++) {
+                    QueueBar bar = list.get(i);
+                    if (bar.inForceAt(at)) {
+                        QueueBar lifted = bar.liftedAt(at);
+                        list.set(i, lifted);
+                        if (last.isEmpty() || bar.until().isAfter(last.get().until())) {
+                            last = Optional.of(lifted);
+                        }
+                    }
+                }
+                if (last.isPresent()) {
+                    writeAudit(audit);
+                }
+                return last;
+            }
+        }
+    }
+
+    private final class Seasons implements SeasonRepository {
+
+        @Override
+        public List<Season> seasons() {
+            synchronized (lock) {
+                return List.copyOf(seasonRows);
+            }
+        }
+
+        @Override
+        public List<LedgerEntry> start(Season next, List<RatingChange> resets, Collection<PlayerId> deferred,
+                                       AdminAction audit) {
+            Objects.requireNonNull(next, "next");
+            Objects.requireNonNull(audit, "audit");
+            List<RatingChange> copy = List.copyOf(resets);
+            synchronized (lock) {
+                int current = seasonRows.get(seasonRows.size() - 1).number();
+                if (next.number() != current + 1) {
+                    throw StoreException.stale("season " + next.number() + " cannot follow season " + current);
+                }
+                deferred.forEach(InMemoryLadderStore.this::requirePlayer);
+                checkRatingChanges(copy);
+                List<LedgerEntry> written = writeRatingChanges(copy);
+                keepRecords(current, copy);
+                seasonRows.add(next);
+                seasonPlan = seasonPlan.filter(plan -> plan.season().number() != next.number());
+                pendingResets.put(next.number(), new HashSet<>(deferred));
+                writeAudit(audit);
+                return written;
+            }
+        }
+
+        private void keepRecords(int season, List<RatingChange> resets) {
+            Map<RatingKey, PlayerRating> records = seasonRecords.computeIfAbsent(season, s -> new HashMap<>());
+            for (RatingChange change : resets) {
+                records.put(new RatingKey(change.player(), change.race()), change.before());
+            }
+        }
+
+        @Override
+        public Optional<PlannedSeason> planned() {
+            synchronized (lock) {
+                return seasonPlan;
+            }
+        }
+
+        @Override
+        public void plan(PlannedSeason plan, AdminAction audit) {
+            Objects.requireNonNull(plan, "plan");
+            Objects.requireNonNull(audit, "audit");
+            synchronized (lock) {
+                int current = seasonRows.get(seasonRows.size() - 1).number();
+                if (plan.season().number() != current + 1) {
+                    throw StoreException.stale("season " + plan.season().number() + " cannot follow season " + current);
+                }
+                seasonPlan = Optional.of(plan);
+                writeAudit(audit);
+            }
+        }
+
+        @Override
+        public List<PlayerId> pendingResets(int season) {
+            synchronized (lock) {
+                return List.copyOf(pendingResets.getOrDefault(season, Set.of()));
+            }
+        }
+
+        @Override
+        public boolean resetPending(int season, PlayerId player) {
+            synchronized (lock) {
+                return pendingResets.getOrDefault(season, Set.of()).contains(player);
+            }
+        }
+
+        @Override
+        public List<LedgerEntry> applyDeferred(int season, PlayerId player, List<RatingChange> resets) {
+            List<RatingChange> copy = List.copyOf(resets);
+            synchronized (lock) {
+                Set<PlayerId> pending = pendingResets.getOrDefault(season, Set.of());
+                if (!pending.contains(player)) {
+                    return List.of();
+                }
+                for (RatingChange change : copy) {
+                    if (!change.player().equals(player)) {
+                        throw new IllegalArgumentException("a deferred reset of player " + player
+                                + " cannot change the rating of " + change.player());
+                    }
+                }
+                checkRatingChanges(copy);
+                List<LedgerEntry> written = writeRatingChanges(copy);
+                keepRecords(season - 1, copy);
+                pending.remove(player);
+                return written;
+            }
+        }
+
+        @Override
+        public List<PlayerRating> records(int season) {
+            synchronized (lock) {
+                return List.copyOf(seasonRecords.getOrDefault(season, Map.of()).values());
+            }
+        }
+
+        @Override
+        public Map<String, PlayerRating> recordsOf(int season, PlayerId player) {
+            synchronized (lock) {
+                Map<String, PlayerRating> found = new HashMap<>();
+                seasonRecords.getOrDefault(season, Map.of()).forEach((key, rating) -> {
+                    if (key.player().equals(player)) {
+                        found.put(key.race(), rating);
+                    }
+                });
+                return found;
             }
         }
     }

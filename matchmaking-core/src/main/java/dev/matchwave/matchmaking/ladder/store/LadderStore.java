@@ -1,10 +1,12 @@
 package dev.matchwave.matchmaking.ladder.store;
 
 import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
+import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
+import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 
 /**
  * The repositories of one ladder, over one store: writes of one repository that touch another's
@@ -25,4 +27,10 @@ public interface LadderStore {
     MatchRepository matches();
 
     AdminAuditRepository audit();
+
+    /** The timeouts and queue bars of the no-show penalty. */
+    NoShowRepository noShows();
+
+    /** The seasons and their final records. */
+    SeasonRepository seasons();
 }

@@ -97,6 +97,12 @@ class QueueFollowsLifecycleTest {
             @Override public RatingRepository ratings() { return delegate.ratings(); }
             @Override public MatchRepository matches() { return matches; }
             @Override public AdminAuditRepository audit() { return delegate.audit(); }
+            @Override public dev.matchwave.matchmaking.ladder.penalty.NoShowRepository noShows() {
+                return delegate.noShows();
+            }
+            @Override public dev.matchwave.matchmaking.ladder.season.SeasonRepository seasons() {
+                return delegate.seasons();
+            }
         };
     }
 

@@ -397,6 +397,16 @@ class MatchLifecycleTest {
         }
 
         @Override
+        public dev.matchwave.matchmaking.ladder.penalty.NoShowRepository noShows() {
+            return inner.noShows();
+        }
+
+        @Override
+        public dev.matchwave.matchmaking.ladder.season.SeasonRepository seasons() {
+            return inner.seasons();
+        }
+
+        @Override
         public MatchRepository matches() {
             MatchRepository real = inner.matches();
             return new MatchRepository() {

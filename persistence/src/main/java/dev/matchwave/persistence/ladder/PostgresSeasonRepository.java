@@ -1,0 +1,218 @@
+package dev.matchwave.persistence.ladder;
+
+import static dev.matchwave.persistence.internal.schema.Tables.ADMIN_ACTIONS;
+import static dev.matchwave.persistence.internal.schema.Tables.SEASONS;
+import static dev.matchwave.persistence.internal.schema.Tables.SEASON_PLANS;
+import static dev.matchwave.persistence.internal.schema.Tables.SEASON_PENDING_RESETS;
+import static dev.matchwave.persistence.internal.schema.Tables.SEASON_RECORDS;
+
+import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.matchmaking.ladder.StoreException;
+import dev.matchwave.matchmaking.ladder.audit.AdminAction;
+import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
+import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
+import dev.matchwave.matchmaking.ladder.rating.Rating;
+import dev.matchwave.matchmaking.ladder.rating.RatingChange;
+import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
+import dev.matchwave.matchmaking.ladder.season.Season;
+import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
+import dev.matchwave.matchmaking.ladder.season.SeasonReset;
+import dev.matchwave.persistence.internal.Sql;
+import dev.matchwave.persistence.internal.schema.SeasonRecordsRecord;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * {@link SeasonRepository} on PostgreSQL: {@code seasons}, {@code season_records} and
+ * {@code season_pending_resets} (migration V5). A season's start (its row, the reset's ratings
+ * and ledger entries through {@link RatingWrites}, the records, the deferred players, the audit
+ * row) is one transaction; so is a deferred reset.
+ *
+ * <p>Thread-safe; every method blocks on the database.
+ */
+final class PostgresSeasonRepository implements SeasonRepository {
+
+    private final DSLContext dsl;
+    private final Runnable ratingsChanged;
+
+    PostgresSeasonRepository(DSLContext dsl, Runnable ratingsChanged) {
+        this.dsl = dsl;
+        this.ratingsChanged = ratingsChanged;
+    }
+
+    @Override
+    public List<Season> seasons() {
+        List<Season> all = new ArrayList<>(List.of(Season.FIRST));
+        all.addAll(Sql.read(dsl, "read the seasons", db -> db.selectFrom(SEASONS).orderBy(SEASONS.NUMBER)
+                .fetch(r -> new Season(r.getNumber(), r.getStartedAt(), SeasonReset.parse(r.getReset())))));
+        return all;
+    }
+
+    @Override
+    public List<LedgerEntry> start(Season next, List<RatingChange> resets, Collection<PlayerId> deferred,
+                                   AdminAction audit) {
+        Objects.requireNonNull(next, "next");
+        Objects.requireNonNull(audit, "audit");
+        List<RatingChange> copy = List.copyOf(resets);
+        List<PlayerId> waiting = List.copyOf(deferred);
+        List<LedgerEntry> entries = Sql.write(dsl, "start season " + next.number(), tx -> {
+            // One season start at a time: the lock serialises starts, then the number is checked.
+            tx.execute("LOCK TABLE seasons IN SHARE ROW EXCLUSIVE MODE");
+            int current = Optional.ofNullable(tx.select(DSL.max(SEASONS.NUMBER)).from(SEASONS).fetchOne(0, Integer.class))
+                    .orElse(1);
+            if (next.number() != current + 1) {
+                throw StoreException.stale("season " + next.number() + " cannot follow season " + current);
+            }
+            tx.deleteFrom(SEASON_PLANS).where(SEASON_PLANS.NUMBER.eq(next.number())).execute();
+            tx.insertInto(SEASONS)
+                    .set(SEASONS.NUMBER, next.number())
+                    .set(SEASONS.STARTED_AT, Rows.micros(next.startedAt()))
+                    .set(SEASONS.RESET, next.reset().spec())
+                    .execute();
+            List<LedgerEntry> written = RatingWrites.apply(tx, copy);
+            keepRecords(tx, current, copy);
+            if (!waiting.isEmpty()) {
+                var insert = tx.insertInto(SEASON_PENDING_RESETS, SEASON_PENDING_RESETS.SEASON,
+                        SEASON_PENDING_RESETS.PLAYER_ID);
+                for (PlayerId player : waiting) {
+                    insert = insert.values(next.number(), player.value());
+                }
+                insert.execute();
+            }
+            tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
+            return written;
+        });
+        ratingsChanged.run();
+        return entries;
+    }
+
+    private static void keepRecords(DSLContext tx, int season, List<RatingChange> resets) {
+        if (resets.isEmpty()) {
+            return;
+        }
+        List<SeasonRecordsRecord> rows = new ArrayList<>(resets.size());
+        for (RatingChange change : resets) {
+            PlayerRating r = Rows.micros(change.before());
+            SeasonRecordsRecord row = new SeasonRecordsRecord();
+            row.setSeason(season);
+            row.setPlayerId(r.player().value());
+            row.setRace(r.race());
+            row.setRating(r.rating().value());
+            row.setDeviation(r.rating().deviation());
+            row.setVolatility(r.rating().volatility());
+            row.setGames(r.games());
+            row.setWins(r.wins());
+            row.setLosses(r.losses());
+            row.setDraws(r.draws());
+            row.setLastPlayed(r.lastPlayed().orElse(null));
+            rows.add(row);
+        }
+        tx.insertInto(SEASON_RECORDS, SEASON_RECORDS.fields()).valuesOfRecords(rows).execute();
+    }
+
+    @Override
+    public Optional<PlannedSeason> planned() {
+        return Sql.read(dsl, "read the planned season", db -> db.selectFrom(SEASON_PLANS)
+                .orderBy(SEASON_PLANS.NUMBER.desc()).limit(1)
+                .fetchOptional(r -> new PlannedSeason(new Season(r.getNumber(), r.getStartsAt(),
+                        SeasonReset.parse(r.getReset())), PlayerId.of(r.getAdminId()), r.getReason())));
+    }
+
+    @Override
+    public void plan(PlannedSeason plan, AdminAction audit) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(audit, "audit");
+        Sql.write(dsl, "plan season " + plan.season().number(), tx -> {
+            tx.execute("LOCK TABLE seasons IN SHARE ROW EXCLUSIVE MODE");
+            int current = Optional.ofNullable(tx.select(DSL.max(SEASONS.NUMBER)).from(SEASONS).fetchOne(0, Integer.class))
+                    .orElse(1);
+            if (plan.season().number() != current + 1) {
+                throw StoreException.stale("season " + plan.season().number() + " cannot follow season " + current);
+            }
+            tx.deleteFrom(SEASON_PLANS).execute();
+            tx.insertInto(SEASON_PLANS)
+                    .set(SEASON_PLANS.NUMBER, plan.season().number())
+                    .set(SEASON_PLANS.STARTS_AT, Rows.micros(plan.season().startedAt()))
+                    .set(SEASON_PLANS.RESET, plan.season().reset().spec())
+                    .set(SEASON_PLANS.ADMIN_ID, plan.admin().value())
+                    .set(SEASON_PLANS.REASON, plan.reason())
+                    .execute();
+            tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
+            return null;
+        });
+    }
+
+    @Override
+    public List<PlayerId> pendingResets(int season) {
+        return Sql.read(dsl, "read the resets waiting for season " + season, db -> db
+                .select(SEASON_PENDING_RESETS.PLAYER_ID).from(SEASON_PENDING_RESETS)
+                .where(SEASON_PENDING_RESETS.SEASON.eq(season))
+                .fetch(r -> PlayerId.of(r.value1())));
+    }
+
+    @Override
+    public boolean resetPending(int season, PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        return Sql.read(dsl, "read whether player " + player + " waits for his reset", db -> db.fetchExists(
+                db.selectFrom(SEASON_PENDING_RESETS).where(SEASON_PENDING_RESETS.SEASON.eq(season),
+                        SEASON_PENDING_RESETS.PLAYER_ID.eq(player.value()))));
+    }
+
+    @Override
+    public List<LedgerEntry> applyDeferred(int season, PlayerId player, List<RatingChange> resets) {
+        Objects.requireNonNull(player, "player");
+        List<RatingChange> copy = List.copyOf(resets);
+        for (RatingChange change : copy) {
+            if (!change.player().equals(player)) {
+                throw new IllegalArgumentException("a deferred reset of player " + player
+                        + " cannot change the rating of " + change.player());
+            }
+        }
+        List<LedgerEntry> entries = Sql.write(dsl, "reset player " + player + " into season " + season, tx -> {
+            int removed = tx.deleteFrom(SEASON_PENDING_RESETS)
+                    .where(SEASON_PENDING_RESETS.SEASON.eq(season), SEASON_PENDING_RESETS.PLAYER_ID.eq(player.value()))
+                    .execute();
+            if (removed == 0) {
+                return List.<LedgerEntry>of();
+            }
+            List<LedgerEntry> written = RatingWrites.apply(tx, copy);
+            keepRecords(tx, season - 1, copy);
+            return written;
+        });
+        if (!entries.isEmpty()) {
+            ratingsChanged.run();
+        }
+        return entries;
+    }
+
+    @Override
+    public List<PlayerRating> records(int season) {
+        return Sql.read(dsl, "read the records of season " + season, db -> db.selectFrom(SEASON_RECORDS)
+                .where(SEASON_RECORDS.SEASON.eq(season))
+                .fetch(PostgresSeasonRepository::record));
+    }
+
+    @Override
+    public Map<String, PlayerRating> recordsOf(int season, PlayerId player) {
+        Objects.requireNonNull(player, "player");
+        Map<String, PlayerRating> found = new HashMap<>();
+        Sql.read(dsl, "read the season " + season + " records of player " + player, db -> db.selectFrom(SEASON_RECORDS)
+                .where(SEASON_RECORDS.SEASON.eq(season), SEASON_RECORDS.PLAYER_ID.eq(player.value()))
+                .fetch(PostgresSeasonRepository::record))
+                .forEach(r -> found.put(r.race(), r));
+        return found;
+    }
+
+    private static PlayerRating record(SeasonRecordsRecord r) {
+        return new PlayerRating(PlayerId.of(r.getPlayerId()), r.getRace(),
+                new Rating(r.getRating(), r.getDeviation(), r.getVolatility()), r.getGames(), r.getWins(),
+                r.getLosses(), r.getDraws(), Optional.ofNullable(r.getLastPlayed()));
+    }
+}
