@@ -17,7 +17,8 @@ import java.util.List;
  * started greedily in gap space. Then <em>pricing</em> checks every allowed pair of the block
  * against the final duals, walking each lane outwards in buckets of 16 positions and skipping a
  * bucket when the bucket's least dual proves that no pair in it can have a negative reduced
- * cost; violated pairs join the candidates and the block is solved again. When no pair is violated the duals are feasible for the whole block and equal
+ * cost; violated pairs join the candidates and the search goes on from its final state (see {@link
+ * CertifiedMatching#extend}). When no pair is violated the duals are feasible for the whole block and equal
  * the matching's weight: the certificate.
  *
  * <p>A block beyond the {@link PairingBudget}, or whose weights would overflow a long, keeps
@@ -108,6 +109,10 @@ final class Certification {
         final long[] bucketMin;
         final long[] bucketMinOther;
         final boolean[] inGiant;
+        /** Each player's outermost blossom (or his own vertex), in the block's numbering. */
+        final int[] topOf;
+        /** The dual of each player's outermost blossom, 0 for a player in none. */
+        final long[] topDual;
         final long[] laneMin;
         CertifiedMatching.Nesting nesting;
 
@@ -118,6 +123,8 @@ final class Certification {
             Arrays.fill(bucketMin, Long.MAX_VALUE);
             bucketMinOther = bucketMin.clone();
             inGiant = new boolean[g.n];
+            topOf = new int[g.n];
+            topDual = new long[g.n];
             laneMin = new long[g.laneCount];
             Arrays.fill(laneMin, Long.MAX_VALUE);
         }
@@ -133,6 +140,18 @@ final class Certification {
                 keys = Arrays.copyOf(keys, size * 2);
             }
             keys[size++] = (long) Math.min(u, v) << 32 | Math.max(u, v);
+        }
+
+        /** Sorts and deduplicates the keys from {@code start} on (pairs new to the set). */
+        void normaliseFrom(int start) {
+            Arrays.sort(keys, start, size);
+            int out = start;
+            for (int i = start; i < size; i++) {
+                if (out == start || keys[out - 1] != keys[i]) {
+                    keys[out++] = keys[i];
+                }
+            }
+            size = out;
         }
 
         void normalise() {
@@ -191,6 +210,7 @@ final class Certification {
         }
         edges.normalise();
         long stepsLeft = budget.maxSearchSteps();
+        CertifiedMatching matching = null;
         while (true) {
             int m = edges.size;
             int[] from = new int[m];
@@ -201,8 +221,13 @@ final class Certification {
                 to[e] = (int) edges.keys[e];
                 weights[e] = weight(g, members[from[e]], members[to[e]], scale, pairBonus);
             }
-            CertifiedMatching matching = new CertifiedMatching(k, from, to, weights, m);
-            greedyStart(matching, from, to, weights, g, members, scale, pairBonus);
+            if (matching == null) {
+                matching = new CertifiedMatching(k, from, to, weights, m);
+                greedyStart(matching, from, to, weights, g, members, scale, pairBonus);
+            } else {
+                // The priced pairs join the graph, and the search goes on from where it ended.
+                matching = matching.extend(from, to, weights, m);
+            }
             if (!matching.run(stepsLeft)) {
                 return null;
             }
@@ -212,8 +237,7 @@ final class Certification {
             if (edges.size == before) {
                 return certificate(members, matching, scale, pairBonus);
             }
-            // Start again with the new pairs.
-            edges.normalise();
+            edges.normaliseFrom(before);
         }
     }
 
@@ -313,6 +337,10 @@ final class Certification {
         }
         long zGiant = giant < 0 ? 0 : matching.dual[giant];
         scratch.nesting = matching.new Nesting();
+        for (int i = 0; i < k; i++) {
+            scratch.topOf[members[i]] = top[i];
+            scratch.topDual[members[i]] = top[i] >= k ? matching.dual[top[i]] : 0;
+        }
         boolean[] member = scratch.inGiant;
         for (int i = 0; i < k; i++) {
             int p = members[i];
@@ -408,15 +436,19 @@ final class Certification {
                 || scratch.psi[p] + scratch.psi[q] + 2 * gap * gap + (scratch.inGiant[q] ? giantBonus : 0) >= 0) {
             return;
         }
-        int u = localOf[p];
-        int v = localOf[q];
-        long reduced = matching.dual[u] + matching.dual[v] - 2 * weight(g, p, q, scale, pairBonus);
-        if (reduced >= 0) {
-            return;
+        // The reduced cost of this seating, blossoms aside (psi holds the rest of the weight).
+        // It is at least the pair's, whose cheapest seating the walk also reaches, so a pair is
+        // added only when violated, and every violated pair is added from its cheapest seating.
+        long reduced = scratch.psi[p] + scratch.psi[q] + 2 * gap * gap;
+        if (scratch.topOf[p] == scratch.topOf[q]) {
+            // One outermost blossom holds both: its dual alone often settles it.
+            if (reduced + 2 * scratch.topDual[p] >= 0) {
+                return;
+            }
+            reduced += 2 * scratch.nesting.common(localOf[p], localOf[q]);
         }
-        reduced += 2 * scratch.nesting.common(u, v);
         if (reduced < 0 && g.seating(p, q) >= 0 && g.compatible(p, q)) {
-            edges.add(u, v);
+            edges.add(localOf[p], localOf[q]);
         }
     }
 

@@ -168,6 +168,119 @@ final class CertifiedMatching {
     }
 
     /**
+     * This graph with more edges, starting from this matching's final state (after {@link
+     * #run}): the first {@code edgeCount} edges given must be this graph's, in the same order.
+     * Each added edge that the duals violate is made feasible by raising the dual of one of its
+     * ends, after dissolving the blossoms around that end (a blossom's dual moves into its
+     * vertices, which keeps every other edge's reduced cost or raises it); a matched edge that
+     * loses its tightness is unmatched. The state is then valid again (duals feasible, matched
+     * edges tight, every remaining blossom intact) and {@link #run} repairs only what changed.
+     */
+    CertifiedMatching extend(int[] from, int[] to, long[] weights, int edges) {
+        CertifiedMatching next = new CertifiedMatching(vertexCount, from, to, weights, edges);
+        int nodes = 2 * vertexCount;
+        System.arraycopy(mate, 0, next.mate, 0, vertexCount);
+        System.arraycopy(inBlossom, 0, next.inBlossom, 0, vertexCount);
+        System.arraycopy(blossomParent, 0, next.blossomParent, 0, nodes);
+        System.arraycopy(blossomBase, 0, next.blossomBase, 0, nodes);
+        System.arraycopy(blossomChildren, 0, next.blossomChildren, 0, nodes);
+        System.arraycopy(blossomEnds, 0, next.blossomEnds, 0, nodes);
+        System.arraycopy(dual, 0, next.dual, 0, nodes);
+        System.arraycopy(leastLeaf, 0, next.leastLeaf, 0, nodes);
+        System.arraycopy(unusedBlossoms, 0, next.unusedBlossoms, 0, vertexCount);
+        next.unusedCount = unusedCount;
+        for (int k = edgeCount; k < edges; k++) {
+            next.makeFeasible(k);
+        }
+        return next;
+    }
+
+    /** Sum of the duals of the blossoms holding both u and v. */
+    private long commonBlossomDual(int u, int v) {
+        long sum = 0;
+        for (int a = blossomParent[u]; a != -1; a = blossomParent[a]) {
+            for (int b = blossomParent[v]; b != -1; b = blossomParent[b]) {
+                if (a == b) {
+                    for (int c = a; c != -1; c = blossomParent[c]) {
+                        sum += dual[c];
+                    }
+                    return sum;
+                }
+            }
+        }
+        return sum;
+    }
+
+    private int blossomDepth(int v) {
+        int depth = 0;
+        for (int a = blossomParent[v]; a != -1; a = blossomParent[a]) {
+            depth++;
+        }
+        return depth;
+    }
+
+    private void makeFeasible(int k) {
+        int u = endpoint[2 * k];
+        int v = endpoint[2 * k + 1];
+        if (dual[u] + dual[v] - 2 * weight[k] + 2 * commonBlossomDual(u, v) >= 0) {
+            return;
+        }
+        int x = blossomDepth(u) <= blossomDepth(v) ? u : v;
+        while (inBlossom[x] != x) {
+            dissolve(inBlossom[x]);
+        }
+        long deficit = 2 * weight[k] - dual[u] - dual[v] - 2 * commonBlossomDual(u, v);
+        if (deficit <= 0) {
+            return;
+        }
+        dual[x] += deficit;
+        unmatch(x);
+    }
+
+    private void unmatch(int x) {
+        if (mate[x] >= 0) {
+            int other = endpoint[mate[x]];
+            mate[other] = -1;
+            mate[x] = -1;
+        }
+    }
+
+    /**
+     * Removes outermost blossom b: its dual is added to every vertex inside (so an edge inside
+     * keeps its reduced cost and an edge leaving gains it), its children become outermost, and
+     * its base's matched edge, which left b and is no longer tight, is unmatched.
+     */
+    private void dissolve(int b) {
+        long z = dual[b];
+        int[] inside = leaves(b);
+        steps += inside.length;
+        for (int leaf : inside) {
+            dual[leaf] += z;
+        }
+        if (z != 0) {
+            unmatch(blossomBase[b]);
+        }
+        for (int child : blossomChildren[b]) {
+            blossomParent[child] = -1;
+            if (child < vertexCount) {
+                inBlossom[child] = child;
+            } else {
+                IntStack leaves = new IntStack(8);
+                for (int leaf : leaves(child)) {
+                    leaves.push(leaf);
+                }
+                adopt(child, leaves);
+            }
+        }
+        dual[b] = 0;
+        blossomChildren[b] = null;
+        blossomEnds[b] = null;
+        blossomBase[b] = -1;
+        bestEdge[b] = -1;
+        unusedBlossoms[unusedCount++] = b;
+    }
+
+    /**
      * Greedy warm start: from feasible duals, lowers each free vertex's dual until one of its
      * edges is tight (never below zero) and matches it along a tight edge to a free vertex.
      */
