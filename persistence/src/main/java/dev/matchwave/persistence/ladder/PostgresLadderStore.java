@@ -65,7 +65,7 @@ public final class PostgresLadderStore implements LadderStore {
         this.matches = new PostgresMatchRepository(dsl, changed, fence, players::changed, ratings::changed);
         this.audit = new PostgresAdminAuditRepository(dsl);
         this.noShows = new PostgresNoShowRepository(dsl);
-        this.seasons = new PostgresSeasonRepository(dsl, changed);
+        this.seasons = new PostgresSeasonRepository(dsl, changed, ratings::changed);
     }
 
     /** The database this store runs on. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -41,10 +42,16 @@ final class PostgresSeasonRepository implements SeasonRepository {
 
     private final DSLContext dsl;
     private final Runnable ratingsChanged;
+    private final Consumer<List<RatingChange>> ratingsWritten;
 
-    PostgresSeasonRepository(DSLContext dsl, Runnable ratingsChanged) {
+    /**
+     * @param ratingsWritten told of the rating changes a season start or a deferred reset wrote
+     *                       (or tried to), once its write returned: the rating cache drops them
+     */
+    PostgresSeasonRepository(DSLContext dsl, Runnable ratingsChanged, Consumer<List<RatingChange>> ratingsWritten) {
         this.dsl = dsl;
         this.ratingsChanged = ratingsChanged;
+        this.ratingsWritten = ratingsWritten;
     }
 
     @Override
@@ -62,7 +69,18 @@ final class PostgresSeasonRepository implements SeasonRepository {
         Objects.requireNonNull(audit, "audit");
         List<RatingChange> copy = List.copyOf(resets);
         List<PlayerId> waiting = List.copyOf(deferred);
-        List<LedgerEntry> entries = Sql.write(dsl, "start season " + next.number(), tx -> {
+        List<LedgerEntry> entries;
+        try {
+            entries = startRows(next, copy, waiting, audit);
+        } finally {
+            ratingsWritten.accept(copy);
+        }
+        ratingsChanged.run();
+        return entries;
+    }
+
+    private List<LedgerEntry> startRows(Season next, List<RatingChange> copy, List<PlayerId> waiting, AdminAction audit) {
+        return Sql.write(dsl, "start season " + next.number(), tx -> {
             // One season start at a time: the lock serialises starts, then the number is checked.
             tx.execute("LOCK TABLE seasons IN SHARE ROW EXCLUSIVE MODE");
             int current = Optional.ofNullable(tx.select(DSL.max(SEASONS.NUMBER)).from(SEASONS).fetchOne(0, Integer.class))
@@ -89,8 +107,6 @@ final class PostgresSeasonRepository implements SeasonRepository {
             tx.insertInto(ADMIN_ACTIONS).set(Rows.auditRow(audit)).execute();
             return written;
         });
-        ratingsChanged.run();
-        return entries;
     }
 
     private static void keepRecords(DSLContext tx, int season, List<RatingChange> resets) {
@@ -175,7 +191,20 @@ final class PostgresSeasonRepository implements SeasonRepository {
                         + " cannot change the rating of " + change.player());
             }
         }
-        List<LedgerEntry> entries = Sql.write(dsl, "reset player " + player + " into season " + season, tx -> {
+        List<LedgerEntry> entries;
+        try {
+            entries = applyDeferredRows(season, player, copy);
+        } finally {
+            ratingsWritten.accept(copy);
+        }
+        if (!entries.isEmpty()) {
+            ratingsChanged.run();
+        }
+        return entries;
+    }
+
+    private List<LedgerEntry> applyDeferredRows(int season, PlayerId player, List<RatingChange> copy) {
+        return Sql.write(dsl, "reset player " + player + " into season " + season, tx -> {
             int removed = tx.deleteFrom(SEASON_PENDING_RESETS)
                     .where(SEASON_PENDING_RESETS.SEASON.eq(season), SEASON_PENDING_RESETS.PLAYER_ID.eq(player.value()))
                     .execute();
@@ -186,10 +215,6 @@ final class PostgresSeasonRepository implements SeasonRepository {
             keepRecords(tx, season - 1, copy);
             return written;
         });
-        if (!entries.isEmpty()) {
-            ratingsChanged.run();
-        }
-        return entries;
     }
 
     @Override

@@ -63,6 +63,8 @@ public abstract class SeasonRepositoryContract {
         PlayerRating two = played(2, "sc2_terran", 1460, 20);
         Season second = new Season(2, at(100), new SeasonReset.Initial());
         List<RatingChange> resets = Seasons.plan(List.of(one), second.reset(), INITIAL, at(100));
+        // Read before: a store that caches ratings must not answer from before the reset.
+        assertThat(store.ratings().find(player(1), "bw_zerg")).contains(one);
 
         seasons.start(second, resets, Set.of(player(2)),
                 ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:2", 100));
@@ -79,6 +81,7 @@ public abstract class SeasonRepositoryContract {
 
         // His spanning match ends (one more game of season 1), then his reset.
         PlayerRating twoFinal = played(2, "sc2_terran", 1470, 200);
+        assertThat(store.ratings().find(player(2), "sc2_terran")).contains(twoFinal);
         assertThat(seasons.applyDeferred(2, player(2), Seasons.plan(List.of(twoFinal), second.reset(), INITIAL,
                 at(201)))).hasSize(1);
         assertThat(seasons.resetPending(2, player(2))).isFalse();
