@@ -126,6 +126,13 @@ public final class Sql {
         }
     }
 
+    /** Whether this thread is inside a {@link #writeShared} on {@code dsl}'s database (its writes join it). */
+    public static boolean inSharedTransaction(DSLContext dsl) {
+        Shared shared = SHARED.get();
+        return shared != null && shared.opener().configuration().connectionProvider()
+                == dsl.configuration().connectionProvider();
+    }
+
     /**
      * Runs {@code action} once what this thread wrote on {@code dsl} is committed: at once, or,
      * inside a {@link #writeShared} on the same database, after that transaction commits (never,

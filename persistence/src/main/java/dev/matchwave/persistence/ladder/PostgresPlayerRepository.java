@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 
@@ -36,10 +37,10 @@ import org.jooq.Field;
  * concurrent writes to different aspects of a player do not overwrite each other.
  *
  * <p>Reads by id go through a Caffeine cache (a join, every render of a match and every abort
- * read the player). Every write of this process drops the player's entry once it has committed
- * ({@link Sql#afterCommit}; the match repository does the same when an abort uses one of his
- * aborts), and a read that was loading meanwhile is dropped with it, so this process never reads
- * back an older row than it wrote. Rows changed behind the bot's back (SQL by hand, another
+ * read the player). A write here caches the row it committed ({@link #writeThrough}, in commit
+ * order per player); a registration and a write elsewhere (the match repository, when an abort
+ * uses one of his aborts) drop the entry once committed ({@link Sql#afterCommit}); a read that
+ * was loading meanwhile is replaced, so this process never reads back an older row than it wrote. Rows changed behind the bot's back (SQL by hand, another
  * process) are seen at the latest after {@link #CACHE_EXPIRY}.
  *
  * <p>Thread-safe; every method may block on the database (see
@@ -53,6 +54,9 @@ final class PostgresPlayerRepository implements PlayerRepository {
 
     private final DSLContext dsl;
     private final Runnable profileChanged;
+    /** Serialise the cache updates of one player's writes (see {@link #writeThrough}). */
+    private final ReentrantLock[] stripes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
+            .toArray(ReentrantLock[]::new);
     private final Cache<PlayerId, Optional<Player>> cache =
             Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_EXPIRY).build();
 
@@ -94,9 +98,53 @@ final class PostgresPlayerRepository implements PlayerRepository {
         });
     }
 
-    /** Drops the cached row of {@code id} once this thread's write is committed. */
+    /**
+     * Drops the cached row of {@code id} once this thread's write is committed (a write made
+     * elsewhere: an abort used in a match transition), under the player's stripe so it cannot
+     * come before a write-through of an older row.
+     */
     void changed(PlayerId id) {
-        Sql.afterCommit(dsl, () -> cache.invalidate(id));
+        Sql.afterCommit(dsl, () -> {
+            ReentrantLock stripe = stripe(id);
+            stripe.lock();
+            try {
+                cache.invalidate(id);
+            } finally {
+                stripe.unlock();
+            }
+        });
+    }
+
+    /**
+     * Runs a write of the player's row that returns the row as committed, and caches that row
+     * (write-through: the join or click that follows a /setup or the terms reads it from memory).
+     * Writes of one player's row through here hold his stripe from the write to the cache, so the
+     * cache gets them in commit order; a failed write drops the entry (its outcome may be unknown).
+     */
+    private Player writeThrough(PlayerId id, java.util.function.Supplier<Player> write) {
+        ReentrantLock stripe = stripe(id);
+        stripe.lock();
+        try {
+            Player row;
+            try {
+                row = write.get();
+            } catch (RuntimeException e) {
+                cache.invalidate(id);
+                throw e;
+            }
+            if (Sql.inSharedTransaction(dsl)) {
+                Sql.afterCommit(dsl, () -> cache.invalidate(id));
+            } else {
+                cache.put(id, Optional.of(row));
+            }
+            return row;
+        } finally {
+            stripe.unlock();
+        }
+    }
+
+    private ReentrantLock stripe(PlayerId id) {
+        return stripes[(int) Math.floorMod(id.value(), (long) stripes.length)];
     }
 
     @Override
@@ -146,12 +194,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player saveProfile(PlayerId id, PlayerProfile profile) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(profile, "profile");
-        Player saved;
-        try {
-            saved = saveProfileRow(id, profile);
-        } finally {
-            changed(id);
-        }
+        Player saved = writeThrough(id, () -> saveProfileRow(id, profile));
         profileChanged.run();
         return saved;
     }
@@ -174,11 +217,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
     public Player acceptTerms(PlayerId id, Instant at) {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(at, "at");
-        try {
-            return acceptTermsRow(id, at);
-        } finally {
-            changed(id);
-        }
+        return writeThrough(id, () -> acceptTermsRow(id, at));
     }
 
     private Player acceptTermsRow(PlayerId id, Instant at) {
@@ -211,11 +250,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
 
     /** Sets one column of a registered player and records the admin action, in one transaction. */
     private <T> Player setAudited(String what, PlayerId id, Field<T> column, T value, AdminAction audit) {
-        try {
-            return setAuditedRow(what, id, column, value, audit);
-        } finally {
-            changed(id);
-        }
+        return writeThrough(id, () -> setAuditedRow(what, id, column, value, audit));
     }
 
     private <T> Player setAuditedRow(String what, PlayerId id, Field<T> column, T value, AdminAction audit) {

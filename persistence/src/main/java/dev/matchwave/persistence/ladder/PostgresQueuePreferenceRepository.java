@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 
 /**
@@ -19,9 +20,10 @@ import org.jooq.DSLContext;
  * {@code queue_preferences}, races and vetoed maps as sorted arrays.
  *
  * <p>Reads go through a Caffeine cache (every join reads them), with the rule of
- * {@link PostgresPlayerRepository}: a write drops the player's entry once committed, so this
- * process never reads back older preferences than it saved; changes made elsewhere are seen
- * after {@link PostgresPlayerRepository#CACHE_EXPIRY} at the latest.
+ * {@link PostgresPlayerRepository}: a save caches what it committed (in commit order per
+ * player), a delete drops the entry, so this process never reads back older preferences than it
+ * saved; changes made elsewhere are seen after {@link PostgresPlayerRepository#CACHE_EXPIRY} at
+ * the latest.
  *
  * <p>Thread-safe; every method may block on the database.
  */
@@ -30,6 +32,9 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
     private static final long CACHE_SIZE = 100_000;
 
     private final DSLContext dsl;
+    /** Serialise the cache updates of one player's saves. */
+    private final ReentrantLock[] stripes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
+            .toArray(ReentrantLock[]::new);
     private final Cache<PlayerId, Optional<SavedPreferences>> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE)
             .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
 
@@ -53,6 +58,8 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
         Objects.requireNonNull(preferences, "preferences");
         String[] races = sorted(preferences.races());
         String[] vetoes = sorted(preferences.vetoedMaps());
+        ReentrantLock stripe = stripe(player);
+        stripe.lock();
         try {
             Sql.write(dsl, "save queue preferences of player " + player, tx -> tx
                     .insertInto(QUEUE_PREFERENCES)
@@ -63,8 +70,19 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
                     .set(QUEUE_PREFERENCES.RACES, races)
                     .set(QUEUE_PREFERENCES.VETOED_MAPS, vetoes)
                     .execute());
+            // Write-through: the join that follows a pick reads them from memory. One player's
+            // saves hold his stripe from the write to the cache, so the cache gets them in order.
+            SavedPreferences saved = new SavedPreferences(Set.of(races), Set.of(vetoes));
+            if (Sql.inSharedTransaction(dsl)) {
+                Sql.afterCommit(dsl, () -> cache.invalidate(player));
+            } else {
+                cache.put(player, Optional.of(saved));
+            }
+        } catch (RuntimeException e) {
+            cache.invalidate(player); // the outcome may be unknown
+            throw e;
         } finally {
-            changed(player);
+            stripe.unlock();
         }
     }
 
@@ -82,7 +100,19 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
     }
 
     private void changed(PlayerId player) {
-        Sql.afterCommit(dsl, () -> cache.invalidate(player));
+        Sql.afterCommit(dsl, () -> {
+            ReentrantLock stripe = stripe(player);
+            stripe.lock();
+            try {
+                cache.invalidate(player);
+            } finally {
+                stripe.unlock();
+            }
+        });
+    }
+
+    private ReentrantLock stripe(PlayerId player) {
+        return stripes[(int) Math.floorMod(player.value(), (long) stripes.length)];
     }
 
     private static String[] sorted(Set<String> values) {
