@@ -4,6 +4,8 @@ import static dev.matchwave.persistence.internal.schema.Tables.ADMIN_ACTIONS;
 import static dev.matchwave.persistence.internal.schema.Tables.NO_SHOW_TIMEOUTS;
 import static dev.matchwave.persistence.internal.schema.Tables.QUEUE_BARS;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.audit.AdminAction;
@@ -28,6 +30,12 @@ import org.jooq.DSLContext;
 final class PostgresNoShowRepository implements NoShowRepository {
 
     private final DSLContext dsl;
+    /**
+     * Every bar of a player, read once (every join asks whether he is barred): a bar added or
+     * lifted here drops his entry once committed. Bars are written only by the leader, here.
+     */
+    private final Cache<PlayerId, List<QueueBar>> bars = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
 
     PostgresNoShowRepository(DSLContext dsl) {
         this.dsl = dsl;
@@ -62,6 +70,14 @@ final class PostgresNoShowRepository implements NoShowRepository {
     @Override
     public void addBar(QueueBar bar) {
         Objects.requireNonNull(bar, "bar");
+        try {
+            addBarRow(bar);
+        } finally {
+            Sql.afterCommit(dsl, () -> bars.invalidate(bar.player()));
+        }
+    }
+
+    private void addBarRow(QueueBar bar) {
         Sql.write(dsl, "bar player " + bar.player() + " from the queue", tx -> tx
                 .insertInto(QUEUE_BARS)
                 .set(QUEUE_BARS.PLAYER_ID, bar.player().value())
@@ -88,11 +104,12 @@ final class PostgresNoShowRepository implements NoShowRepository {
     public Optional<QueueBar> barInForce(PlayerId player, Instant now) {
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(now, "now");
-        return Sql.read(dsl, "read the queue bar of player " + player, db -> db
-                .selectFrom(QUEUE_BARS)
-                .where(inForce(player, now))
-                .fetch(PostgresNoShowRepository::bar))
-                .stream().max(Comparator.comparing(QueueBar::endsAt));
+        Instant at = micros(now);
+        return bars.get(player, key -> Sql.read(dsl, "read the queue bars of player " + key, db -> db
+                        .selectFrom(QUEUE_BARS)
+                        .where(QUEUE_BARS.PLAYER_ID.eq(key.value()))
+                        .fetch(PostgresNoShowRepository::bar)))
+                .stream().filter(bar -> bar.inForceAt(at)).max(Comparator.comparing(QueueBar::endsAt));
     }
 
     private static org.jooq.Condition inForce(PlayerId player, Instant now) {
@@ -108,6 +125,14 @@ final class PostgresNoShowRepository implements NoShowRepository {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(audit, "audit");
         Instant when = micros(at);
+        try {
+            return liftRow(player, when, audit);
+        } finally {
+            Sql.afterCommit(dsl, () -> bars.invalidate(player));
+        }
+    }
+
+    private Optional<QueueBar> liftRow(PlayerId player, Instant when, AdminAction audit) {
         return Sql.write(dsl, "lift the queue bar of player " + player, tx -> {
             Optional<QueueBar> lifted = tx.update(QUEUE_BARS)
                     .set(QUEUE_BARS.LIFTED_AT, when)

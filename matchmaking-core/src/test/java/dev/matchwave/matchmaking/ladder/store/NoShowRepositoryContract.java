@@ -52,7 +52,10 @@ public abstract class NoShowRepositoryContract {
     void barsAreInForceUntilTheyEndOrAreLiftedAndALiftIsAudited() {
         QueueBar first = new QueueBar(player(1), at(100), at(200), 3, 0, Optional.empty());
         QueueBar second = new QueueBar(player(1), at(1000), at(1300), 3, 1, Optional.empty());
+        // Read before: a store that caches bars must not answer from before a bar or a lift.
+        assertThat(noShows.barInForce(player(1), at(1100))).isEmpty();
         noShows.addBar(second);
+        assertThat(noShows.barInForce(player(1), at(1100))).contains(second);
         noShows.addBar(first);
 
         assertThat(noShows.barsSince(player(1), at(0))).containsExactly(first, second);
@@ -66,6 +69,7 @@ public abstract class NoShowRepositoryContract {
                 "player:1", 500))).as("nothing in force").isEmpty();
         assertThat(store.audit().recent(10)).as("nothing lifted, nothing audited").isEmpty();
 
+        assertThat(noShows.barInForce(player(1), at(1100))).contains(second);
         Optional<QueueBar> lifted = noShows.lift(player(1), at(1100),
                 ContractFixtures.action(AdminActionKind.LIFT_COOLDOWN, "player:1", 1100));
         assertThat(lifted).contains(second.liftedAt(at(1100)));
