@@ -37,7 +37,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -117,10 +119,10 @@ public final class QueueService implements AutoCloseable {
     /** Guards every field below. */
     private final ReentrantLock lock = new ReentrantLock();
     /**
-     * Held by the thread writing joins to the store (see {@link #writeJoins}); never taken with
-     * {@link #lock} held, and {@link #lock} is never taken while holding it.
+     * Permits of the threads writing joins to the store at once (see {@link #writeJoins}); never
+     * taken with {@link #lock} held, and {@link #lock} is never taken while holding one.
      */
-    private final ReentrantLock writerLock = new ReentrantLock();
+    private final Semaphore writers;
     /** Joins reserved under the lock, waiting for the next group write. */
     private final ConcurrentLinkedQueue<PendingWrite> pendingWrites = new ConcurrentLinkedQueue<>();
     /** Signalled whenever a join leaves {@link #joining} or a release leaves {@link #releasing}. */
@@ -158,12 +160,11 @@ public final class QueueService implements AutoCloseable {
     private @Nullable Cancellable expiryTimer;
     private long expiryTimerAt = Long.MAX_VALUE;
 
-    /** A join's entry waiting for the store; {@code done} and {@code failure} are written under {@link #writerLock}. */
+    /** A join's entry waiting for the store; {@code stored} completes with its failure, or null once stored. */
     private static final class PendingWrite {
         final StoredEntry entry;
         final Instant forgetJoinsBefore;
-        volatile boolean done;
-        volatile @Nullable RuntimeException failure;
+        final CompletableFuture<@Nullable RuntimeException> stored = new CompletableFuture<>();
 
         PendingWrite(StoredEntry entry, Instant forgetJoinsBefore) {
             this.entry = entry;
@@ -189,6 +190,7 @@ public final class QueueService implements AutoCloseable {
         this.forgetAfterMillis = Math.max(joinWindowMillis, activeWindowMillis);
         this.history = new WaitHistory(config.estimateWaves(), config.estimateBandWidth(), config.maxCycles());
         this.store = builder.store != null ? builder.store : new InMemoryQueueStore();
+        this.writers = new Semaphore(builder.storeWriters);
         this.restored = restore();
     }
 
@@ -298,9 +300,9 @@ public final class QueueService implements AutoCloseable {
         try {
             PendingWrite write = new PendingWrite(created.stored(), Instant.ofEpochMilli(nowMillis - joinWindowMillis));
             pendingWrites.add(write);
-            writeJoins(write);
-            if (write.failure != null) {
-                throw write.failure;
+            RuntimeException failure = writeJoins(write);
+            if (failure != null) {
+                throw failure;
             }
             stored = true;
         } finally {
@@ -321,36 +323,51 @@ public final class QueueService implements AutoCloseable {
 
     /**
      * Stores the joins waiting in {@link #pendingWrites} until {@code own} is stored (group
-     * commit): whoever holds {@link #writerLock} writes every join waiting at that moment in one
-     * {@link QueueStore#addAll}, so a burst of joins costs a few writes, not one each. Called
-     * without the state lock; returns once {@code own} is done, by this thread or another.
+     * commit): a thread that gets one of the {@link Builder#storeWriters} permits writes every join
+     * waiting at that moment in one {@link QueueStore#addAll}, so a burst of joins costs a few
+     * writes, not one each, and a slow write holds up only the joins of its own batch while other
+     * permits last. Called without the state lock; returns once {@code own} is done, by this
+     * thread or another: {@code own} is in the queue when this thread gets its permit, or in the
+     * batch of a writer that took it before.
+     *
+     * @return the failure of {@code own}'s write, or null once stored
      */
-    private void writeJoins(PendingWrite own) {
-        writerLock.lock();
+    private @Nullable RuntimeException writeJoins(PendingWrite own) {
+        writers.acquireUninterruptibly();
         try {
-            while (!own.done) {
+            if (!own.stored.isDone()) {
                 List<PendingWrite> batch = new ArrayList<>();
                 for (PendingWrite next; (next = pendingWrites.poll()) != null; ) {
                     batch.add(next);
                 }
-                Instant forget = batch.stream().map(w -> w.forgetJoinsBefore).min(Comparator.naturalOrder())
-                        .orElseThrow();
-                Map<PlayerId, RuntimeException> failed;
-                try {
-                    failed = store.addAll(batch.stream().map(w -> w.entry).toList(), forget);
-                } catch (RuntimeException e) {
-                    failed = new HashMap<>();
-                    for (PendingWrite write : batch) {
-                        failed.put(write.entry.player().id(), e);
-                    }
-                }
-                for (PendingWrite write : batch) {
-                    write.failure = failed.get(write.entry.player().id());
-                    write.done = true;
+                if (!batch.isEmpty()) {
+                    write(batch);
                 }
             }
         } finally {
-            writerLock.unlock();
+            writers.release();
+        }
+        return own.stored.join();
+    }
+
+    /** One group write; completes every write of the batch, whatever happens. */
+    private void write(List<PendingWrite> batch) {
+        Map<PlayerId, RuntimeException> failed;
+        try {
+            Instant forget = batch.stream().map(w -> w.forgetJoinsBefore).min(Comparator.naturalOrder()).orElseThrow();
+            failed = store.addAll(batch.stream().map(w -> w.entry).toList(), forget);
+        } catch (RuntimeException e) {
+            failed = new HashMap<>();
+            for (PendingWrite write : batch) {
+                failed.put(write.entry.player().id(), e);
+            }
+        } catch (Error e) {
+            // No joiner waits for ever: each is told, then the error goes on.
+            batch.forEach(w -> w.stored.complete(new IllegalStateException("the queue store failed: " + e, e)));
+            throw e;
+        }
+        for (PendingWrite write : batch) {
+            write.stored.complete(failed.get(write.entry.player().id()));
         }
     }
 
@@ -1093,6 +1110,9 @@ public final class QueueService implements AutoCloseable {
      * once naming it. Not thread-safe.
      */
     public static final class Builder {
+        /** Group writes of joins at once, by default: a few, so one slow write holds up only its batch. */
+        public static final int DEFAULT_STORE_WRITERS = 3;
+
         private final MatchRules rules;
         private final Pairer pairer;
         private @Nullable QueueConfig config;
@@ -1102,6 +1122,7 @@ public final class QueueService implements AutoCloseable {
         private @Nullable WaveListener waveListener;
         private @Nullable QueueListener queueListener;
         private @Nullable QueueStore store;
+        private int storeWriters = DEFAULT_STORE_WRITERS;
 
         private Builder(MatchRules rules, Pairer pairer) {
             this.rules = Objects.requireNonNull(rules, "rules");
@@ -1154,6 +1175,19 @@ public final class QueueService implements AutoCloseable {
         public Builder store(QueueStore store) {
             once("store", this.store);
             this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * How many group writes of joins may run at once (default {@value #DEFAULT_STORE_WRITERS}):
+         * 1 is a strict group commit (the joins that come during a write wait for the next one);
+         * more let a slow write hold up only its own batch.
+         */
+        public Builder storeWriters(int writers) {
+            if (writers < 1) {
+                throw new IllegalArgumentException("storeWriters must be at least 1, got " + writers);
+            }
+            this.storeWriters = writers;
             return this;
         }
 

@@ -46,7 +46,9 @@ class QueueServiceJoiningTest {
 
     final ManualClock clock = ManualClock.atEpochSecond(QueueServiceTest.T0);
     final HeldStore store = new HeldStore(SLOW);
-    final QueueService service = QueueService.builder(SINGLE, TestRules.greedy()).clock(clock).store(store).build();
+    /** One group writer: the joins that come during a write wait for the next one. */
+    final QueueService service = QueueService.builder(SINGLE, TestRules.greedy()).clock(clock).store(store)
+            .storeWriters(1).build();
     Thread joiner;
 
     @AfterEach
@@ -112,6 +114,22 @@ class QueueServiceJoiningTest {
         assertThat(stored.entries()).extracting(e -> e.player().id()).containsExactly(SLOW, B, C);
         assertThat(stored.entries().get(0).contact()).hasValue("slow-contact");
         assertThat(service.runWave().pairs()).hasSize(1);
+    }
+
+    @Test
+    void withSeveralWritersASlowWriteHoldsUpOnlyItsOwnBatch() throws Exception {
+        QueueService parallel = QueueService.builder(SINGLE, TestRules.greedy()).clock(clock).store(store).build();
+        CompletableFuture<JoinResult> slow = new CompletableFuture<>();
+        joiner = new Thread(() -> slow.complete(parallel.join(SLOW, single(1500), Preferences.NONE)), "slow-join");
+        joiner.start();
+        assertThat(store.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(parallel.join(B, single(1500), Preferences.NONE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(parallel.join(C, single(1510), Preferences.NONE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(slow).isNotDone();
+        store.release.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(parallel.snapshot().queued()).extracting(QueuedPlayer::id).containsExactly(SLOW, B, C);
     }
 
     @Test

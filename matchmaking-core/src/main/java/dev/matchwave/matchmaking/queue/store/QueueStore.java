@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Instants are kept to the microsecond.
  *
  * <p>Implementations are thread-safe; their methods may block on I/O. The queue calls them under
- * its own lock, except {@link #addAll} (its joins, one call at a time), {@link #release} and
+ * its own lock, except {@link #addAll} (its joins, a few calls at once), {@link #release} and
  * {@link #commitWave}: joins and releases are stored alongside a wave and each other, so that a
  * wave never waits on them nor they on a wave. No other call about a player runs alongside the
  * {@link #addAll} storing his join or the {@link #release} freeing him.
