@@ -9,8 +9,7 @@ import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueuedPlayer;
 import dev.matchwave.matchmaking.ladder.StoreException;
-import dev.matchwave.matchmaking.queue.store.EntryKey;
-import dev.matchwave.matchmaking.queue.store.InMemoryQueueStore;
+import dev.matchwave.matchmaking.queue.store.ForwardingQueueStore;
 import dev.matchwave.matchmaking.queue.store.QueueStore;
 import dev.matchwave.matchmaking.queue.store.StoredEntry;
 import dev.matchwave.matchmaking.queue.store.StoredQueue;
@@ -232,8 +231,7 @@ class QueueServiceJoiningTest {
     }
 
     /** An in-memory store whose {@code add} of one player holds until {@link #release}. */
-    static final class HeldStore implements QueueStore {
-        final InMemoryQueueStore delegate = new InMemoryQueueStore();
+    static final class HeldStore extends ForwardingQueueStore {
         final PlayerId held;
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -247,11 +245,6 @@ class QueueServiceJoiningTest {
 
         HeldStore(PlayerId held) {
             this.held = held;
-        }
-
-        @Override
-        public StoredQueue load(Instant joinsSince) {
-            return delegate.load(joinsSince);
         }
 
         @Override
@@ -275,27 +268,7 @@ class QueueServiceJoiningTest {
         @Override
         public Map<PlayerId, RuntimeException> addAll(List<StoredEntry> entries, Instant forgetJoinsBefore) {
             batches.add(entries.size());
-            return QueueStore.super.addAll(entries, forgetJoinsBefore);
-        }
-
-        @Override
-        public boolean attach(EntryKey key, String contact) {
-            return delegate.attach(key, contact);
-        }
-
-        @Override
-        public boolean remove(EntryKey key) {
-            return delegate.remove(key);
-        }
-
-        @Override
-        public void removeAll() {
-            delegate.removeAll();
-        }
-
-        @Override
-        public void markInMatch(PlayerId player) {
-            delegate.markInMatch(player);
+            return super.addAll(entries, forgetJoinsBefore);
         }
 
         @Override
@@ -312,14 +285,5 @@ class QueueServiceJoiningTest {
             delegate.release(player);
         }
 
-        @Override
-        public void startWave(WaveStart start) {
-            delegate.startWave(start);
-        }
-
-        @Override
-        public WaveCommit commitWave(Supplier<WaveCommit> work) {
-            return delegate.commitWave(work);
-        }
     }
 }

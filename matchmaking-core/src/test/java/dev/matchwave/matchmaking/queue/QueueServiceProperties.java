@@ -9,7 +9,7 @@ import dev.matchwave.matchmaking.Pairing;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueuedPlayer;
-import dev.matchwave.matchmaking.queue.store.EntryKey;
+import dev.matchwave.matchmaking.queue.store.ForwardingQueueStore;
 import dev.matchwave.matchmaking.queue.store.InMemoryQueueStore;
 import dev.matchwave.matchmaking.queue.store.QueueStore;
 import dev.matchwave.matchmaking.queue.store.StoredEntry;
@@ -176,49 +176,8 @@ class QueueServiceProperties {
     }
 
     /** The store, and a crash right after a wave's commit when asked. */
-    static final class CrashingStore implements QueueStore {
-        final InMemoryQueueStore delegate = new InMemoryQueueStore();
+    static final class CrashingStore extends ForwardingQueueStore {
         boolean crashAfterCommit;
-
-        @Override
-        public StoredQueue load(Instant joinsSince) {
-            return delegate.load(joinsSince);
-        }
-
-        @Override
-        public void add(StoredEntry entry, Instant forgetJoinsBefore) {
-            delegate.add(entry, forgetJoinsBefore);
-        }
-
-        @Override
-        public boolean attach(EntryKey key, String contact) {
-            return delegate.attach(key, contact);
-        }
-
-        @Override
-        public boolean remove(EntryKey key) {
-            return delegate.remove(key);
-        }
-
-        @Override
-        public void removeAll() {
-            delegate.removeAll();
-        }
-
-        @Override
-        public void markInMatch(PlayerId player) {
-            delegate.markInMatch(player);
-        }
-
-        @Override
-        public void release(PlayerId player) {
-            delegate.release(player);
-        }
-
-        @Override
-        public void startWave(WaveStart start) {
-            delegate.startWave(start);
-        }
 
         @Override
         public WaveCommit commitWave(Supplier<WaveCommit> work) {

@@ -115,19 +115,9 @@ final class PostgresSeasonRepository implements SeasonRepository {
         }
         List<SeasonRecordsRecord> rows = new ArrayList<>(resets.size());
         for (RatingChange change : resets) {
-            PlayerRating r = Rows.micros(change.before());
-            SeasonRecordsRecord row = new SeasonRecordsRecord();
+            // The closing state as a ratings row, copied by column name, in its season.
+            SeasonRecordsRecord row = Rows.ratingRow(Rows.micros(change.before())).into(SEASON_RECORDS);
             row.setSeason(season);
-            row.setPlayerId(r.player().value());
-            row.setRace(r.race());
-            row.setRating(r.rating().value());
-            row.setDeviation(r.rating().deviation());
-            row.setVolatility(r.rating().volatility());
-            row.setGames(r.games());
-            row.setWins(r.wins());
-            row.setLosses(r.losses());
-            row.setDraws(r.draws());
-            row.setLastPlayed(r.lastPlayed().orElse(null));
             rows.add(row);
         }
         tx.insertInto(SEASON_RECORDS, SEASON_RECORDS.fields()).valuesOfRecords(rows).execute();
