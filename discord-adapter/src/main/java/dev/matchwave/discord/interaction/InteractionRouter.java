@@ -23,8 +23,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
 import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Message;
@@ -32,6 +36,7 @@ import net.dv8tion.jda.api.entities.MessageHistory;
 import net.dv8tion.jda.api.entities.channel.ChannelType;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 import net.dv8tion.jda.api.interactions.commands.OptionMapping;
 import net.dv8tion.jda.api.events.interaction.GenericInteractionCreateEvent;
 import net.dv8tion.jda.api.events.interaction.ModalInteractionEvent;
@@ -51,11 +56,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The bot's JDA listener: slash commands, buttons and selects to {@link LadderDesk} calls.
  *
- * <p>Every interaction is answered at once: a refusal ({@link InteractionChecks}) directly, an
+ * <p>Every interaction is answered in time: a refusal ({@link InteractionChecks}) directly, an
  * action by deferring (the 3-second rule, DISCORD.md) and then running the desk on the
- * executor (virtual threads in production) and editing the deferred response. A "join" defers
- * a new ephemeral reply, which becomes the player's "Searching..." message; its token is
- * remembered in {@link PlayerContacts} so that phase 1 can edit it into "match found".
+ * executor (virtual threads in production) and editing the deferred response. A "join" and
+ * {@code /queue}, the players' busiest commands, run the desk first and answer in the reply
+ * itself when it answered within {@link #REPLY_BUDGET} (one request instead of two), deferring
+ * only when it did not. A join's reply is a new ephemeral message, which becomes the player's
+ * "Searching..." message; its token is remembered in {@link PlayerContacts} so that phase 1 can
+ * edit it into "match found".
  *
  * <p>Thread-safe; JDA's event threads never block here.
  */
@@ -71,6 +79,14 @@ public final class InteractionRouter extends ListenerAdapter {
     private final PlayerContacts contacts;
     private final Set<Long> adminIds;
     private final Executor executor;
+    /**
+     * How long {@link #replyWithin} waits for the desk before it defers the reply: half of
+     * Discord's 3 s for the first answer, so a deferral still arrives in time on a slow day.
+     */
+    static final java.time.Duration REPLY_BUDGET = java.time.Duration.ofMillis(1500);
+    /** Runs the deferrals of {@link #replyWithin} whose desk took longer than the budget; tiny tasks only. */
+    private static final ScheduledExecutorService REPLY_DEADLINES = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("matchwave-reply-deadline").daemon(true).factory());
     private final FlowRecorder flows;
     private final MessageWriters<MessageCreateData> writers;
 
@@ -143,8 +159,8 @@ public final class InteractionRouter extends ListenerAdapter {
             }
             case InteractionChecks.Decision.Command command -> {
                 switch (command.name()) {
-                    case SlashCommands.QUEUE -> deferReply(FlowTargets.QUEUE_COMMAND, event.getHook(),
-                            event.deferReply(true)::queue, () -> LadderMessages.queue(desk.queueView(user)));
+                    case SlashCommands.QUEUE -> replyWithin(FlowTargets.QUEUE_COMMAND, event,
+                            () -> LadderMessages.queue(desk.queueView(user)));
                     case SlashCommands.TERMS_OF_SERVICE -> event.reply(terms(user)).setEphemeral(true).queue();
                     case SlashCommands.SETUP -> event.replyModal(SetupModal.build(user, currentSetup(user),
                             desk.homeRegions())).queue();
@@ -391,7 +407,7 @@ public final class InteractionRouter extends ListenerAdapter {
                 // The new ephemeral reply is the searching message: its token is phase 1's way back.
                 String token = event.getToken();
                 var created = event.getTimeCreated().toInstant();
-                deferReply(flow, hook, event.deferReply(true)::queue, () -> switch (desk.join(user, new MessageWriters.Interaction(token, created))) {
+                replyWithin(flow, event, () -> switch (desk.join(user, new MessageWriters.Interaction(token, created))) {
                     case LadderDesk.JoinAnswer.Searching searching -> {
                         contacts.rememberSearch(PlayerId.of(user), token, created);
                         yield LadderMessages.searching(searching.view());
@@ -440,6 +456,36 @@ public final class InteractionRouter extends ListenerAdapter {
             case REPORT_CONFIRM -> FlowTargets.RESULT_CONFIRM;
             default -> action.name().toLowerCase(java.util.Locale.ROOT);
         };
+    }
+
+    /**
+     * Answers with what the desk says in the interaction's own reply (one request, the callback)
+     * when the desk answers within {@link #REPLY_BUDGET}; otherwise defers the reply then (Discord
+     * allows 3 s for the first answer) and edits it once the desk answered. Timed as {@code flow}
+     * (acknowledge, ladder, discord). A burst of 200 joins thus costs 200 requests, not 400 (a
+     * deferral, then the edit), and each player sees his answer one round trip sooner.
+     */
+    private void replyWithin(String flow, IReplyCallback event, java.util.function.Supplier<MessageCreateData> work) {
+        FlowTimer timer = flows.start(flow);
+        timer.checkpoint("acknowledge");
+        // Whoever sets it first decides: the answer in the reply itself, or a deferral.
+        AtomicBoolean replied = new AtomicBoolean();
+        ScheduledFuture<?> deadline = REPLY_DEADLINES.schedule(() -> {
+            if (replied.compareAndSet(false, true)) {
+                event.deferReply(true).queue();
+            }
+        }, REPLY_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        executor.execute(() -> {
+            MessageCreateData answer = answer(work);
+            timer.checkpoint("ladder");
+            if (replied.compareAndSet(false, true)) {
+                deadline.cancel(false);
+                event.reply(answer).setEphemeral(true).queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
+            } else {
+                event.getHook().editOriginal(MessageEditData.fromCreateData(answer))
+                        .queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
+            }
+        });
     }
 
     /**
