@@ -51,16 +51,8 @@ public final class JdaMessenger implements Messenger {
 
     private final JDA jda;
     private final NotificationRenderer renderer;
-    /**
-     * How many times this process created each writer's message (a deleted match message is made
-     * anew, and needs a nonce of its own). Guarded by itself; the least recently used go first.
-     */
-    private final Map<MessageWriters.Key, Integer> creates = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<MessageWriters.Key, Integer> eldest) {
-            return size() > CHANNELS_KEPT;
-        }
-    };
+    /** The nonces of the writers' creates (see {@link WriterNonces}). */
+    private final WriterNonces nonces = new WriterNonces(CHANNELS_KEPT);
     /**
      * Player id to the DM channel JDA opened for him. JDA keeps no such cache for users it does
      * not cache (the bot has no member cache), and every {@code openPrivateChannelById} is a
@@ -142,16 +134,6 @@ public final class JdaMessenger implements Messenger {
         return text.toString();
     }
 
-    /** The nonce of a writer's message: its kind, its match, and the how-many-th create of it this is. */
-    private String nonce(MessageWriters.Key key) {
-        int made;
-        synchronized (creates) {
-            made = creates.merge(key, 1, Integer::sum);
-        }
-        String nonce = "mw" + (key.kind() == MessageWriters.Kind.MATCH_FOUND ? 'F' : 'M') + Long.toString(key.matchId(), 36);
-        return made == 1 ? nonce : nonce + "." + made;
-    }
-
     @Override
     public MessageCreateData render(Notification notification) {
         return renderer.render(notification);
@@ -188,8 +170,9 @@ public final class JdaMessenger implements Messenger {
                     // process that died after sending it) shows what was rendered then: it is edited
                     // to what is rendered now before the change counts as landed.
                     inChannel(player, knownChannel(player, OptionalLong.empty()), opened -> { },
-                            channel -> channel.sendMessage(content).setNonce(nonce(key)).setCheck(leaving),
+                            channel -> channel.sendMessage(content).setNonce(nonces.next(key)).setCheck(leaving),
                             message -> {
+                                nonces.made(key);
                                 made.set(new MessageWriters.ChannelMessage(message.getChannel().getIdLong(),
                                         message.getIdLong()));
                                 return shows(message, content) ? CompletableFuture.completedFuture(null)
