@@ -126,6 +126,38 @@ public final class EmulatedUser {
     }
 
     /**
+     * Presses the button {@code times} times at once, as a player clicking faster than the answers
+     * come: every click is on the message as he sees it now (a real client sends the clicks it
+     * took before the bot's first answer redrew the message).
+     */
+    public List<UserInteraction> pressAtOnce(SeenMessage message, String labelOrCustomId, int times) {
+        SeenMessage current = state.seen(message.id());
+        String customId = current.button(labelOrCustomId).flatMap(SeenComponent.Button::customId)
+                .orElseThrow(() -> new IllegalArgumentException("message " + message.id() + " has no button '"
+                        + labelOrCustomId + "' that sends the bot anything: " + current));
+        List<UserInteraction> sent = new java.util.ArrayList<>(times);
+        for (int i = 0; i < times; i++) {
+            sent.add(send(state.componentInteraction(id, message.id(), customId, 2, List.of(), true)));
+        }
+        return sent;
+    }
+
+    /** Picks the same values in a select {@code times} times at once (see {@link #pressAtOnce}). */
+    public List<UserInteraction> selectAtOnce(SeenMessage message, String customIdOrPlaceholder,
+                                              List<String> valuesOrLabels, int times) {
+        SeenMessage current = state.seen(message.id());
+        SeenComponent.Select select = current.select(customIdOrPlaceholder).orElseThrow(() -> new IllegalArgumentException(
+                "message " + message.id() + " has no select '" + customIdOrPlaceholder + "': " + current));
+        List<String> values = valuesOrLabels.stream()
+                .map(v -> select.option(v).map(SeenComponent.Option::value).orElse(v)).toList();
+        List<UserInteraction> sent = new java.util.ArrayList<>(times);
+        for (int i = 0; i < times; i++) {
+            sent.add(send(state.componentInteraction(id, message.id(), select.customId(), select.type(), values, true)));
+        }
+        return sent;
+    }
+
+    /**
      * Submits a modal the bot opened for him.
      *
      * @param values text input custom id (or label) to the text typed, inputs left out stay empty;

@@ -16,7 +16,6 @@ import dev.matchwave.matchmaking.ladder.match.Participant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,8 +119,8 @@ class OneWriterTest extends BotEndToEndTest {
     @Test
     void tenConfirmPressesAtOnceConfirmOnceAndAreAllToldTheTruth() {
         Pairing p = matched();
-        List<String> answers = burst(IntStream.range(0, 10).mapToObj(i -> p.zerg().press(p.zergFound(), "Confirm"))
-                .toList());
+        // Ten clicks on the message as he sees it, sent before the first answer redraws it.
+        List<String> answers = burst(p.zerg().pressAtOnce(p.zergFound(), "Confirm", 10));
         assertThat(answers).filteredOn(a -> a.startsWith("Confirmed")).hasSize(1);
         assertThat(answers).filteredOn(a -> !a.startsWith("Confirmed"))
                 .allSatisfy(a -> assertThat(a).contains("already confirmed"));
@@ -140,15 +139,13 @@ class OneWriterTest extends BotEndToEndTest {
         ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm"));
         SeenMessage details = bot.awaitDetails(p.zerg(), p.matchId());
 
-        List<String> picks = burst(IntStream.range(0, 10)
-                .mapToObj(i -> p.zerg().select(details, "Who won?", List.of("1"))).toList());
+        List<String> picks = burst(p.zerg().selectAtOnce(details, "Who won?", List.of("1"), 10));
         assertThat(picks).allSatisfy(a -> assertThat(a).contains("confirm the result"));
         settled();
         SeenMessage picked = p.zerg().message(details.id());
         assertThat(picked.select("Confirm the result")).hasValueSatisfying(s -> assertThat(s.disabled()).isFalse());
 
-        List<String> confirms = burst(IntStream.range(0, 10)
-                .mapToObj(i -> p.zerg().select(picked, "Confirm the result", List.of("1"))).toList());
+        List<String> confirms = burst(p.zerg().selectAtOnce(picked, "Confirm the result", List.of("1"), 10));
         assertThat(confirms).filteredOn(a -> a.equals("Your result is recorded.")).hasSize(1);
         assertThat(confirms).filteredOn(a -> !a.equals("Your result is recorded."))
                 .allSatisfy(a -> assertThat(a).containsAnyOf("already recorded", "already reported"));
