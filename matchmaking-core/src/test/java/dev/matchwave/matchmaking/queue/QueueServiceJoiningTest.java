@@ -93,6 +93,7 @@ class QueueServiceJoiningTest {
         CompletableFuture<JoinResult> slow = slowJoin();
         List<Thread> others = new ArrayList<>();
         CompletableFuture<JoinResult> b = joinOnAThread(B, 1500, others);
+        awaitWaiting(others.get(0)); // B has his place in join order before C asks for one
         CompletableFuture<JoinResult> c = joinOnAThread(C, 1510, others);
         others.forEach(QueueServiceJoiningTest::awaitWaiting);
 
