@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,9 +70,8 @@ public final class Sql {
      */
     public static <T> T write(DSLContext dsl, String operation, Function<DSLContext, T> work) {
         Objects.requireNonNull(work, "work");
-        Shared shared = SHARED.get();
-        if (shared != null && shared.opener().configuration().connectionProvider()
-                == dsl.configuration().connectionProvider()) {
+        Shared shared = sharedOn(dsl);
+        if (shared != null) {
             // Inside a shared transaction: a savepoint, so a refused write undoes only itself.
             try {
                 return shared.tx().transactionResult(nested -> work.apply(nested.dsl()));
@@ -128,9 +128,14 @@ public final class Sql {
 
     /** Whether this thread is inside a {@link #writeShared} on {@code dsl}'s database (its writes join it). */
     public static boolean inSharedTransaction(DSLContext dsl) {
+        return sharedOn(dsl) != null;
+    }
+
+    /** The {@link #writeShared} open on this thread on {@code dsl}'s database, or null. */
+    private static @Nullable Shared sharedOn(DSLContext dsl) {
         Shared shared = SHARED.get();
         return shared != null && shared.opener().configuration().connectionProvider()
-                == dsl.configuration().connectionProvider();
+                == dsl.configuration().connectionProvider() ? shared : null;
     }
 
     /**
@@ -140,9 +145,8 @@ public final class Sql {
      */
     public static void afterCommit(DSLContext dsl, Runnable action) {
         Objects.requireNonNull(action, "action");
-        Shared shared = SHARED.get();
-        if (shared != null && shared.opener().configuration().connectionProvider()
-                == dsl.configuration().connectionProvider()) {
+        Shared shared = sharedOn(dsl);
+        if (shared != null) {
             shared.afterCommit().add(action);
         } else {
             action.run();
