@@ -55,8 +55,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
     private final DSLContext dsl;
     private final Runnable profileChanged;
     /** Serialise the cache updates of one player's writes (see {@link #writeThrough}). */
-    private final ReentrantLock[] stripes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
-            .toArray(ReentrantLock[]::new);
+    private final PlayerLocks locks = new PlayerLocks();
     private final Cache<PlayerId, Optional<Player>> cache =
             Caffeine.newBuilder().maximumSize(CACHE_SIZE).expireAfterWrite(CACHE_EXPIRY).build();
 
@@ -104,15 +103,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
      * come before a write-through of an older row.
      */
     void changed(PlayerId id) {
-        Sql.afterCommit(dsl, () -> {
-            ReentrantLock stripe = stripe(id);
-            stripe.lock();
-            try {
-                cache.invalidate(id);
-            } finally {
-                stripe.unlock();
-            }
-        });
+        Sql.afterCommit(dsl, () -> locks.run(id, () -> cache.invalidate(id)));
     }
 
     /**
@@ -122,7 +113,7 @@ final class PostgresPlayerRepository implements PlayerRepository {
      * cache gets them in commit order; a failed write drops the entry (its outcome may be unknown).
      */
     private Player writeThrough(PlayerId id, java.util.function.Supplier<Player> write) {
-        ReentrantLock stripe = stripe(id);
+        ReentrantLock stripe = locks.of(id);
         stripe.lock();
         try {
             Player row;
@@ -143,9 +134,6 @@ final class PostgresPlayerRepository implements PlayerRepository {
         }
     }
 
-    private ReentrantLock stripe(PlayerId id) {
-        return stripes[(int) Math.floorMod(id.value(), (long) stripes.length)];
-    }
 
     @Override
     public Optional<Player> findByUserId(String userId) {

@@ -33,8 +33,7 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
 
     private final DSLContext dsl;
     /** Serialise the cache updates of one player's saves. */
-    private final ReentrantLock[] stripes = java.util.stream.IntStream.range(0, 64).mapToObj(i -> new ReentrantLock())
-            .toArray(ReentrantLock[]::new);
+    private final PlayerLocks locks = new PlayerLocks();
     private final Cache<PlayerId, Optional<SavedPreferences>> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE)
             .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
 
@@ -58,7 +57,7 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
         Objects.requireNonNull(preferences, "preferences");
         String[] races = sorted(preferences.races());
         String[] vetoes = sorted(preferences.vetoedMaps());
-        ReentrantLock stripe = stripe(player);
+        ReentrantLock stripe = locks.of(player);
         stripe.lock();
         try {
             Sql.write(dsl, "save queue preferences of player " + player, tx -> tx
@@ -100,20 +99,9 @@ final class PostgresQueuePreferenceRepository implements QueuePreferenceReposito
     }
 
     private void changed(PlayerId player) {
-        Sql.afterCommit(dsl, () -> {
-            ReentrantLock stripe = stripe(player);
-            stripe.lock();
-            try {
-                cache.invalidate(player);
-            } finally {
-                stripe.unlock();
-            }
-        });
+        Sql.afterCommit(dsl, () -> locks.run(player, () -> cache.invalidate(player)));
     }
 
-    private ReentrantLock stripe(PlayerId player) {
-        return stripes[(int) Math.floorMod(player.value(), (long) stripes.length)];
-    }
 
     private static String[] sorted(Set<String> values) {
         String[] array = values.toArray(String[]::new);
