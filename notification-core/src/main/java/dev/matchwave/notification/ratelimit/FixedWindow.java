@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 
-/** {@code permits} per aligned window. Thread-safe: every method locks this object. */
+/**
+ * {@code permits} per aligned window. Knows no 429s: {@link HoldBack} around it does. Thread-safe:
+ * every method locks this object.
+ */
 final class FixedWindow implements RateLimiter {
 
     private final int permits;
@@ -13,7 +16,6 @@ final class FixedWindow implements RateLimiter {
     /** The window being booked (index since the epoch) and how many permits it has given. */
     private long bookedWindow = Long.MIN_VALUE;
     private int booked;
-    private long blockedUntil = Long.MIN_VALUE;
 
     FixedWindow(int permits, Duration window, InstantSource clock) {
         this.permits = Nanos.atLeastOne(permits, "permits");
@@ -22,9 +24,14 @@ final class FixedWindow implements RateLimiter {
     }
 
     @Override
-    public synchronized Reservation reserve(Route route) {
+    public Reservation reserve(Route route) {
+        return reserve(route, Duration.ZERO);
+    }
+
+    @Override
+    public synchronized Reservation reserve(Route route, Duration notBefore) {
         long now = Nanos.now(clock);
-        long earliest = Math.max(now, blockedUntil);
+        long earliest = Nanos.plus(now, notBefore);
         long current = Math.floorDiv(earliest, window);
         if (current > bookedWindow) {
             bookedWindow = current;
@@ -37,12 +44,6 @@ final class FixedWindow implements RateLimiter {
         booked++;
         long admitted = Math.max(earliest, Math.multiplyExact(bookedWindow, window));
         return Reservation.ofNanos(admitted - now);
-    }
-
-    /** Knows no routes: any 429 holds every request back for {@code retryAfter}. */
-    @Override
-    public synchronized void onRateLimited(Route route, Duration retryAfter, boolean global) {
-        blockedUntil = Math.max(blockedUntil, Nanos.plus(Nanos.now(clock), retryAfter));
     }
 
     @Override

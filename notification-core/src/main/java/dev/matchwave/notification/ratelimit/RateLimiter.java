@@ -28,6 +28,20 @@ public interface RateLimiter {
      */
     Reservation reserve(Route route);
 
+    /**
+     * Books a permit for one request on {@code route} that goes no sooner than {@code notBefore}
+     * from now (the rest of a 429's hold). The limiters of this interface's factories book the
+     * permit from that instant, so their window rule holds across the hold. This default books
+     * as {@link #reserve(Route)} and waits at least {@code notBefore}: requests booked during a
+     * hold may then go together when it ends.
+     *
+     * @param notBefore zero or positive
+     */
+    default Reservation reserve(Route route, Duration notBefore) {
+        Reservation booked = reserve(route);
+        return booked.delay().compareTo(notBefore) >= 0 ? booked : new Reservation(notBefore);
+    }
+
     /** The server accepted a request on {@code route} and sent these headers. */
     default void onResponse(Route route, RateLimitHeaders headers) {
     }
@@ -49,6 +63,15 @@ public interface RateLimiter {
     default void onRateLimited(Route route, Duration retryAfter, boolean global) {
     }
 
+    /**
+     * {@code limiter} with the hold-back of a 429: after the server says "retry after R", no
+     * request on any route is admitted before R has passed; the answers also reach {@code
+     * limiter}. The limiters below that honour 429s are built this way.
+     */
+    static RateLimiter holdingBack(RateLimiter limiter, InstantSource clock) {
+        return new HoldBack(limiter, clock);
+    }
+
     /** Never waits and ignores the server's answers: the "no coordination" baseline. */
     static RateLimiter unlimited() {
         return Unlimited.INSTANCE;
@@ -59,7 +82,7 @@ public interface RateLimiter {
      * (rounded up to the nanosecond, so the window rule holds exactly).
      */
     static RateLimiter smooth(int permits, Duration window, InstantSource clock) {
-        return TokenBucket.create(permits, window, 1, clock);
+        return new HoldBack(TokenBucket.create(permits, window, 1, clock), clock);
     }
 
     /**
@@ -69,7 +92,7 @@ public interface RateLimiter {
      * of a window plus the refills within it must not exceed {@code permits}.
      */
     static RateLimiter bursty(int permits, Duration window, int burst, InstantSource clock) {
-        return TokenBucket.create(permits, window, burst, clock);
+        return new HoldBack(TokenBucket.create(permits, window, burst, clock), clock);
     }
 
     /**
@@ -79,12 +102,12 @@ public interface RateLimiter {
      * that count that way.
      */
     static RateLimiter fixedWindow(int permits, Duration window, InstantSource clock) {
-        return new FixedWindow(permits, window, clock);
+        return new HoldBack(new FixedWindow(permits, window, clock), clock);
     }
 
     /** At most {@code permits} in any window of length {@code window}: bursts and full rate both. */
     static RateLimiter slidingWindow(int permits, Duration window, InstantSource clock) {
-        return new SlidingWindow(permits, window, clock);
+        return new HoldBack(new SlidingWindow(permits, window, clock), clock);
     }
 
     /**

@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 
-/** At most {@code permits} in any window. Thread-safe: every method locks this object. */
+/**
+ * At most {@code permits} in any window. Knows no 429s: {@link HoldBack} around it does.
+ * Thread-safe: every method locks this object.
+ */
 final class SlidingWindow implements RateLimiter {
 
     private final WindowLog log;
     private final InstantSource clock;
-    private long blockedUntil = Long.MIN_VALUE;
 
     SlidingWindow(int permits, Duration window, InstantSource clock) {
         this.log = new WindowLog(Nanos.atLeastOne(permits, "permits"), Nanos.positive(window, "window"));
@@ -17,19 +19,18 @@ final class SlidingWindow implements RateLimiter {
     }
 
     @Override
-    public synchronized Reservation reserve(Route route) {
+    public Reservation reserve(Route route) {
+        return reserve(route, Duration.ZERO);
+    }
+
+    @Override
+    public synchronized Reservation reserve(Route route, Duration notBefore) {
         long now = Nanos.now(clock);
         log.forgetBefore(now);
-        long earliest = Math.max(now, blockedUntil);
+        long earliest = Nanos.plus(now, notBefore);
         long admitted = log.earliest(earliest);
         log.book(admitted, earliest);
         return Reservation.ofNanos(admitted - now);
-    }
-
-    /** Knows no routes: any 429 holds every request back for {@code retryAfter}. */
-    @Override
-    public synchronized void onRateLimited(Route route, Duration retryAfter, boolean global) {
-        blockedUntil = Math.max(blockedUntil, Nanos.plus(Nanos.now(clock), retryAfter));
     }
 
     @Override

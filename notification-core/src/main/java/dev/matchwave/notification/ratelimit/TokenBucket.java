@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * A token bucket in the form of the Generic Cell Rate Algorithm (ITU-T I.371, "virtual
  * scheduling"): one emission every {@code interval}, with a tolerance of {@code burst - 1}
- * intervals. Thread-safe: every method locks this object.
+ * intervals. Knows no 429s: {@link HoldBack} around it does. Thread-safe: every method locks
+ * this object.
  */
 final class TokenBucket implements RateLimiter {
 
@@ -19,7 +20,6 @@ final class TokenBucket implements RateLimiter {
     private final InstantSource clock;
     /** Theoretical arrival time of the next request; MIN_VALUE while the bucket is full and untouched. */
     private long tat = Long.MIN_VALUE;
-    private long blockedUntil = Long.MIN_VALUE;
 
     private TokenBucket(int permits, long window, int burst, InstantSource clock) {
         this.permits = permits;
@@ -43,18 +43,17 @@ final class TokenBucket implements RateLimiter {
     }
 
     @Override
-    public synchronized Reservation reserve(Route route) {
+    public Reservation reserve(Route route) {
+        return reserve(route, Duration.ZERO);
+    }
+
+    @Override
+    public synchronized Reservation reserve(Route route, Duration notBefore) {
         long now = Nanos.now(clock);
-        long earliest = Math.max(now, blockedUntil);
+        long earliest = Nanos.plus(now, notBefore);
         long admitted = tat == Long.MIN_VALUE ? earliest : Math.max(earliest, tat - tolerance);
         tat = Math.max(tat, admitted) + interval;
         return Reservation.ofNanos(admitted - now);
-    }
-
-    /** Knows no routes: any 429 holds every request back for {@code retryAfter}. */
-    @Override
-    public synchronized void onRateLimited(Route route, Duration retryAfter, boolean global) {
-        blockedUntil = Math.max(blockedUntil, Nanos.plus(Nanos.now(clock), retryAfter));
     }
 
     @Override

@@ -78,4 +78,50 @@ class RateLimiterContractProperties {
                     .allSatisfy(at -> assertThat(at).isAfterOrEqualTo(refusedAt.plusMillis(retryAfterMillis)));
         }
     }
+
+    /** Some time passes, a burst of reservations, and perhaps a 429 that holds everything back. */
+    record HeldStep(int pauseMillis, int reservations, int retryAfterMillis) {
+    }
+
+    @Provide
+    Arbitrary<List<HeldStep>> heldSteps() {
+        return Combinators.combine(Arbitraries.integers().between(0, 1_500), Arbitraries.integers().between(0, 15),
+                Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(1, 3_000)))
+                .as(HeldStep::new).list().ofMaxSize(20);
+    }
+
+    /**
+     * The hold-back of a 429 ({@link RateLimiter#holdingBack}) and the window rule together:
+     * nothing is admitted inside a hold, and the requests held back do not go together when it
+     * ends (each limiter books from the end of the hold).
+     */
+    @Property(tries = 300)
+    void theWindowRuleHoldsAcrossTheHoldOfA429(@ForAll LimiterKind kind,
+                                               @ForAll @IntRange(min = 1, max = 10) int limit,
+                                               @ForAll("heldSteps") List<HeldStep> steps) {
+        EventLog log = new EventLog();
+        RateLimiter limiter = kind.create(limit, SECOND, log.clock);
+        List<java.time.Instant> holdEnds = new java.util.ArrayList<>();
+        List<Integer> bookedAtHold = new java.util.ArrayList<>();
+        for (HeldStep step : steps) {
+            log.clock.advance(Duration.ofMillis(step.pauseMillis()));
+            if (step.retryAfterMillis() > 0) {
+                limiter.onRateLimited(Route.ANY, Duration.ofMillis(step.retryAfterMillis()), true);
+                holdEnds.add(log.clock.instant().plusMillis(step.retryAfterMillis()));
+                bookedAtHold.add(log.admissions().size());
+            }
+            for (int i = 0; i < step.reservations(); i++) {
+                log.reserve(limiter, Route.ANY);
+            }
+        }
+
+        assertThat(EventLog.densestWindow(log.admissions(), SECOND)).isLessThanOrEqualTo(kind.slidingBound(limit));
+        if (kind.honoursRetryAfter()) {
+            for (int h = 0; h < holdEnds.size(); h++) {
+                java.time.Instant end = holdEnds.get(h);
+                assertThat(log.admissions().subList(bookedAtHold.get(h), log.admissions().size()))
+                        .allSatisfy(at -> assertThat(at).isAfterOrEqualTo(end));
+            }
+        }
+    }
 }

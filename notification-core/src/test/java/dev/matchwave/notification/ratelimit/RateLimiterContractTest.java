@@ -77,6 +77,32 @@ class RateLimiterContractTest {
                 : List.of("R0.00", "R0.00"));
     }
 
+    @org.junit.jupiter.api.Test
+    void theHoldBackWrapsALimiterOfOnesOwnAndPassesTheAnswersOn() {
+        EventLog log = new EventLog();
+        List<String> heard = new java.util.ArrayList<>();
+        RateLimiter own = new RateLimiter() {
+            @Override
+            public Reservation reserve(Route route) {
+                return Reservation.IMMEDIATE;
+            }
+
+            @Override
+            public void onRateLimited(Route route, Duration retryAfter, boolean global) {
+                heard.add(route.name() + " " + retryAfter.toMillis() + (global ? " global" : ""));
+            }
+        };
+        RateLimiter held = RateLimiter.holdingBack(own, log.clock);
+        log.acquire(held, Route.ANY);
+        held.onRateLimited(Route.ANY, Duration.ofMillis(1_250), true);
+        log.acquire(held, Route.ANY);
+        log.acquire(held, Route.ANY);
+
+        assertThat(log.events()).as("the third comes after the hold, at once").containsExactly("R0.00", "R1.25", "R0.00");
+        assertThat(heard).containsExactly("* 1250 global");
+        assertThat(held).hasToString(own.toString());
+    }
+
     @ParameterizedTest
     @EnumSource(LimiterKind.class)
     void headersThatLeaveRoomChangeNothingForLimitersWithoutRoutes(LimiterKind kind) {
