@@ -10,7 +10,7 @@
 -- cannot parse stay between "jooq ignore" markers; they add constraints and indexes only, never
 -- columns.
 --
--- Codes: results and reports are stored with the reference ladder's codes (shared/LADDER.md):
+-- Codes: results and reports are stored with the reference ladder's codes (docs/reference-ladder.md):
 --   result  0 draw, 1 player 1 won, 2 player 2 won, -1 abort, -2 conflict
 --   report  0, 1, 2 as claimed, -1 abort (the opponent or the system aborted), -3 aborter,
 --           -4 unconfirmed

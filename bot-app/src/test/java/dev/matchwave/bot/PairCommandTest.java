@@ -76,7 +76,7 @@ class PairCommandTest {
         assertThat(result.get("pairing_millis").isNumber()).isTrue();
     }
 
-    /** LADDER.md: BW side against SC2 side, gap within the larger window, 100 + 50 * wait. */
+    /** docs/reference-ladder.md: BW side against SC2 side, gap within the larger window, 100 + 50 * wait. */
     private static boolean allowed(JsonNode bw, JsonNode sc2) {
         if (bw.get("bw_mmr").isNull() || sc2.get("sc2_mmr").isNull()) {
             return false;

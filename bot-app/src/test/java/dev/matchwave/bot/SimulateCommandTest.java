@@ -83,9 +83,10 @@ class SimulateCommandTest {
     }
 
     /**
-     * The design note saw 429s from about 13 matches because it counted the interaction edits
-     * toward the global limit: 4 calls a match, 52 at 13 matches. Documented Discord exempts the
-     * edits, so naive hits the limit only from 26 matches (2 DM messages a match, 52 at 26).
+     * The first two-phase proposal (docs/notifications.md) put 429s at about 13 matches because
+     * it counted the interaction edits toward the global limit: 4 calls a match, 52 at 13 matches.
+     * Documented Discord exempts the edits, so naive hits the limit only from 26 matches (2 DM
+     * messages a match, 52 at 26).
      */
     @Test
     void naiveHitsTheLimitFrom13MatchesWhenEditsCountAndFrom26WhenTheyDoNot() throws Exception {

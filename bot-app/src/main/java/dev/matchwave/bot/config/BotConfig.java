@@ -46,7 +46,7 @@ public record BotConfig(
         QueueStoreSettings queueStore,
         Optional<NoShowRules> noShow) {
 
-    /** The public ladder's wave interval (LADDER.md: one wave every 45 s). */
+    /** The public ladder's wave interval (docs/reference-ladder.md: one wave every 45 s). */
     public static final Duration DEFAULT_WAVE_INTERVAL = Duration.ofSeconds(45);
     public static final Duration MIN_WAVE_INTERVAL = Duration.ofSeconds(1);
     public static final Duration MAX_WAVE_INTERVAL = Duration.ofHours(1);

@@ -11,8 +11,9 @@ sealed interface MatchPlan {
     }
 
     /**
-     * Both confirm and report; {@code player1Says} and {@code player2Says} are LADDER.md's
-     * result codes (1 player 1 won, 2 player 2 won, 0 draw): equal, or a conflict.
+     * Both confirm and report; {@code player1Says} and {@code player2Says} are the reference
+     * ladder's result codes (docs/reference-ladder.md: 1 player 1 won, 2 player 2 won, 0 draw):
+     * equal, or a conflict.
      */
     record Play(long player1UserId, int player1Says, int player2Says) implements MatchPlan {
         public Play {

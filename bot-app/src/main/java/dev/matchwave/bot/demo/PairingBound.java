@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param maxPairs    the most pairs possible
  * @param greedyPairs the pairs of the greedy pairing: the allowed pairs by ascending cost
  *                    {@code gap^2 - 20 * (wait cycles of both)} (the older public bot's cost,
- *                    LADDER.md), each taken while both players are free
+ *                    docs/demo.md), each taken while both players are free
  */
 public record PairingBound(int queued, int edges, int maxPairs, int greedyPairs) {
 

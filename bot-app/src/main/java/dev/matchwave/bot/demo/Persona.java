@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * @param ladderId  the ladder user id he sets up (3 to 12 English letters)
  * @param battleTag his BattleTag (name, '#', digits)
  * @param country   an ISO country code
- * @param region    a home region of LADDER.md
+ * @param region    a home region of the reference ladder (docs/reference-ladder.md)
  * @param bwRace    his Brood War race label as the queue offers it (e.g. "BW Zerg"), if any
  * @param sc2Race   his StarCraft II race label, if any
  * @param ratings   the rating to seed per race value (e.g. {@code bw_zerg} -> 1720)
@@ -34,7 +34,7 @@ record Persona(int index, String userName, String ladderId, String battleTag, St
     private static final List<String> RACES = List.of("Terran", "Zerg", "Protoss");
     private static final List<String> SYLLABLES = List.of("ka", "zer", "lo", "mi", "tor", "ven", "ra", "sul", "dex",
             "no", "pha", "gri", "bel", "ion", "qua", "rex", "sa", "tis", "um", "vor");
-    /** Ratings spread like a ladder's: around the starting 1500 (LADDER.md), sd 250. */
+    /** Ratings spread like a ladder's: around the starting 1500 (docs/reference-ladder.md), sd 250. */
     private static final int MEAN_RATING = 1500;
     private static final int RATING_SD = 250;
 

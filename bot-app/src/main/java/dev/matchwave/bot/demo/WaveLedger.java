@@ -381,7 +381,7 @@ final class WaveLedger implements WaveObserver, FlowListener {
             // Each claims his own win.
             return new MatchPlan.Play(p1, 1, 2);
         }
-        // Elo's expectation (LADDER.md: E1 = 1 / (1 + 10^((R2 - R1) / 500))) decides the winner.
+        // Elo's expectation (docs/reference-ladder.md: E1 = 1 / (1 + 10^((R2 - R1) / 500))) decides the winner.
         double expected = 1 / (1 + Math.pow(10, (match.player2().ratingBefore() - match.player1().ratingBefore()) / 500.0));
         double result = random.nextDouble();
         int code = result < DRAW_RATE ? 0 : result < DRAW_RATE + (1 - DRAW_RATE) * expected ? 1 : 2;

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * the ephemeral answer, within Discord's 2,000 characters. Stateless and thread-safe.
  *
  * <p>Times are Discord timestamp tags ({@code <t:seconds:f>}), shown in the reader's zone;
- * result and report codes are LADDER.md's ({@link ResultCodes}).
+ * result and report codes are the reference ladder's ({@link ResultCodes}, docs/reference-ladder.md).
  */
 public final class AdminReports {
 

@@ -480,8 +480,8 @@ public final class LadderApplication implements AutoCloseable {
     // --- waves ------------------------------------------------------------------------------
 
     /**
-     * The flow targets with a wave's: the match notification's (design-notes/performance-timing.md,
-     * "match notification under 200 ms"), held against the wave's time to phase 1.
+     * The flow targets with a wave's: the match notification's (200 ms, docs/bot.md "Flow timing"),
+     * held against the wave's time to phase 1.
      */
     public static FlowTargets waveTargets() {
         FlowTargets defaults = FlowTargets.defaults();

@@ -350,7 +350,7 @@ public final class LadderFrontDesk implements LadderDesk {
         return match.participant(player).flatMap(p -> p.report()).flatMap(r -> r.verdict()).isPresent();
     }
 
-    /** LADDER.md's codes: 0 draw, 1 player 1 won, 2 player 2 won. */
+    /** The reference ladder's codes (docs/reference-ladder.md): 0 draw, 1 player 1 won, 2 player 2 won. */
     static Optional<Verdict> verdict(int code) {
         return switch (code) {
             case 0 -> Optional.of(Verdict.DRAW);

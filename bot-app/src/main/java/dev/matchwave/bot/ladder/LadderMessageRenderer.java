@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * {@link LadderMessages#matchDetails}), filled from the match and the players as stored at the
  * moment of sending; every other notification as {@link NotificationRenderer#plain()} writes it.
  *
- * <p>The rule that keeps the details back (LADDER.md, "After a match is found"): a match message
+ * <p>The rule that keeps the details back (docs/reference-ladder.md, "After a match is found"): a match message
  * shows the map, the server, the in-game channel, the contact names and the result controls
  * only when the stored match has started, i.e. both players have confirmed. Before that it is
  * rendered as a {@link MatchPendingView}, which has no field for any of them. The content of the

@@ -63,7 +63,7 @@ public final class LadderNotifications {
             return started.match().players().stream().<Notification>map(p -> new MatchDetails(p, info)).toList();
         }
         if (event instanceof MatchEvent.ResultReported reported) {
-            // LADDER.md: when the first player reports, the opponent is told. His match message is
+            // docs/reference-ladder.md: when the first player reports, the opponent is told. His match message is
             // edited to say so (it is rendered from the stored match, which holds the report).
             PlayerId opponent = reported.match().opponentOf(reported.reporter());
             return List.of(new MatchDetails(opponent, matchInfo(reported.match(), names, channels)));

@@ -281,7 +281,7 @@ final class LadderBotHarness implements AutoCloseable {
         return discord.addUser(letters(NAMES.getAndIncrement()));
     }
 
-    /** 0 to "plaaa", 1 to "plaab" ...: 3 to 12 English letters, as LADDER.md's user ids. */
+    /** 0 to "plaaa", 1 to "plaab" ...: 3 to 12 English letters, as user ids are (docs/reference-ladder.md). */
     static String letters(int n) {
         StringBuilder name = new StringBuilder();
         int rest = n;

@@ -65,7 +65,7 @@ class TwoPlayerMatchTest extends BotEndToEndTest {
         // The terran picks first; the zerg reports; the terran is told, and keeps his pick.
         bot.pickResult(terran, terranDetails, "1");
         assertThat(bot.report(zerg, zergDetails, "1")).contains("recorded");
-        // LADDER.md: when the first player reports, the opponent is told (his match message says so).
+        // docs/reference-ladder.md: when the first player reports, the opponent is told (his match message says so).
         SeenMessage told = terran.awaitMessage(
                 m -> m.id() == terranDetails.id() && m.shows("Your opponent has reported"), WAIT);
         assertThat(told.select("Confirm the result")).hasValueSatisfying(select -> {
@@ -86,7 +86,7 @@ class TwoPlayerMatchTest extends BotEndToEndTest {
         assertThat(done.result()).contains(MatchResult.PLAYER1);
         PlayerRating winner = bot.ladder().store().ratings().find(playerOf(zerg), "bw_zerg").orElseThrow();
         PlayerRating loser = bot.ladder().store().ratings().find(playerOf(terran), "sc2_terran").orElseThrow();
-        // Elo, K 40, scale 500 (LADDER.md): equal ratings, a win is worth 20.
+        // Elo, K 40, scale 500 (docs/reference-ladder.md): equal ratings, a win is worth 20.
         assertThat(winner.rating().rounded()).isEqualTo(1520);
         assertThat(loser.rating().rounded()).isEqualTo(1480);
         assertThat(winner.wins()).isEqualTo(1);

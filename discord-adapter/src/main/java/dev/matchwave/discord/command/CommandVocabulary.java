@@ -57,7 +57,7 @@ public record CommandVocabulary(List<Choice> races, List<String> ranks, int lead
     }
 
     /**
-     * The reference ladder of LADDER.md: six races (three Brood War, three StarCraft II), ranks
+     * The reference ladder (docs/reference-ladder.md): six races (three Brood War, three StarCraft II), ranks
      * S to F, 25 pages of 40 rows, 3 aborts per player.
      */
     public static CommandVocabulary reference() {

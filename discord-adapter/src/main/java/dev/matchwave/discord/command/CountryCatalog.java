@@ -12,14 +12,14 @@ import java.util.Optional;
 import net.dv8tion.jda.api.interactions.commands.Command;
 
 /**
- * The countries a player can pick (LADDER.md: an ISO code, or ZZ for other), with their English
+ * The countries a player can pick (docs/reference-ladder.md: an ISO code, or ZZ for any other), with their English
  * names, for the {@code country} option's autocomplete and to check what a player typed.
  *
  * <p>Immutable and thread-safe. The names come from the JDK's locale data.
  */
 public final class CountryCatalog {
 
-    /** LADDER.md: "Country (ISO code, or ZZ for other)". */
+    /** The reference ladder's code for any other country: ZZ (docs/reference-ladder.md). */
     public static final Country OTHER = new Country("ZZ", "Other");
 
     /** One country: ISO 3166-1 alpha-2 code and English name. */

@@ -13,7 +13,7 @@ import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandGroupData;
 
 /**
- * The slash commands of the reference ladder (LADDER.md, "Commands of the public bot"), built
+ * The slash commands of the reference ladder (docs/reference-ladder.md, "Commands"), built
  * as JDA command data: plain objects, no connection needed.
  *
  * <p>Every command is offered in servers and in the bot's direct messages. The
@@ -39,8 +39,9 @@ public final class SlashCommands {
     public static final String ADMIN = "admin";
 
     /**
-     * LADDER.md: "Direct-message only: /queue, /profile, /setup, /setcountry, /termsofservice,
-     * /prune"; and /match, whose message (with the match's controls) goes to the DM.
+     * The reference ladder's direct-message-only commands (docs/reference-ladder.md): /queue,
+     * /profile, /setup, /setcountry, /termsofservice, /prune; and /match, whose message (with
+     * the match's controls) goes to the DM.
      */
     public static final Set<String> DIRECT_MESSAGE_ONLY =
             Set.of(QUEUE, PROFILE, SETUP, SET_COUNTRY, TERMS_OF_SERVICE, PRUNE, MATCH);
@@ -70,7 +71,7 @@ public final class SlashCommands {
         }
     }
 
-    /** The {@code /admin} subcommands and group of LADDER.md. */
+    /** The {@code /admin} subcommands and group of the reference ladder. */
     public static final class Admin {
         public static final String SNAPSHOT = "snapshot";
         public static final String PLAYER = "player";
@@ -96,7 +97,7 @@ public final class SlashCommands {
     }
 
     /**
-     * The admin result choices, valued with LADDER.md's codes: 1 player 1 won, 2 player 2 won,
+     * The admin result choices, valued with the reference ladder's codes: 1 player 1 won, 2 player 2 won,
      * 0 draw, -1 abort (no rating change).
      */
     public static final List<ResultChoice> ADMIN_RESULTS = List.of(
@@ -105,7 +106,7 @@ public final class SlashCommands {
             new ResultChoice("Draw", 0),
             new ResultChoice("Invalidate (abort, no rating change)", -1));
 
-    /** One result an admin can pick, with its LADDER.md code. */
+    /** One result an admin can pick, with its reference ladder code. */
     public record ResultChoice(String label, int code) {
         public ResultChoice {
             Objects.requireNonNull(label, "label");

@@ -15,7 +15,7 @@ public sealed interface Delivery {
 
     /**
      * Edit the player's ephemeral "Searching..." response through its interaction token: an
-     * interaction route, exempt from the global limit (DISCORD.md, Rate limits).
+     * interaction route, exempt from the global limit (docs/discord.md, Rate limits).
      *
      * @param token the interaction token, a credential: never logged whole
      */

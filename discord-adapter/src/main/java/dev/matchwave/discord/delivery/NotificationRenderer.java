@@ -51,7 +51,8 @@ public interface NotificationRenderer {
                             + "\nAfter the game, pick the result, then confirm it.");
                     Participant first = details.match().first();
                     Participant second = details.match().second();
-                    // Values are LADDER.md's codes: 1 player 1 won, 2 player 2 won, 0 draw.
+                    // Values are the reference ladder's codes (docs/reference-ladder.md): 1 player 1 won,
+                    // 2 player 2 won, 0 draw.
                     StringSelectMenu result = StringSelectMenu.create(
                                     CustomId.forMatch(ComponentAction.REPORT, details.matchId(), player).encode())
                             .setPlaceholder("Who won?")

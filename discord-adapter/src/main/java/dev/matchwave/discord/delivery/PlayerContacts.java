@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * its token is younger than the {@linkplain #editWindow() edit window}; every other
  * notification, and a {@code MatchFound} whose token is missing or too old, goes as a direct
  * message; a {@code MatchDetails} of a match whose message was sent already edits that message
- * (the details shown once both players have confirmed, docs/notifications.md). Discord keeps a token 15 minutes (DISCORD.md, Interactions); the default window of
+ * (the details shown once both players have confirmed, docs/notifications.md). Discord keeps a token 15 minutes (docs/discord.md, Interactions); the default window of
  * 14 minutes leaves a minute for the wave and the request itself, so an edit is never tried
  * on a token about to die.
  *

@@ -22,7 +22,7 @@ public sealed interface AdminRequest {
     record Match(long matchId) implements AdminRequest {
     }
 
-    /** Decide a match: {@code result} is LADDER.md's code (1, 2, 0 draw, -1 invalidate). */
+    /** Decide a match: {@code result} is the reference ladder's code (1, 2, 0 draw, -1 invalidate). */
     record Resolve(long matchId, int result, String reason) implements AdminRequest {
         public Resolve {
             Objects.requireNonNull(reason, "reason");

@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * The bot's JDA listener: slash commands, buttons and selects to {@link LadderDesk} calls.
  *
  * <p>Every interaction is answered in time: a refusal ({@link InteractionChecks}) directly, an
- * action by deferring (the 3-second rule, DISCORD.md) and then running the desk on the
+ * action by deferring (the 3-second rule, docs/discord.md) and then running the desk on the
  * executor (virtual threads in production) and editing the deferred response. A "join" and
  * {@code /queue}, the players' busiest commands, run the desk first and answer in the reply
  * itself when it answered within {@link #REPLY_BUDGET} (one request instead of two), deferring

@@ -9,9 +9,10 @@ import java.util.OptionalLong;
 import java.util.Objects;
 
 /**
- * Which messages {@code /prune} deletes (LADDER.md: "deletes the bot's direct messages older
- * than 3 hours"): the bot's own, strictly older than {@link #AGE}; and how ({@link #run}): the
- * whole DM history is read page by page ({@value #PAGE} messages a request, Discord's maximum),
+ * Which messages {@code /prune} deletes (docs/reference-ladder.md, "Commands": the bot's own
+ * direct messages older than 3 hours): the bot's own, strictly older than {@link #AGE}; and how
+ * ({@link #run}): the whole DM history is read page by page ({@value #PAGE} messages a request,
+ * Discord's maximum),
  * back to the first message, then the chosen messages are deleted one at a time,
  * {@link #PACE} apart. A delete is a per-channel route that also counts toward the global
  * limit; the REST gate in front of JDA holds a delete back when the route's headers say so,

@@ -11,7 +11,7 @@ import java.util.Objects;
  * Discord model ({@link RateLimiter#discord}): each JDA request becomes a {@link Route}, the
  * limiter's reservation becomes the wait, and Discord's answers teach the limiter its buckets.
  *
- * <p>Route mapping (DISCORD.md, Rate limits): JDA's interaction routes (the callback, the
+ * <p>Route mapping (docs/discord.md, Rate limits): JDA's interaction routes (the callback, the
  * original response, followups) are exempt from the global limit and limited per interaction
  * token; everything else counts toward it, keyed by route template and major parameter. A
  * message in a channel and opening a DM map to {@link Route#channelMessage} and {@link

@@ -12,7 +12,7 @@ import java.util.Objects;
  *                        (Discord's per-route limits are per top-level resource); {@code n/a}
  *                        for none; interaction tokens come hashed
  * @param interaction     whether it is an interaction route (callback, original response,
- *                        followups): not bound to the global limit (DISCORD.md, Rate limits)
+ *                        followups): not bound to the global limit (docs/discord.md, Rate limits)
  */
 public record RestRequest(String method, String route, String majorParameters, boolean interaction) {
 

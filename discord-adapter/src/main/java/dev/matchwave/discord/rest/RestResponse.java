@@ -7,7 +7,7 @@ import java.util.OptionalInt;
 
 /**
  * What Discord answered, as far as rate limits go: the status and the X-RateLimit headers
- * (DISCORD.md, Rate limits).
+ * (docs/discord.md, Rate limits).
  *
  * @param status     the HTTP status
  * @param bucket     {@code X-RateLimit-Bucket}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * How long each flow may take on the server before it is flagged as slow. A flow without a
  * target is never flagged.
  *
- * <p>The defaults are the targets of design-notes/performance-timing.md ("Performance Targets
- * by Operation"), measured server-side: {@value #QUEUE_COMMAND} 150 ms, {@value #JOIN} 500 ms,
+ * <p>The defaults are the reference bot's targets (docs/bot.md, "Flow timing"), measured
+ * server-side: {@value #QUEUE_COMMAND} 150 ms, {@value #JOIN} 500 ms,
  * {@value #MATCH_NOTIFICATION} 200 ms, {@value #RESULT_CONFIRM} 200 ms. A {@value #WAVE} has none
  * here; the bot gives it the match notification's target, measured to its phase 1
  * ({@link FlowTimer#targetUntil}).

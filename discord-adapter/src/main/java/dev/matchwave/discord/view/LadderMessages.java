@@ -194,7 +194,7 @@ public final class LadderMessages {
     }
 
     /**
-     * The result select: player 1 won, player 2 won, draw; values are LADDER.md's codes. The
+     * The result select: player 1 won, player 2 won, draw; values are the reference ladder's codes. The
      * pending choice, if any, is preselected.
      */
     public static StringSelectMenu resultSelect(MatchView view) {

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * "Match found": what a player sees until both have confirmed (phase 1). The opponent and the
- * details stay hidden until then (LADDER.md: "Details ... are shown after both confirm").
+ * details stay hidden until then (docs/reference-ladder.md, "After a match is found").
  *
  * @param matchId           the match
  * @param playerId          the Discord user it is for

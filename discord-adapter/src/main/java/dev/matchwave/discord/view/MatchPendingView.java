@@ -7,13 +7,13 @@ import java.util.Optional;
 /**
  * The match message a player gets in his DM at wave time, before both players have confirmed:
  * who he meets, the races, the ratings and who has confirmed. It has no field for the map,
- * the server, the in-game channel, contact names or result controls: LADDER.md shows those
+ * the server, the in-game channel, contact names or result controls: the reference ladder shows those
  * only after both confirm, and a view that cannot hold them cannot leak them. When both have
  * confirmed the same message is edited into {@link MatchView}.
  *
  * @param matchId   the match
  * @param playerId  the Discord user it is for: player 1 or player 2
- * @param player1   player 1 (LADDER.md: the Brood War side)
+ * @param player1   player 1 (reference ladder: the Brood War side)
  * @param player2   player 2
  * @param confirmBy the deadline to confirm
  */

@@ -3,7 +3,7 @@ package dev.matchwave.discord.view;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A result a player can report, with its LADDER.md code (0 draw, 1 player 1 won, 2 player 2 won). */
+/** A result a player can report, with its reference ladder code (0 draw, 1 player 1 won, 2 player 2 won). */
 public enum MatchResult {
     PLAYER_1_WON(1),
     PLAYER_2_WON(2),
@@ -15,7 +15,7 @@ public enum MatchResult {
         this.code = code;
     }
 
-    /** LADDER.md's report code. */
+    /** The reference ladder's report code. */
     public int code() {
         return code;
     }

@@ -11,7 +11,7 @@ import java.util.OptionalInt;
  *
  * @param matchId             the match
  * @param playerId            the Discord user it is for: player 1 or player 2
- * @param player1             player 1 (LADDER.md: the Brood War side)
+ * @param player1             player 1 (reference ladder: the Brood War side)
  * @param player2             player 2
  * @param map                 the map drawn
  * @param server              the game server, e.g. {@code EUC}

@@ -16,7 +16,7 @@ import java.util.Set;
  * @param selectedSc2 the StarCraft II race picked, one of {@code sc2Races}' values
  * @param mapPool     the season's maps (at most 25)
  * @param vetoed      the maps vetoed, all in {@code mapPool}, at most {@code maxVetoes}
- * @param maxVetoes   how many maps a player may veto (LADDER.md: 4)
+ * @param maxVetoes   how many maps a player may veto (reference ladder: 4)
  */
 public record QueueView(
         long playerId,
@@ -71,7 +71,7 @@ public record QueueView(
         }
     }
 
-    /** Whether the player may join: at least one race picked (LADDER.md). */
+    /** Whether the player may join: at least one race picked (docs/reference-ladder.md). */
     public boolean canJoin() {
         return selectedBw.isPresent() || selectedSc2.isPresent();
     }

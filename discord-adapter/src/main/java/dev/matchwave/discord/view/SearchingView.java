@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param vetoedMaps        the maps he vetoed
  * @param searchingSince    when he joined
  * @param nextWave          when the next wave runs
- * @param activePopulation  players seen in the last 15 minutes (LADDER.md)
+ * @param activePopulation  players seen in the last 15 minutes (reference ladder)
  * @param matchesInProgress matches being played now
  * @param queued            players queued per category, in display order (e.g. "BW only", "SC2 only", "Both")
  */

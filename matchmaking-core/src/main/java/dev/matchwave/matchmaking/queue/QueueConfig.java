@@ -73,7 +73,7 @@ public record QueueConfig(Duration waveInterval, Duration maxWait, int joinLimit
 
     /**
      * The first wave time strictly after {@code now}: {@code floor(now / interval + 1) * interval}
-     * on the Unix time line (the reference ladder's formula, LADDER.md "Waves"), computed in
+     * on the Unix time line (the reference ladder's formula, docs/reference-ladder.md "Waves"), computed in
      * milliseconds so that any whole-millisecond interval works.
      */
     public Instant nextWaveAfter(Instant now) {

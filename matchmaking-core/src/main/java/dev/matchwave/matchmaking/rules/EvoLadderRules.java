@@ -14,7 +14,7 @@ import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The reference ladder's cross-game rules (shared/LADDER.md): every match is one Brood War
+ * The reference ladder's cross-game rules (docs/reference-ladder.md): every match is one Brood War
  * player (side {@value #SIDE_BW}) against one StarCraft II player (side {@value #SIDE_SC2}); a
  * player with a race on each side may take either seat and the pairing decides which. Two
  * players may meet when the rating gap fits the window of either of them, {@code windowBase +
@@ -82,7 +82,7 @@ public final class EvoLadderRules implements MatchRules {
         }
     }
 
-    /** The rules exactly as LADDER.md gives them. */
+    /** The reference ladder's rules as they are (docs/reference-ladder.md). */
     public static EvoLadderRules defaults() {
         return DEFAULTS;
     }
@@ -228,7 +228,7 @@ public final class EvoLadderRules implements MatchRules {
     }
 
     /**
-     * Builds {@link EvoLadderRules}; options not set keep the LADDER.md defaults. Each option
+     * Builds {@link EvoLadderRules}; options not set keep the reference ladder's values. Each option
      * may be set once and is checked when set; {@link #build} checks that the region table only
      * names known servers. Not thread-safe.
      */

@@ -5,8 +5,8 @@ import dev.matchwave.matchmaking.Seat;
 
 /**
  * First in, first out: ratings, sides and waits are ignored and players meet in the order they
- * joined, the first with the second, the third with the fourth, and so on (the Redis-based
- * matcher of the design notes, without its duplicates). Any two seats meet and the window has
+ * joined, the first with the second, the third with the fourth, and so on (as an earlier
+ * Redis-based matcher did, without its duplicates: docs/matchmaking.md). Any two seats meet and the window has
  * no limit; {@link #firstInFirstOut()} tells the pairer to keep join order.
  *
  * <p>Immutable and thread-safe; use {@link #INSTANCE}.

@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * When phase 2 may start for each match of a wave, at the earliest. The default,
  * {@link #none()}, releases every match's details as soon as its players' confirmations are
- * answered and lets the rate limiter do the pacing; {@link #fixed} is the policy of the
- * original design note, kept for comparison.
+ * answered and lets the rate limiter do the pacing; {@link #fixed} is the policy first
+ * proposed for the old bot (docs/notifications.md), kept for comparison.
  */
 @FunctionalInterface
 public interface Batching {
@@ -25,7 +25,7 @@ public interface Batching {
 
     /**
      * Batches of {@code matchesPerBatch} matches, {@code gap} apart: batch b goes at b x gap
-     * (the design note's 10 matches per batch, 1 s apart).
+     * (the first proposal's 10 matches per batch, 1 s apart).
      */
     static Batching fixed(int matchesPerBatch, Duration gap) {
         if (matchesPerBatch < 1) {

@@ -133,7 +133,7 @@ final class DiscordRateLimiter implements RateLimiter {
     }
 
     /**
-     * Without headers Discord says the route has no bucket of its own (DISCORD.md: per-route
+     * Without headers Discord says the route has no bucket of its own (docs/discord.md: per-route
      * limits are read from the headers, never hard-coded): the assumed limit, a guess until the
      * first answer, must not hold it to 5 per 5 s for good.
      */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 public enum Policy {
     /** Phase 2 paced by the Discord rate limiter ({@code RateLimiter.discord}). */
     LIMITER("limiter"),
-    /** The design note's policy: batches of 10 matches, 1 s apart; no limiter. */
+    /** The policy first proposed for the old bot (docs/notifications.md): 10 matches a batch, 1 s apart, no limiter. */
     FIXED_BATCH("fixed-batch"),
     /** The old behaviour: every request as soon as it may go, no coordination; retries after 429s. */
     NAIVE("naive");
