@@ -185,12 +185,14 @@ public final class LadderWebsite implements AutoCloseable {
                 return noParameters(parameters).orElseGet(() -> page(200, "live.jte", ladder.live()));
             }
             if (path.startsWith("/players/") && path.length() > "/players/".length()) {
-                String name = URLDecoder.decode(path.substring("/players/".length()), StandardCharsets.UTF_8);
+                String segment = path.substring("/players/".length());
+                String name = URLDecoder.decode(segment, StandardCharsets.UTF_8);
                 Optional<Answer> refused = noParameters(parameters);
                 if (refused.isPresent()) {
                     return refused.get();
                 }
-                if (name.contains("/") || name.isBlank() || name.length() > 64) {
+                // A name may hold any character, "/" too, escaped as %2F; a raw "/" is another path.
+                if (segment.contains("/") || name.isBlank() || name.length() > 64) {
                     return problem(400, "Bad player name", List.of("A player's page is /players/NAME, NAME his name"
                             + " on the ladder."));
                 }
