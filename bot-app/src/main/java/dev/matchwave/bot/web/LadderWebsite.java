@@ -58,6 +58,15 @@ public final class LadderWebsite implements AutoCloseable {
     private static final Map<String, String> ASSETS = Map.of("/assets/style.css", "text/css; charset=utf-8",
             "/assets/live.js", "text/javascript; charset=utf-8");
 
+    static {
+        // The JDK server writes headers and body apart; with Nagle's algorithm and the client's
+        // delayed ACK a page of more than one segment then waits ~40 ms. Read once, when the
+        // process's first HttpServer starts: Main sets it too, before any server.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final PublicLadder ladder;
