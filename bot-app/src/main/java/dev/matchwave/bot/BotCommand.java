@@ -8,6 +8,11 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import dev.matchwave.bot.demo.PairingBound;
+import dev.matchwave.bot.web.LadderWebsite;
+import dev.matchwave.bot.web.LiveFigures;
+import dev.matchwave.matchmaking.pairing.Pairers;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -81,12 +86,19 @@ final class BotCommand implements Subcommand {
     private static int runBot(BotConfig config, PrintStream out, PrintStream err) {
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean leaseLost = new AtomicBoolean();
+        LiveFigures live = new LiveFigures((queue, rules) -> PairingBound.of(queue, rules).maxPairs());
         DiscordBot bot = DiscordBot.builder(config).onLeaseLost(() -> {
             leaseLost.set(true);
             stopped.countDown();
-        }).build();
+        }).waveObserver(live).pairer(live.watching(Pairers.optimal())).build();
+        AtomicReference<LadderWebsite> site = new AtomicReference<>();
         Thread hook = new Thread(() -> {
+            LadderWebsite running = site.getAndSet(null);
+            if (running != null) {
+                running.close();
+            }
             bot.close();
+            live.close();
             stopped.countDown();
         }, "matchwave-shutdown");
         try {
@@ -101,6 +113,15 @@ final class BotCommand implements Subcommand {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(hook);
+        if (config.web().isPresent()) {
+            try {
+                site.set(LadderWebsite.start(bot, live, config.web().get()));
+                out.println("matchwave bot: web pages on " + site.get().url());
+            } catch (RuntimeException e) {
+                err.println("matchwave bot: could not start the web pages: " + e.getMessage());
+                return 1;
+            }
+        }
         out.println("matchwave bot: running; Ctrl-C stops it");
         try {
             stopped.await();

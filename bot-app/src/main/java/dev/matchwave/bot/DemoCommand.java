@@ -64,8 +64,16 @@ final class DemoCommand implements Subcommand {
         }
         PrintStream progress = options.json() ? err : out;
         try {
-            OfflineDemo.Outcome outcome = new OfflineDemo(options, environment, progress).run();
-            return dev.matchwave.bot.demo.DemoOutput.print(outcome, options, out, err);
+            int[] code = new int[1];
+            new OfflineDemo(options, environment, progress).run((outcome, web) -> {
+                code[0] = dev.matchwave.bot.demo.DemoOutput.print(outcome, options, out, err);
+                web.ifPresent(url -> progress.println(options.linger().isZero()
+                        ? "web pages of this ladder were at " + url + " (closed now; --linger S keeps them up)"
+                        : "web pages of this ladder: " + url + " (up for " + options.linger().toSeconds()
+                                + " s; Ctrl-C stops earlier)"));
+                progress.flush();
+            });
+            return code[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("matchwave demo: interrupted");

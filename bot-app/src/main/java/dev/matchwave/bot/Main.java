@@ -36,6 +36,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Before any HttpServer (the web pages, /health, the demo's local Discord): no Nagle
+        // delay on pages written in more than one segment (LadderWebsite).
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         int code = new Main().run(args, System.in, System.out, System.err);
         System.out.flush();
         System.exit(code);

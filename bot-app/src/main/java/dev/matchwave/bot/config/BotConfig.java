@@ -32,6 +32,7 @@ import java.util.TreeSet;
  * @param queueStore        where the queue is kept; default {@link QueueStoreSettings#POSTGRES}
  * @param noShow            the no-show penalty's rules; empty: no penalty; default
  *                          {@link NoShowRules#REFERENCE}
+ * @param web               the public web pages (docs/web.md); empty: none (the default)
  */
 public record BotConfig(
         Optional<String> discordToken,
@@ -44,7 +45,8 @@ public record BotConfig(
         OptionalLong guildId,
         OptionalInt httpPort,
         QueueStoreSettings queueStore,
-        Optional<NoShowRules> noShow) {
+        Optional<NoShowRules> noShow,
+        Optional<WebSettings> web) {
 
     /** The public ladder's wave interval (docs/reference-ladder.md: one wave every 45 s). */
     public static final Duration DEFAULT_WAVE_INTERVAL = Duration.ofSeconds(45);
@@ -66,6 +68,7 @@ public record BotConfig(
         Objects.requireNonNull(httpPort, "httpPort");
         Objects.requireNonNull(queueStore, "queueStore");
         Objects.requireNonNull(noShow, "noShow");
+        Objects.requireNonNull(web, "web");
         adminIds = Set.copyOf(Objects.requireNonNull(adminIds, "adminIds"));
         discordToken.ifPresent(token -> {
             if (token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
@@ -102,6 +105,15 @@ public record BotConfig(
         });
     }
 
+    /** A configuration without web pages. */
+    public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
+                     DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
+                     OptionalLong guildId, OptionalInt httpPort, QueueStoreSettings queueStore,
+                     Optional<NoShowRules> noShow) {
+        this(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules, guildId,
+                httpPort, queueStore, noShow, Optional.empty());
+    }
+
     /** A configuration with the reference no-show penalty. */
     public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
                      DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
@@ -121,13 +133,19 @@ public record BotConfig(
     /** The same configuration with the queue kept in {@code store}. */
     public BotConfig withQueueStore(QueueStoreSettings store) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules,
-                guildId, httpPort, store, noShow);
+                guildId, httpPort, store, noShow, web);
     }
 
     /** The same configuration with this no-show penalty (empty: none). */
     public BotConfig withNoShow(Optional<NoShowRules> rules) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval,
-                this.rules, guildId, httpPort, queueStore, rules);
+                this.rules, guildId, httpPort, queueStore, rules, web);
+    }
+
+    /** The same configuration with these web pages (empty: none). */
+    public BotConfig withWeb(Optional<WebSettings> settings) {
+        return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules,
+                guildId, httpPort, queueStore, noShow, settings);
     }
 
     /** The configuration with every default: no token, embedded database, no admins. */
@@ -170,7 +188,9 @@ public record BotConfig(
                 + ", guildId=" + (guildId.isPresent() ? Long.toString(guildId.getAsLong()) : "(global commands)")
                 + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "(off)")
                 + ", queueStore=" + queueStore
-                + ", noShow=" + noShow.map(NoShowRules::spec).orElse("off") + "]";
+                + ", noShow=" + noShow.map(NoShowRules::spec).orElse("off")
+                + ", web=" + web.map(w -> w.bindAddress() + ":" + w.port()
+                        + (w.publishIdentities() ? " (identities published)" : "")).orElse("(off)") + "]";
     }
 
     /** {@link #DEFAULT_EMBEDDED_DIR} under this user's home. */

@@ -219,11 +219,41 @@ public final class BotConfigLoader {
         Optional<NoShowRules> noShow = sources.value(Setting.NO_SHOW)
                 .map(v -> parseNoShow(v, problems)).orElse(defaults.noShow());
 
+        Optional<WebSettings> web = parseWeb(sources, problems);
+
         if (!problems.isEmpty()) {
             return defaults;
         }
         return new BotConfig(token, apiUrl, gatewayUrl, database, adminIds, waveInterval, rules, guildId, httpPort,
-                queueStore, noShow);
+                queueStore, noShow, web);
+    }
+
+    /** The web pages: on when the port is set; the other two settings need it. */
+    private static Optional<WebSettings> parseWeb(Sources sources, List<String> problems) {
+        OptionalInt port = sources.value(Setting.WEB_PORT).map(v -> parsePort(v, problems)).orElse(OptionalInt.empty());
+        Optional<Value> bind = sources.value(Setting.WEB_BIND);
+        Optional<Value> publish = sources.value(Setting.WEB_PUBLISH_IDS);
+        boolean publishIds = false;
+        if (publish.isPresent()) {
+            String text = publish.get().text().strip();
+            if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
+                publishIds = Boolean.parseBoolean(text.toLowerCase(java.util.Locale.ROOT));
+            } else {
+                problems.add(publish.get().problem("expected true or false"));
+            }
+        }
+        String address = WebSettings.DEFAULT_BIND_ADDRESS;
+        if (bind.isPresent()) {
+            address = bind.get().text().strip();
+            if (address.isEmpty() || address.chars().anyMatch(Character::isWhitespace)) {
+                problems.add(bind.get().problem("expected an address such as 0.0.0.0 or 127.0.0.1"));
+            }
+        }
+        if (port.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new WebSettings(port.getAsInt(), address.isEmpty() ? WebSettings.DEFAULT_BIND_ADDRESS
+                : address, publishIds));
     }
 
     private static Optional<NoShowRules> parseNoShow(Value value, List<String> problems) {

@@ -42,7 +42,15 @@ public enum Setting {
             "the Discord server (guild) id to register the commands in (unset: global commands)"),
     HTTP_PORT("MATCHWAVE_HTTP_PORT", "http.port", false,
             "a TCP port from 1 to 65535 for /health and /metrics on localhost, or 0 or off to turn it off (default "
-                    + BotConfig.DEFAULT_HTTP_PORT + ")");
+                    + BotConfig.DEFAULT_HTTP_PORT + ")"),
+    WEB_PORT("MATCHWAVE_WEB_PORT", "web.port", false,
+            "a TCP port from 1 to 65535 for the public web pages (leaderboard, players, matches, live), or off"
+                    + " (the default: no pages)"),
+    WEB_BIND("MATCHWAVE_WEB_BIND", "web.bind", false,
+            "the address the web pages listen on (default " + WebSettings.DEFAULT_BIND_ADDRESS
+                    + ", every interface; 127.0.0.1 for this machine only)"),
+    WEB_PUBLISH_IDS("MATCHWAVE_WEB_PUBLISH_IDS", "web.publish-ids", false,
+            "true to show BattleTags, alternative ids and Discord ids on the web pages (default false)");
 
     private final String environmentVariable;
     private final String propertyKey;

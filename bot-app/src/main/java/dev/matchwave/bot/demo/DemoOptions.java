@@ -22,9 +22,18 @@ import java.util.Objects;
  *                     "A crash"); empty: no crash
  * @param standby      with a crash: the new bot is a hot standby started with the first one on the
  *                     same database server, which takes the ladder's lease when the first dies
+ * @param webPort      the port of the ladder's web pages on 127.0.0.1 (docs/web.md); 0: a free one
+ * @param linger       how long the bot and its pages stay up after the report, 0 to 3600 s
  */
 public record DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval,
-                          java.util.Optional<Path> record, java.util.OptionalInt crashAtWave, boolean standby) {
+                          java.util.Optional<Path> record, java.util.OptionalInt crashAtWave, boolean standby,
+                          int webPort, Duration linger) {
+
+    /** Web pages on a free port, closed with the report. */
+    public DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval,
+                       java.util.Optional<Path> record, java.util.OptionalInt crashAtWave, boolean standby) {
+        this(players, waves, seed, json, reportDir, waveInterval, record, crashAtWave, standby, 0, Duration.ZERO);
+    }
 
     /** Without a request record. */
     public DemoOptions(int players, int waves, long seed, boolean json, Path reportDir, Duration waveInterval) {
@@ -40,7 +49,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
     /** These options with a crash after counted wave {@code wave}, restarted or taken over by a standby. */
     public DemoOptions withCrash(int wave, boolean byStandby) {
         return new DemoOptions(players, waves, seed, json, reportDir, waveInterval, record,
-                java.util.OptionalInt.of(wave), byStandby);
+                java.util.OptionalInt.of(wave), byStandby, webPort, linger);
     }
 
     public static final int DEFAULT_PLAYERS = 200;
@@ -58,6 +67,13 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
         Objects.requireNonNull(waveInterval, "waveInterval");
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(crashAtWave, "crashAtWave");
+        Objects.requireNonNull(linger, "linger");
+        if (webPort < 0 || webPort > 65_535) {
+            throw new IllegalArgumentException("--web-port must be from 0 to 65535, got " + webPort);
+        }
+        if (linger.isNegative() || linger.toNanosPart() != 0 || linger.toSeconds() > 3600) {
+            throw new IllegalArgumentException("--linger must be whole seconds from 0 to 3600, got " + linger.toSeconds());
+        }
         if (players < MIN_PLAYERS || players > MAX_PLAYERS) {
             throw new IllegalArgumentException("--players must be from " + MIN_PLAYERS + " to " + MAX_PLAYERS
                     + ", got " + players);
@@ -92,7 +108,8 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
     public static String usage() {
         return String.join(System.lineSeparator(),
                 "usage: matchwave demo [--players N] [--waves W] [--seed S] [--wave-interval SECONDS] [--json]"
-                        + " [--report-dir DIR] [--record FILE] [--crash-at-wave N [--standby]]",
+                        + " [--report-dir DIR] [--record FILE] [--crash-at-wave N [--standby]] [--web-port P]"
+                        + " [--linger S]",
                 "  runs a local Discord, the bot and scripted players, then reports what the ladder did",
                 "  --players N          scripted players, " + MIN_PLAYERS + " to " + MAX_PLAYERS + " (default "
                         + DEFAULT_PLAYERS + ")",
@@ -108,6 +125,9 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 "                       new one on the same database, and reports what the players saw (1 to W-1)",
                 "  --standby            with --crash-at-wave: a standby bot started with the first takes over",
                 "                       through the ladder's lease (a 3 s lease) instead of a new start",
+                "  --web-port P         the ladder's web pages on 127.0.0.1:P (default: a free port)",
+                "  --linger S           keeps the bot and its web pages up S seconds after the report, 0 to 3600",
+                "                       (default 0), to browse the ladder the demo made",
                 "  the database is a temporary embedded one unless MATCHWAVE_DB_URL or MATCHWAVE_DB_DATA_DIR is set");
     }
 
@@ -128,6 +148,8 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
         java.util.Optional<Path> record = java.util.Optional.empty();
         java.util.OptionalInt crashAtWave = java.util.OptionalInt.empty();
         boolean standby = false;
+        int webPort = 0;
+        long linger = 0;
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -139,7 +161,7 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 inline = arg.substring(equals + 1);
             }
             if (!List.of("--players", "--waves", "--seed", "--json", "--report-dir", "--wave-interval", "--record",
-                    "--crash-at-wave", "--standby").contains(name)) {
+                    "--crash-at-wave", "--standby", "--web-port", "--linger").contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + arg + "' (see matchwave demo --help)");
             }
             if (!seen.add(name)) {
@@ -172,6 +194,8 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 case "--waves" -> waves = integer(name, value);
                 case "--seed" -> seed = number(name, value);
                 case "--wave-interval" -> interval = integer(name, value);
+                case "--web-port" -> webPort = integer(name, value);
+                case "--linger" -> linger = number(name, value);
                 case "--crash-at-wave" -> crashAtWave = java.util.OptionalInt.of(integer(name, value));
                 case "--report-dir" -> {
                     if (value.isBlank()) {
@@ -188,8 +212,11 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
                 default -> throw new IllegalStateException(name);
             }
         }
+        if (linger < 0 || linger > 3600) {
+            throw new IllegalArgumentException("--linger must be whole seconds from 0 to 3600, got " + linger);
+        }
         return new DemoOptions(players, waves, seed, json, reportDir, Duration.ofSeconds(interval), record,
-                crashAtWave, standby);
+                crashAtWave, standby, webPort, Duration.ofSeconds(linger));
     }
 
     private static int integer(String name, String value) {

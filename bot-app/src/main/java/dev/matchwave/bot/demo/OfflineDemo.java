@@ -2,7 +2,10 @@ package dev.matchwave.bot.demo;
 
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.bot.config.WebSettings;
 import dev.matchwave.bot.ladder.DiscordBot;
+import dev.matchwave.bot.web.LadderWebsite;
+import dev.matchwave.bot.web.LiveFigures;
 import dev.matchwave.emulator.DiscordEmulator;
 import dev.matchwave.emulator.EmulatedUser;
 import dev.matchwave.emulator.EmulatorConfig;
@@ -117,6 +120,18 @@ public final class OfflineDemo {
      * @throws InterruptedException if interrupted (everything started is stopped)
      */
     public Outcome run() throws InterruptedException {
+        return run((outcome, web) -> {
+        });
+    }
+
+    /**
+     * Runs the demo; {@code whileUp} gets the outcome and the web pages' address while the bot and
+     * its pages are still up, which they stay for the options' {@code linger} after it returns.
+     *
+     * @throws InterruptedException if interrupted (everything started is stopped)
+     */
+    public Outcome run(java.util.function.BiConsumer<Outcome, Optional<java.net.URI>> whileUp)
+            throws InterruptedException {
         long start = System.nanoTime();
         java.time.Instant startedAt = java.time.Instant.now();
         List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -165,16 +180,23 @@ public final class OfflineDemo {
             say("offline demo: %d players, %d waves, seed %d, a wave every %d s", options.players(), options.waves(),
                     options.seed(), options.waveInterval().toSeconds());
             CrashWatch watch = new CrashWatch();
+            LiveFigures live = new LiveFigures((queue, rules) -> PairingBound.of(queue, rules).maxPairs());
             java.util.function.Supplier<DiscordBot> newBot = () -> DiscordBot.builder(config).databaseConfig(database)
-                    .pairer(ledger.around(Pairers.optimal())).waveObserver(ledger).flowListener(ledger)
-                    .leaseTiming(LEASE).build();
+                    .pairer(live.watching(ledger.around(Pairers.optimal()))).waveObserver(ledger.andThen(live))
+                    .flowListener(ledger).leaseTiming(LEASE).build();
             Crash crash = new Crash(newBot, ledger, discord, problems, background);
-            try (crash; MessageFeed feed = new MessageFeed(discord, routed -> {
+            WebSettings webSettings = new WebSettings(options.webPort(), "127.0.0.1", false);
+            java.util.concurrent.atomic.AtomicReference<LadderWebsite> site = new java.util.concurrent.atomic.AtomicReference<>();
+            try (live; crash; MessageFeed feed = new MessageFeed(discord, routed -> {
                      ledger.seen(routed);
                      watch.seen(routed);
                  })) {
                 crash.startFirst();
                 discord.awaitCommand("queue", READY);
+                if (options.crashAtWave().isEmpty()) {
+                    // Up from the start, so the live page shows the waves as they run.
+                    site.set(startSite(crash, live, webSettings, problems));
+                }
                 feed.start();
                 Table table = new Table(ledger, feed, crash);
                 List<ScriptedPlayer> crowd = new ArrayList<>();
@@ -280,13 +302,41 @@ public final class OfflineDemo {
                 if (options.record().isPresent()) {
                     writeRecord(options.record().get(), startedAt, discord.recording().requests(), problems);
                 }
-                return new Outcome(recorder.figures(), problems);
+                if (site.get() == null) {
+                    site.set(startSite(crash, live, webSettings, problems));
+                }
+                Outcome outcome = new Outcome(recorder.figures(), problems);
+                whileUp.accept(outcome, Optional.ofNullable(site.get()).map(LadderWebsite::url));
+                if (site.get() != null && !options.linger().isZero()) {
+                    Thread.sleep(options.linger().toMillis());
+                }
+                return outcome;
+            } finally {
+                LadderWebsite running = site.getAndSet(null);
+                if (running != null) {
+                    running.close();
+                }
             }
         } finally {
             players.shutdownNow();
             background.shutdownNow();
             ownServer.ifPresent(EmbeddedPostgresServer::close);
             temporary.ifPresent(OfflineDemo::deleteTree);
+        }
+    }
+
+    /** The web pages on the running bot; null (and a problem noted) when they cannot start. */
+    private static @org.jspecify.annotations.Nullable LadderWebsite startSite(Crash crash, LiveFigures live,
+            WebSettings settings, List<String> problems) {
+        Optional<DiscordBot> bot = crash.running();
+        if (bot.isEmpty()) {
+            return null;
+        }
+        try {
+            return LadderWebsite.start(bot.get(), live, settings);
+        } catch (RuntimeException e) {
+            problems.add("the web pages did not start: " + e.getMessage());
+            return null;
         }
     }
 

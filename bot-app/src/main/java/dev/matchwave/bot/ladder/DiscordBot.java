@@ -103,6 +103,7 @@ public final class DiscordBot implements AutoCloseable {
     private final ScheduledExecutorService refreshTimer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("matchwave-searching-refresh").daemon(true).factory());
     private volatile @Nullable LadderApplication app;
+    private volatile @Nullable LadderFrontDesk frontDesk;
     private @Nullable DiscordConnection connection;
     private @Nullable MonitoringServer monitoring;
 
@@ -198,6 +199,19 @@ public final class DiscordBot implements AutoCloseable {
         return writers.busy();
     }
 
+    /**
+     * The front desk the commands go through (its leaderboard caches are the web pages' too).
+     *
+     * @throws IllegalStateException before {@link #start} got that far
+     */
+    public LadderFrontDesk frontDesk() {
+        LadderFrontDesk desk = frontDesk;
+        if (desk == null) {
+            throw new IllegalStateException("the bot is not started");
+        }
+        return desk;
+    }
+
     /** The bot's metrics, as {@code /metrics} shows them. */
     public BotMetrics metrics() {
         return metrics;
@@ -248,6 +262,7 @@ public final class DiscordBot implements AutoCloseable {
                 }
             });
             LadderFrontDesk desk = new LadderFrontDesk(ladder);
+            frontDesk = desk;
             liveRenderer = LadderMessageRenderer.of(ladder, desk);
             InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers,
                     new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)),

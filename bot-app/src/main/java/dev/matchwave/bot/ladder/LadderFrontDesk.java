@@ -108,8 +108,8 @@ public final class LadderFrontDesk implements LadderDesk {
                 app.players().rules().maxVetoes());
     }
 
-    /** {@code bw_zerg} to {@code BW Zerg}. */
-    static String label(String race) {
+    /** {@code bw_zerg} to {@code BW Zerg}, as every view shows a race. */
+    public static String label(String race) {
         int cut = race.indexOf('_');
         String side = race.substring(0, cut).toUpperCase(Locale.ROOT);
         String name = race.substring(cut + 1);
@@ -369,6 +369,14 @@ public final class LadderFrontDesk implements LadderDesk {
     }
 
     // --- leaderboard, profile, country, admin --------------------------------------------------
+
+    /**
+     * The leaderboard and its caches that {@code /leaderboard} and {@code /profile} read (the
+     * web pages read the same); empty on a store other than PostgreSQL.
+     */
+    public Optional<PostgresLeaderboard> leaderboard() {
+        return leaderboard;
+    }
 
     private PostgresLeaderboard board() {
         return leaderboard.orElseThrow(() -> new IllegalStateException("the leaderboard needs the PostgreSQL store"));

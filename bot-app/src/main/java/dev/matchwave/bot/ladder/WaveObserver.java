@@ -38,4 +38,23 @@ public interface WaveObserver {
      */
     default void waveNotified(Wave wave, WaveFigures figures) {
     }
+
+    /** This observer, then {@code next} (each one's exception is logged by the ladder and stops the rest). */
+    default WaveObserver andThen(WaveObserver next) {
+        java.util.Objects.requireNonNull(next, "next");
+        WaveObserver first = this;
+        return new WaveObserver() {
+            @Override
+            public void waveRun(Wave wave, List<Match> created) {
+                first.waveRun(wave, created);
+                next.waveRun(wave, created);
+            }
+
+            @Override
+            public void waveNotified(Wave wave, WaveFigures figures) {
+                first.waveNotified(wave, figures);
+                next.waveNotified(wave, figures);
+            }
+        };
+    }
 }

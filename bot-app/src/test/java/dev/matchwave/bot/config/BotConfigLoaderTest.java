@@ -416,7 +416,7 @@ class BotConfigLoaderTest {
                                     + "(the file uses keys, the environment uses DISCORD_TOKEN)",
                             "unknown key 'wave.intervall' in " + file + "; known keys: discord.token, discord.api-url, "
                                     + "discord.gateway-url, db.url, db.user, db.password, db.dir, queue.store, queue.no-show, admin.ids, "
-                                    + "wave.interval, rules, guild.id, http.port"));
+                                    + "wave.interval, rules, guild.id, http.port, web.port, web.bind, web.publish-ids"));
         }
 
         @Test

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
+import dev.matchwave.bot.config.WebSettings;
+import dev.matchwave.bot.demo.PairingBound;
+import dev.matchwave.bot.web.LadderWebsite;
+import dev.matchwave.bot.web.LiveFigures;
+import dev.matchwave.matchmaking.pairing.Pairers;
 import dev.matchwave.bot.ladder.DiscordBot;
 import dev.matchwave.bot.ladder.LadderApplication;
 import dev.matchwave.bot.ladder.WaveObserver;
@@ -71,6 +76,8 @@ final class LadderBotHarness implements AutoCloseable {
     private final @Nullable EmulatedUser admin;
     private final BotConfig config;
     private DiscordBot bot;
+    private final LiveFigures live = new LiveFigures((queue, rules) -> PairingBound.of(queue, rules).maxPairs());
+    private @Nullable LadderWebsite website;
 
     /** What differs between test classes; everything has a default. */
     static final class Options {
@@ -84,6 +91,13 @@ final class LadderBotHarness implements AutoCloseable {
         private Duration connectionTimeout = Duration.ofSeconds(5);
         private dev.matchwave.notification.ratelimit.@Nullable DiscordLimits dispatchLimits;
         private @Nullable Duration interactionTokenLifetime;
+        private @Nullable WebSettings web;
+
+        /** Serves the ladder's web pages on a free port of 127.0.0.1 ({@link #web()}). */
+        Options web(boolean publishIdentities) {
+            this.web = new WebSettings(0, "127.0.0.1", publishIdentities);
+            return this;
+        }
 
         /** How long the emulator honours an interaction token; default Discord's 15 minutes. */
         Options interactionTokenLifetime(Duration value) {
@@ -188,7 +202,8 @@ final class LadderBotHarness implements AutoCloseable {
                 .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dataDirectory, 0,
                         SERVER_SETTINGS),
                         options.poolSize, options.connectionTimeout))
-                .waveObserver(options.waveObserver);
+                .waveObserver(options.waveObserver.andThen(live))
+                .pairer(live.watching(Pairers.optimal()));
         if (options.clock != null) {
             builder.clock(options.clock);
         }
@@ -201,6 +216,12 @@ final class LadderBotHarness implements AutoCloseable {
         DiscordBot started = builder.build();
         started.start();
         discord.awaitCommand("queue", WAIT);
+        if (options.web != null) {
+            if (website != null) {
+                website.close();
+            }
+            website = LadderWebsite.start(started, live, options.web);
+        }
         return started;
     }
 
@@ -211,6 +232,11 @@ final class LadderBotHarness implements AutoCloseable {
 
     DiscordEmulator discord() {
         return discord;
+    }
+
+    /** The web pages' address (options {@link Options#web}). */
+    java.net.URI web() {
+        return Objects.requireNonNull(website, "start the harness with web(...)").url();
     }
 
     DiscordBot bot() {
@@ -407,7 +433,11 @@ final class LadderBotHarness implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (website != null) {
+                website.close();
+            }
             bot.close();
+            live.close();
         } finally {
             discord.close();
             deleteDataDirectory();
