@@ -79,6 +79,17 @@ public final class PostgresLeaderboard {
     private final InstantSource clock;
     private final Cache<LeaderboardQuery, LeaderboardPage> pages;
     private final Cache<RatingKey, String> ranks;
+    /** The last entry of each letter, one set for the whole ladder (one key); computed once per expiry. */
+    private final Cache<Boolean, RankCuts> cuts;
+    private final dev.matchwave.matchmaking.ladder.rating.RatingRepository ratings;
+
+    /**
+     * The ranked entries' letter boundaries as of one moment: for each letter of the scheme, the
+     * last entry (best first) that holds it, empty for a letter nobody holds. An entry's letter is
+     * the first whose last entry it does not come after.
+     */
+    private record RankCuts(Instant activeSince, List<Optional<PlayerRating>> lastOfLetter) {
+    }
 
     /**
      * @param store  the store whose rating and profile writes drop the caches
@@ -100,6 +111,8 @@ public final class PostgresLeaderboard {
         this.dsl = store.database().dsl();
         this.pages = Caffeine.newBuilder().expireAfterWrite(expiry).maximumSize(10_000).ticker(ticker).build();
         this.ranks = Caffeine.newBuilder().expireAfterWrite(expiry).maximumSize(200_000).ticker(ticker).build();
+        this.cuts = Caffeine.newBuilder().expireAfterWrite(expiry).maximumSize(1).ticker(ticker).build();
+        this.ratings = store.ratings();
         store.onRatingsOrProfilesChanged(this::invalidate);
     }
 
@@ -116,13 +129,63 @@ public final class PostgresLeaderboard {
 
     /** The letter rank of one (player, race), from the cache when it holds one. */
     public String rankOf(PlayerId player, String race) {
-        return ranks.get(new RatingKey(player, race), this::rankUncached);
+        return ranks.get(new RatingKey(player, race), this::rankFromCuts);
     }
 
     /** Drops every cached page and rank. */
     public void invalidate() {
         pages.invalidateAll();
         ranks.invalidateAll();
+        cuts.invalidateAll();
+    }
+
+    /**
+     * The rank of one entry against the ladder's letter boundaries: no count per player, so a
+     * page of many players (a profile, a web page) costs one pass over the ranked entries per
+     * expiry for all of them, then a comparison each.
+     */
+    private String rankFromCuts(RatingKey key) {
+        RankCuts now = cuts.get(Boolean.TRUE, ignored -> cutsUncached());
+        Optional<PlayerRating> entry = ratings.find(key.player(), key.race())
+                .filter(r -> isRanked(r, now.activeSince()));
+        if (entry.isEmpty()) {
+            return rules.ranks().unranked();
+        }
+        List<String> letters = rules.ranks().letters();
+        for (int i = 0; i < letters.size(); i++) {
+            Optional<PlayerRating> last = now.lastOfLetter().get(i);
+            if (last.isPresent() && Ranks.BEST_FIRST.compare(entry.get(), last.get()) <= 0) {
+                return letters.get(i);
+            }
+        }
+        return rankUncached(key); // it moved after the boundaries were taken: count its place
+    }
+
+    /** The letter boundaries now: the entries at the places where each letter ends, in one pass. */
+    private RankCuts cutsUncached() {
+        Instant activeSince = clock.instant().minus(rules.ranks().activeWindow());
+        return Sql.readConsistent(dsl, "read the rank boundaries", db -> {
+            List<Long> bounds = bounds(countRanked(db, activeSince));
+            List<Long> wanted = bounds.stream().filter(b -> b > 0).distinct().toList();
+            Map<Long, PlayerRating> atPlace = new java.util.HashMap<>();
+            if (!wanted.isEmpty()) {
+                Field<Integer> place = rowNumber().over().orderBy(bestFirst()).as("place");
+                Table<?> numbered = DSL.select(RATINGS.asterisk(), place).from(RATINGS).where(ranked(activeSince))
+                        .asTable("numbered");
+                Field<Integer> placeOf = numbered.field("place", Integer.class);
+                for (Record row : db.select(numbered.fields()).from(numbered)
+                        .where(placeOf.in(wanted.stream().map(Long::intValue).toList())).fetch()) {
+                    atPlace.put(row.get(placeOf).longValue(), Rows.rating(row.into(RATINGS)));
+                }
+            }
+            List<Optional<PlayerRating>> last = new ArrayList<>(bounds.size());
+            long previous = 0;
+            for (long bound : bounds) {
+                last.add(bound > previous ? Optional.ofNullable(atPlace.get(bound)) : Optional.empty());
+                previous = bound;
+            }
+            return new RankCuts(activeSince, last);
+        });
     }
 
     /**
