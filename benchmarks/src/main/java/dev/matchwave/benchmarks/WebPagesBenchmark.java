@@ -58,7 +58,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@link #leaderboardPage}: a random page of 25 with the caches of the commands (30 s);</li>
  *   <li>{@link #leaderboardPageUncached} and {@link #filteredLeaderboardPageUncached}: every
  *       request computed by PostgreSQL (a site whose leaderboard caches nothing): the worst case;</li>
- *   <li>{@link #playerPage}: a random player's ratings, ranks (uncached) and matches;</li>
+ *   <li>{@link #filteredLeaderboardPage}: a random filter's page with the commands' caches;</li>
+ *   <li>{@link #playerPage}: a random player's ratings, ranks and matches with the commands'
+ *       caches (nearly every player is seen for the first time: his ranks come from the
+ *       ladder's letter boundaries, one pass per cache period); {@link #playerPageUncached}:
+ *       the boundaries computed for every request, the worst case;</li>
  *   <li>{@link #livePage}: the queue's figures and the last waves.</li>
  * </ul>
  * Sample-time mode: JMH prints p0.95 of each. Run:
@@ -165,7 +169,21 @@ public class WebPagesBenchmark {
     }
 
     @Benchmark
+    public String filteredLeaderboardPage() throws Exception {
+        String[] races = {"bw_zerg", "sc2_terran", "sc2_protoss"};
+        String[] countries = {"DE", "KR", "US", "FR", "ZZ"};
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return get(cached, "/leaderboard?race=" + races[random.nextInt(races.length)] + "&country="
+                + countries[random.nextInt(countries.length)] + "&page=" + (1 + random.nextInt(3)));
+    }
+
+    @Benchmark
     public String playerPage() throws Exception {
+        return get(cached, "/players/p" + (1 + ThreadLocalRandom.current().nextInt(PLAYERS)));
+    }
+
+    @Benchmark
+    public String playerPageUncached() throws Exception {
         return get(uncached, "/players/p" + (1 + ThreadLocalRandom.current().nextInt(PLAYERS)));
     }
 
