@@ -4,10 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.InstanceofCheck;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +90,27 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.matchwave.bot.demo..")
                 .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
                 .because("the emulator's scripted users are enough to play the ladder")
+                .check(production);
+    }
+
+    @Test
+    void ruleSetsAreAskedNotTypeChecked() {
+        ArchCondition<JavaClass> noInstanceofOnRules = new ArchCondition<>("not test a rule set's type") {
+            @Override
+            public void check(JavaClass owner, ConditionEvents events) {
+                for (JavaCodeUnit unit : owner.getCodeUnits()) {
+                    for (InstanceofCheck check : unit.getInstanceofChecks()) {
+                        if (check.getRawType().getPackageName().startsWith("dev.matchwave.matchmaking.rules")) {
+                            events.add(SimpleConditionEvent.violated(owner, unit.getFullName() + " tests instanceof "
+                                    + check.getRawType().getName()));
+                        }
+                    }
+                }
+            }
+        };
+        classes().that().resideOutsideOfPackage("dev.matchwave.matchmaking.rules..")
+                .should(noInstanceofOnRules)
+                .because("seats, venues and map pools come from the rule set (MatchRules, RuleSets)")
                 .check(production);
     }
 

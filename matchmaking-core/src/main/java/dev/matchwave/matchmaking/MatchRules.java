@@ -48,6 +48,22 @@ public interface MatchRules {
         return false;
     }
 
+    /**
+     * The seats of a player who offers these races at these ratings, in the order given (a
+     * caller that wants a stable choice sorts them). Default: one seat, the first race, on a
+     * side named after it; rules with sides override this.
+     *
+     * @param ratingByRace at least one race
+     * @throws IllegalArgumentException when it is empty, or a race is not one of these rules'
+     */
+    default java.util.List<Seat> seats(java.util.SequencedMap<String, Integer> ratingByRace) {
+        if (ratingByRace.isEmpty()) {
+            throw new IllegalArgumentException("a player offers at least one race");
+        }
+        var first = ratingByRace.firstEntry();
+        return java.util.List.of(new Seat(first.getKey(), first.getKey(), first.getValue()));
+    }
+
     /** The maps matches are played on, in draw order; empty for rules without maps. */
     default java.util.List<String> mapPool() {
         return java.util.List.of();

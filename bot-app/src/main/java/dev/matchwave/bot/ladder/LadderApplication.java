@@ -26,6 +26,8 @@ import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchSetup;
 import dev.matchwave.matchmaking.ladder.match.NewMatch;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowPenalties;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardSource;
 import dev.matchwave.matchmaking.ladder.season.PlannedSeason;
 import dev.matchwave.matchmaking.ladder.season.SeasonReset;
 import dev.matchwave.matchmaking.ladder.season.Season;
@@ -46,10 +48,7 @@ import dev.matchwave.matchmaking.queue.Wave;
 import dev.matchwave.matchmaking.queue.WaveListener;
 import dev.matchwave.matchmaking.queue.WaveReceipt;
 import dev.matchwave.matchmaking.queue.store.QueueStore;
-import dev.matchwave.matchmaking.rules.EvoLadderRules;
-import dev.matchwave.matchmaking.rules.FifoRules;
 import dev.matchwave.matchmaking.rules.RuleSets;
-import dev.matchwave.matchmaking.rules.SinglePoolRules;
 import dev.matchwave.matchmaking.rules.Venue;
 import dev.matchwave.matchmaking.time.Scheduler;
 import dev.matchwave.notification.MatchDetails;
@@ -165,6 +164,8 @@ public final class LadderApplication implements AutoCloseable {
     private final @Nullable ScheduledThreadPoolExecutor ownedExecutor;
     private final Database database;
     private final LadderStore store;
+    /** What /leaderboard, /profile and the web pages read (the ladder's PostgreSQL, cached). */
+    private final LeaderboardSource leaderboard;
     private final PlayerService players;
     private final MatchRules rules;
     /** The configured rules on the current season's map pool; replaced under the wave lock when a season starts. */
@@ -182,7 +183,6 @@ public final class LadderApplication implements AutoCloseable {
     private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
     private final TwoPhaseDispatcher dispatcher;
-    private final NotificationRelay relay;
     /** What the players are owed, in the PostgreSQL outbox until Discord accepted it. */
     private final OwedNotifications owed;
     private final BotMetrics metrics;
@@ -236,7 +236,12 @@ public final class LadderApplication implements AutoCloseable {
         this.database = Database.open(builder.databaseConfig != null ? builder.databaseConfig
                 : databaseConfig(config.database()));
         try {
-            this.store = new PostgresLadderStore(database, builder.fence);
+            PostgresLadderStore postgres = new PostgresLadderStore(database, builder.fence);
+            this.store = postgres;
+            this.leaderboard = builder.leaderboard != null ? builder.leaderboard.apply(store)
+                    : new dev.matchwave.persistence.ladder.PostgresLeaderboard(postgres, LeaderboardRules.REFERENCE,
+                            clock, dev.matchwave.persistence.ladder.PostgresLeaderboard.DEFAULT_EXPIRY,
+                            com.github.benmanes.caffeine.cache.Ticker.systemTicker());
             this.owed = new OwedNotifications(new dev.matchwave.persistence.outbox.NotificationOutbox(database), clock);
             this.mailboxes = Mailboxes.create(clock, MailboxListener.NONE);
             RateLimiter limiter = builder.rateLimiter != null ? builder.rateLimiter
@@ -257,7 +262,6 @@ public final class LadderApplication implements AutoCloseable {
                     })
                     .keepUndeliveredIn(this::keepUndelivered)
                     .build();
-            this.relay = new NotificationRelay(sink, limiter, scheduler, this::keepUndelivered);
             this.lifecycle = MatchLifecycle.builder(store)
                     .clock(clock)
                     .scheduler(scheduler)
@@ -424,7 +428,7 @@ public final class LadderApplication implements AutoCloseable {
             sendInOrder(notifications, next + 1);
             return;
         }
-        relay.send(notification).whenComplete((done, failure) -> sendInOrder(notifications, next + 1));
+        dispatcher.send(notification).whenComplete((done, failure) -> sendInOrder(notifications, next + 1));
     }
 
     // --- what the interaction handlers call -------------------------------------------------
@@ -461,20 +465,12 @@ public final class LadderApplication implements AutoCloseable {
     List<Seat> seats(PlayerId player, SavedPreferences saved) {
         var ratings = store.ratings().ratingsOf(player);
         int initial = lifecycle.ratingSystem().initial().rounded();
-        List<Seat> seats = new ArrayList<>();
+        // Races in a stable order (a player with one seat takes his first); the rules make the seats.
+        java.util.SequencedMap<String, Integer> ratingByRace = new java.util.LinkedHashMap<>();
         for (String race : saved.races().stream().sorted().toList()) {
-            int rating = Optional.ofNullable(ratings.get(race)).map(r -> r.rating().rounded()).orElse(initial);
-            switch (rules) {
-                case EvoLadderRules evo -> seats.add(EvoLadderRules.seat(race, rating));
-                case SinglePoolRules single -> seats.add(new Seat(SinglePoolRules.SIDE, race, rating));
-                case FifoRules fifo -> seats.add(new Seat(FifoRules.SIDE, race, rating));
-                default -> seats.add(new Seat(race, race, rating));
-            }
-            if (!(rules instanceof EvoLadderRules)) {
-                break; // one side only: the first race
-            }
+            ratingByRace.put(race, Optional.ofNullable(ratings.get(race)).map(r -> r.rating().rounded()).orElse(initial));
         }
-        return seats;
+        return rules.seats(ratingByRace);
     }
 
     // --- waves ------------------------------------------------------------------------------
@@ -594,8 +590,7 @@ public final class LadderApplication implements AutoCloseable {
 
     private MatchSetup setup(Pair pair) {
         // Under the wave lock: the season in force now is the match's season, and so is its map.
-        EvoLadderRules venues = seasonRules instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
-        Venue venue = venues.venue(pair, 0, random);
+        Venue venue = RuleSets.venue(seasonRules, pair, 0, random);
         return new MatchSetup(venue.map(), venue.server());
     }
 
@@ -683,9 +678,9 @@ public final class LadderApplication implements AutoCloseable {
             if (wave != null) {
                 // Issue 7: no details before every player of the wave has his "match found", also
                 // when both players of a match confirm while the wave's phase 1 is still going out.
-                wave.afterPhase1(() -> relay.send(notification));
+                wave.afterPhase1(() -> dispatcher.send(notification));
             } else {
-                relay.send(notification);
+                dispatcher.send(notification);
             }
         }
         if (event instanceof MatchEvent.MatchTimedOut timedOut) {
@@ -788,6 +783,11 @@ public final class LadderApplication implements AutoCloseable {
 
     public LadderStore store() {
         return store;
+    }
+
+    /** The live leaderboard that /leaderboard, /profile and the web pages read, with its caches. */
+    public LeaderboardSource leaderboard() {
+        return leaderboard;
     }
 
     public Database database() {
@@ -1113,9 +1113,19 @@ public final class LadderApplication implements AutoCloseable {
         private java.util.function.Consumer<MatchEvent> matchEvents = event -> { };
         private @Nullable FlowRecorder flows;
         private WaveFence fence = WaveFence.NONE;
+        private java.util.function.@Nullable Function<LadderStore, LeaderboardSource> leaderboard;
 
         private Builder(BotConfig config) {
             this.config = Objects.requireNonNull(config, "config");
+        }
+
+        /**
+         * The leaderboard the commands and pages read, made from the ladder's store (default: the
+         * PostgreSQL leaderboard with its caches of 30 s, dropped by every rating or profile write).
+         */
+        public Builder leaderboard(java.util.function.Function<LadderStore, LeaderboardSource> leaderboard) {
+            this.leaderboard = Objects.requireNonNull(leaderboard, "leaderboard");
+            return this;
         }
 
         /** The time everything reads; default the system clock. */

@@ -1,6 +1,5 @@
 package dev.matchwave.bot.ladder;
 
-import com.github.benmanes.caffeine.cache.Ticker;
 import dev.matchwave.discord.command.CountryCatalog;
 import dev.matchwave.discord.delivery.MessageWriters;
 import dev.matchwave.discord.interaction.AdminRequest;
@@ -10,9 +9,8 @@ import dev.matchwave.discord.view.ProfileView;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardPage;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardQuery;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardSource;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
-import dev.matchwave.persistence.ladder.PostgresLadderStore;
-import dev.matchwave.persistence.ladder.PostgresLeaderboard;
 import dev.matchwave.discord.interaction.SetupForm;
 import dev.matchwave.discord.view.QueueView;
 import dev.matchwave.discord.view.SearchingView;
@@ -65,22 +63,15 @@ public final class LadderFrontDesk implements LadderDesk {
     }
 
     private final LadderApplication app;
-    private final EvoLadderRules venues;
     private final Map<PendingKey, Integer> pendingResults = new ConcurrentHashMap<>();
     private final LadderMessageRenderer renderer;
     private final AdminDesk admin;
-    private final Optional<PostgresLeaderboard> leaderboard;
     private static final CountryCatalog COUNTRIES = CountryCatalog.iso();
 
     public LadderFrontDesk(LadderApplication app) {
         this.app = Objects.requireNonNull(app, "app");
         this.admin = new AdminDesk(app);
         this.renderer = LadderMessageRenderer.of(app);
-        this.leaderboard = app.store() instanceof PostgresLadderStore postgres
-                ? Optional.of(new PostgresLeaderboard(postgres, LeaderboardRules.REFERENCE, app.clock(),
-                        PostgresLeaderboard.DEFAULT_EXPIRY, Ticker.systemTicker()))
-                : Optional.empty();
-        this.venues = app.rules() instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
     }
 
     @Override
@@ -99,8 +90,9 @@ public final class LadderFrontDesk implements LadderDesk {
         }
         Optional<String> selectedBw = saved.races().stream().filter(r -> r.startsWith("bw_")).findFirst();
         Optional<String> selectedSc2 = saved.races().stream().filter(r -> r.startsWith("sc2_")).findFirst();
+        // The season's maps; rules without maps have the reference pool drawn for them (RuleSets.venue).
         List<String> seasonPool = app.seasonRules().mapPool();
-        List<String> pool = (seasonPool.isEmpty() ? venues.mapPool() : seasonPool).stream()
+        List<String> pool = (seasonPool.isEmpty() ? EvoLadderRules.DEFAULT_MAP_POOL : seasonPool).stream()
                 .limit(QueueView.MAX_OPTIONS).toList();
         Set<String> vetoed = new LinkedHashSet<>(saved.vetoedMaps());
         vetoed.retainAll(pool);
@@ -370,16 +362,9 @@ public final class LadderFrontDesk implements LadderDesk {
 
     // --- leaderboard, profile, country, admin --------------------------------------------------
 
-    /**
-     * The leaderboard and its caches that {@code /leaderboard} and {@code /profile} read (the
-     * web pages read the same); empty on a store other than PostgreSQL.
-     */
-    public Optional<PostgresLeaderboard> leaderboard() {
-        return leaderboard;
-    }
-
-    private PostgresLeaderboard board() {
-        return leaderboard.orElseThrow(() -> new IllegalStateException("the leaderboard needs the PostgreSQL store"));
+    /** The leaderboard that {@code /leaderboard} and {@code /profile} read (the web pages read the same). */
+    private LeaderboardSource board() {
+        return app.leaderboard();
     }
 
     @Override

@@ -90,13 +90,11 @@ public final class LadderWebsite implements AutoCloseable {
     /**
      * The pages of a started bot, reading through its front desk's leaderboard caches.
      *
-     * @throws IllegalStateException if the bot is not started or its store is not PostgreSQL
+     * @throws IllegalStateException if the bot is not started
      * @throws UncheckedIOException  if the port cannot be bound
      */
     public static LadderWebsite start(DiscordBot bot, LiveFigures live, WebSettings settings) {
-        var board = bot.frontDesk().leaderboard()
-                .orElseThrow(() -> new IllegalStateException("the web pages need the PostgreSQL store"));
-        return start(new PublicLadder(bot.ladder(), board, LeaderboardRules.REFERENCE, live,
+        return start(new PublicLadder(bot.ladder(), bot.ladder().leaderboard(), LeaderboardRules.REFERENCE, live,
                 settings.publishIdentities()), settings);
     }
 

@@ -14,11 +14,11 @@ import dev.matchwave.matchmaking.ladder.player.PlayerProfile;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardPage;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRow;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardSource;
 import dev.matchwave.matchmaking.ladder.rating.LedgerEntry;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import dev.matchwave.matchmaking.queue.QueueStatus;
 import dev.matchwave.matchmaking.rules.EvoLadderRules;
-import dev.matchwave.persistence.ladder.PostgresLeaderboard;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +36,7 @@ import java.util.Set;
 /**
  * What the public pages show, read from the ladder through the same repositories and caches as
  * the Discord commands ({@code /leaderboard} and {@code /profile} read the same
- * {@link PostgresLeaderboard}). No ladder rule lives here: ranking, filters and ranks are the
+ * {@link LeaderboardSource}, {@link LadderApplication#leaderboard()}). No ladder rule lives here: ranking, filters and ranks are the
  * leaderboard's; this class only decides what is published (docs/web.md, "Privacy").
  *
  * <p>Thread-safe. Methods block on the database when a cache misses: call them from the web
@@ -53,12 +53,12 @@ public final class PublicLadder {
     private static final String NO_NAME = "(no public name)";
 
     private final LadderApplication app;
-    private final PostgresLeaderboard board;
+    private final LeaderboardSource board;
     private final LeaderboardRules rules;
     private final LiveFigures live;
     private final boolean publishIdentities;
 
-    public PublicLadder(LadderApplication app, PostgresLeaderboard board, LeaderboardRules rules, LiveFigures live,
+    public PublicLadder(LadderApplication app, LeaderboardSource board, LeaderboardRules rules, LiveFigures live,
                         boolean publishIdentities) {
         this.app = Objects.requireNonNull(app, "app");
         this.board = Objects.requireNonNull(board, "board");

@@ -114,6 +114,17 @@ public final class EvoLadderRules implements MatchRules {
         return SIDE_BW.equals(firstSide) && SIDE_SC2.equals(secondSide);
     }
 
+    /** One seat per race (a player with a race on each side may take either seat). */
+    @Override
+    public List<Seat> seats(java.util.SequencedMap<String, Integer> ratingByRace) {
+        if (ratingByRace.isEmpty()) {
+            throw new IllegalArgumentException("a player offers at least one race");
+        }
+        List<Seat> seats = new ArrayList<>(ratingByRace.size());
+        ratingByRace.forEach((race, rating) -> seats.add(seat(race, rating)));
+        return List.copyOf(seats);
+    }
+
     @Override
     public int window(int waitCycles) {
         return Windows.linear(windowBase, windowStep, waitCycles);

@@ -1,7 +1,9 @@
 package dev.matchwave.matchmaking.rules;
 
 import dev.matchwave.matchmaking.MatchRules;
+import dev.matchwave.matchmaking.Pair;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import java.util.Objects;
 
 /**
@@ -34,5 +36,18 @@ public final class RuleSets {
             default -> throw new IllegalArgumentException(
                     "unknown rules '" + name + "'; known rules: " + String.join(", ", NAMES));
         };
+    }
+
+    /**
+     * Where a match of this pair is played under {@code rules}: the rules' own draw when they
+     * have maps ({@link EvoLadderRules#venue}), else the reference ladder's default draw (its
+     * map pool, servers and channel names), so that every match has a map and a server.
+     *
+     * @throws IllegalArgumentException when the players' vetoes leave no map of the pool
+     */
+    public static Venue venue(MatchRules rules, Pair pair, long matchId, RandomGenerator random) {
+        Objects.requireNonNull(rules, "rules");
+        EvoLadderRules draw = rules instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
+        return draw.venue(pair, matchId, random);
     }
 }

@@ -40,6 +40,16 @@ public record SinglePoolRules(int windowBase, int windowStep) implements MatchRu
         return NAME;
     }
 
+    /** One seat in the pool: the first race, at its rating. */
+    @Override
+    public java.util.List<Seat> seats(java.util.SequencedMap<String, Integer> ratingByRace) {
+        if (ratingByRace.isEmpty()) {
+            throw new IllegalArgumentException("a player offers at least one race");
+        }
+        var first = ratingByRace.firstEntry();
+        return java.util.List.of(new Seat(SIDE, first.getKey(), first.getValue()));
+    }
+
     @Override
     public boolean sidesMeet(String firstSide, String secondSide) {
         return SIDE.equals(firstSide) && SIDE.equals(secondSide);

@@ -110,6 +110,50 @@ class RulesTest {
     }
 
     @Test
+    void eachRuleSetMakesItsOwnSeats() {
+        java.util.SequencedMap<String, Integer> both = new java.util.LinkedHashMap<>();
+        both.put("bw_zerg", 1600);
+        both.put("sc2_terran", 1450);
+        assertThat(EvoLadderRules.defaults().seats(both)).containsExactly(
+                new Seat("bw", "bw_zerg", 1600), new Seat("sc2", "sc2_terran", 1450));
+        assertThat(SinglePoolRules.defaults().seats(both)).containsExactly(new Seat(SinglePoolRules.SIDE, "bw_zerg", 1600));
+        assertThat(FifoRules.INSTANCE.seats(both)).containsExactly(new Seat(FifoRules.SIDE, "bw_zerg", 1600));
+        MatchRules own = new MatchRules() {
+            @Override
+            public String name() {
+                return "own";
+            }
+
+            @Override
+            public boolean sidesMeet(String firstSide, String secondSide) {
+                return true;
+            }
+
+            @Override
+            public int window(int waitCycles) {
+                return Integer.MAX_VALUE;
+            }
+        };
+        assertThat(own.seats(both)).containsExactly(new Seat("bw_zerg", "bw_zerg", 1600));
+        assertThatThrownBy(() -> EvoLadderRules.defaults().seats(new java.util.LinkedHashMap<>()))
+                .hasMessageContaining("at least one race");
+        java.util.SequencedMap<String, Integer> unknown = new java.util.LinkedHashMap<>();
+        unknown.put("wc3_orc", 1500);
+        assertThatThrownBy(() -> EvoLadderRules.defaults().seats(unknown)).hasMessageContaining("unknown race 'wc3_orc'");
+    }
+
+    @Test
+    void rulesWithoutMapsGetTheReferenceVenueAndRulesWithMapsTheirOwn() {
+        QueuedPlayer a = player(1, 0, Preferences.NONE, FifoRules.seat());
+        QueuedPlayer b = player(2, 0, Preferences.NONE, FifoRules.seat());
+        Pair pair = new Pair(a, a.seats().get(0), b, b.seats().get(0));
+        assertThat(EvoLadderRules.DEFAULT_MAP_POOL).contains(RuleSets.venue(FifoRules.INSTANCE, pair, 4,
+                new SplittableRandom(3)).map());
+        EvoLadderRules oneMap = EvoLadderRules.builder().mapPool(List.of("Alpha")).build();
+        assertThat(RuleSets.venue(oneMap, pair, 4, new SplittableRandom(3)).map()).isEqualTo("Alpha");
+    }
+
+    @Test
     void aSeasonsMapPoolChangesWhoMayMeetAndWhatIsDrawnAndNothingElse() {
         EvoLadderRules rules = EvoLadderRules.builder().mapPool(List.of("Alpha", "Bravo", "Charlie")).windowBase(80)
                 .build();

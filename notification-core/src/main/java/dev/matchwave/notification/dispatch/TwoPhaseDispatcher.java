@@ -113,6 +113,24 @@ public final class TwoPhaseDispatcher {
         return run.done.copy();
     }
 
+    /**
+     * Sends one notification outside any wave (a reminder, an abort, a result) through the same
+     * sink, limiter and retry loop as the waves: a 429 waits its retry-after and tells the
+     * limiter, another retryable failure backs off by the {@link RetryPolicy} until its deadline,
+     * and what still fails goes to the listener and the pending store. Returns at once.
+     *
+     * @return completes with {@code true} once sent, {@code false} once given up (kept pending);
+     *         never exceptionally
+     */
+    public CompletableFuture<Boolean> send(Notification notification) {
+        Objects.requireNonNull(notification, "notification");
+        Delivery delivery = new Delivery(new Run(List.of(), clock.instant()), -1, notification);
+        delivery.single = new CompletableFuture<>();
+        CompletableFuture<Boolean> settled = delivery.single.copy();
+        attempt(delivery);
+        return settled;
+    }
+
     private static MatchFound found(Participant player, MatchInfo match) {
         return new MatchFound(player.id(), match.matchId(), match.opponentOf(player.id()).id());
     }
@@ -175,8 +193,10 @@ public final class TwoPhaseDispatcher {
         switch (result) {
             case SendResult.Sent sent -> {
                 sent.headers().ifPresent(headers -> limiter.onResponse(route, headers));
-                delivery.run.delivered(delivery, clock.instant());
-                settled(delivery);
+                if (delivery.single == null) {
+                    delivery.run.delivered(delivery, clock.instant());
+                }
+                settled(delivery, true);
             }
             case SendResult.RateLimited limited -> {
                 limiter.onRateLimited(route, limited.retryAfter(), limited.global());
@@ -217,10 +237,14 @@ public final class TwoPhaseDispatcher {
             LOG.log(System.Logger.Level.WARNING, "the dispatch listener threw", e);
         }
         keepPending.accept(delivery.notification);
-        settled(delivery);
+        settled(delivery, false);
     }
 
-    private void settled(Delivery delivery) {
+    private void settled(Delivery delivery, boolean delivered) {
+        if (delivery.single != null) {
+            delivery.single.complete(delivered);
+            return;
+        }
         Run run = delivery.run;
         boolean last = run.settled();
         if (!delivery.isDetails()) {
@@ -266,6 +290,8 @@ public final class TwoPhaseDispatcher {
         @Nullable Instant firstTry;
         int attempts;
         int failures;
+        /** For a notification sent outside any wave ({@link #send}): completes when it is settled. */
+        @Nullable CompletableFuture<Boolean> single;
 
         Delivery(Run run, int matchIndex, Notification notification) {
             this.run = run;

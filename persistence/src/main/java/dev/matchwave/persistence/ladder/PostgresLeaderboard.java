@@ -20,6 +20,7 @@ import dev.matchwave.matchmaking.ladder.rank.LeaderboardPage;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardQuery;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRow;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardSource;
 import dev.matchwave.matchmaking.ladder.rank.RankScheme;
 import dev.matchwave.matchmaking.ladder.rank.Ranks;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
@@ -60,7 +61,7 @@ import org.jooq.impl.DSL;
  * <p>Thread-safe. A cache hit does not block; a miss queries the database (blocking, see
  * {@link dev.matchwave.persistence.Database} for the threading rule).
  */
-public final class PostgresLeaderboard {
+public final class PostgresLeaderboard implements LeaderboardSource {
 
     /** How long a cached page or rank is served without asking the database. */
     public static final Duration DEFAULT_EXPIRY = Duration.ofSeconds(30);
@@ -122,12 +123,14 @@ public final class PostgresLeaderboard {
     }
 
     /** A page, from the cache when it holds one. */
+    @Override
     public LeaderboardPage page(LeaderboardQuery query) {
         Objects.requireNonNull(query, "query");
         return pages.get(query, this::pageUncached);
     }
 
     /** The letter rank of one (player, race), from the cache when it holds one. */
+    @Override
     public String rankOf(PlayerId player, String race) {
         return ranks.get(new RatingKey(player, race), this::rankFromCuts);
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * for a refresh; {@link #refresh} reads the store (blocking I/O) and is meant for one writer at a
  * time (a scheduled task, or after a match result).
  */
-public final class Leaderboard {
+public final class Leaderboard implements LeaderboardSource {
 
     private final LadderStore store;
     private final LeaderboardRules rules;
@@ -46,7 +46,14 @@ public final class Leaderboard {
     }
 
     /** A page of the last published snapshot. */
+    @Override
     public LeaderboardPage page(LeaderboardQuery query) {
         return current.get().page(query);
+    }
+
+    /** The letter rank of one (player, race) in the last published snapshot. */
+    @Override
+    public String rankOf(PlayerId player, String race) {
+        return current.get().rankOf(player, race);
     }
 }
