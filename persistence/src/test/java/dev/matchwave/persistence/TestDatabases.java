@@ -54,7 +54,7 @@ public final class TestDatabases {
     public static void truncateAll(Database db) {
         db.dsl().execute("TRUNCATE players, ratings, matches, match_participants, rating_ledger, queue_preferences,"
                 + " admin_actions, notification_outbox, queue_entries, queue_joins, queue_in_match, queue_state,"
-                + " leader_lease, no_show_timeouts, queue_bars, seasons, season_plans, season_records, season_pending_resets"
+                + " leader_lease, no_show_timeouts, queue_bars, seasons, season_plans, season_records, season_pending_resets, result_picks"
                 + " RESTART IDENTITY CASCADE");
     }
 

@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import dev.matchwave.discord.view.MatchFoundView;
 import dev.matchwave.discord.view.MatchView;
 import dev.matchwave.discord.view.MatchResult;
@@ -42,7 +41,6 @@ import dev.matchwave.matchmaking.ladder.match.Match;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,11 +57,7 @@ public final class LadderFrontDesk implements LadderDesk {
 
     private static final Logger LOG = LoggerFactory.getLogger(LadderFrontDesk.class);
 
-    private record PendingKey(long matchId, long userId) {
-    }
-
     private final LadderApplication app;
-    private final Map<PendingKey, Integer> pendingResults = new ConcurrentHashMap<>();
     private final LadderMessageRenderer renderer;
     private final AdminDesk admin;
     private static final CountryCatalog COUNTRIES = CountryCatalog.iso();
@@ -261,7 +255,8 @@ public final class LadderFrontDesk implements LadderDesk {
         if (hasReported(match.get(), PlayerId.of(userId))) {
             return ALREADY_RECORDED;
         }
-        pendingResults.put(new PendingKey(matchId, userId), resultCode);
+        // In the store, not in memory: after a restart his message shows the pick and he can confirm it.
+        app.store().resultPicks().pick(MatchId.of(matchId), PlayerId.of(userId), verdict(resultCode).orElseThrow());
         return "Now confirm the result with the select below it.";
     }
 
@@ -278,7 +273,8 @@ public final class LadderFrontDesk implements LadderDesk {
 
     /** The result the player has picked in his match message and not confirmed yet. */
     public Optional<MatchResult> pickedResult(long matchId, long userId) {
-        return Optional.ofNullable(pendingResults.get(new PendingKey(matchId, userId)))
+        return app.store().resultPicks().picked(MatchId.of(matchId), PlayerId.of(userId))
+                .map(LadderFrontDesk::codeOf)
                 .flatMap(code -> Arrays.stream(MatchResult.values()).filter(r -> r.code() == code).findFirst());
     }
 
@@ -317,8 +313,8 @@ public final class LadderFrontDesk implements LadderDesk {
 
     @Override
     public String confirmResult(long matchId, long userId) {
-        Integer code = pendingResults.get(new PendingKey(matchId, userId));
-        if (code == null) {
+        Optional<Verdict> pick = app.store().resultPicks().picked(MatchId.of(matchId), PlayerId.of(userId));
+        if (pick.isEmpty()) {
             // A press that comes after his report (ten presses at once: the first reported and
             // took the pick) is told the truth, not asked for a pick.
             Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
@@ -328,9 +324,9 @@ public final class LadderFrontDesk implements LadderDesk {
             return match.filter(m -> hasReported(m, PlayerId.of(userId))).isPresent() ? ALREADY_RECORDED
                     : "Pick the result first, then confirm it.";
         }
-        Outcome outcome = app.lifecycle().report(MatchId.of(matchId), PlayerId.of(userId), verdict(code).orElseThrow());
+        Outcome outcome = app.lifecycle().report(MatchId.of(matchId), PlayerId.of(userId), pick.get());
         if (!(outcome instanceof Outcome.Rejected)) {
-            pendingResults.remove(new PendingKey(matchId, userId));
+            app.store().resultPicks().clear(MatchId.of(matchId), PlayerId.of(userId));
         }
         return answer(outcome, "Your result is recorded.");
     }
@@ -340,6 +336,15 @@ public final class LadderFrontDesk implements LadderDesk {
     /** Whether the player's report of the match is stored (a result, not an abort mark). */
     private static boolean hasReported(Match match, PlayerId player) {
         return match.participant(player).flatMap(p -> p.report()).flatMap(r -> r.verdict()).isPresent();
+    }
+
+    /** The code of a verdict (the inverse of {@link #verdict}). */
+    static int codeOf(Verdict verdict) {
+        return switch (verdict) {
+            case DRAW -> 0;
+            case PLAYER1 -> 1;
+            case PLAYER2 -> 2;
+        };
     }
 
     /** The reference ladder's codes (docs/reference-ladder.md): 0 draw, 1 player 1 won, 2 player 2 won. */

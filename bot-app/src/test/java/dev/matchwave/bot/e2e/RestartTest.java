@@ -94,4 +94,27 @@ class RestartTest extends BotEndToEndTest {
         assertThat(found.id()).isEqualTo(searching.get(0).id());
         assertThat(bot.ladder().queue().snapshot().queued()).isEmpty();
     }
+
+    @Test
+    void aResultPickedBeforeARestartCanBeConfirmedAfterIt() {
+        bot.clearQueue();
+        EmulatedUser zerg = bot.newUser();
+        EmulatedUser terran = bot.newUser();
+        bot.join(zerg, bot.readyQuickly(zerg, Side.BW));
+        bot.join(terran, bot.readyQuickly(terran, Side.SC2));
+        wave();
+        long matchId = bot.openMatchOf(zerg).id().value();
+        assertThat(ephemeralAnswer(zerg.press(bot.awaitMatchFound(zerg), "Confirm")).text()).contains("Confirmed");
+        assertThat(ephemeralAnswer(terran.press(bot.awaitMatchFound(terran), "Confirm")).text()).contains("Confirmed");
+        SeenMessage details = bot.awaitDetails(zerg, matchId);
+        SeenMessage picked = bot.pickResult(zerg, details, "1");
+
+        bot.restartBot();
+
+        // The pick was in the database: the new process takes the confirmation.
+        String answer = ephemeralAnswer(zerg.select(zerg.message(picked.id()), "Confirm the result", List.of("1")))
+                .text();
+        assertThat(answer).contains("Your result is recorded");
+        assertThat(bot.match(matchId).participant(playerOf(zerg)).orElseThrow().report()).isPresent();
+    }
 }

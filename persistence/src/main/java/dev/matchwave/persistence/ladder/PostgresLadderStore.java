@@ -4,6 +4,7 @@ import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
 import dev.matchwave.matchmaking.ladder.season.SeasonRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
+import dev.matchwave.matchmaking.ladder.match.ResultPickRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
@@ -43,6 +44,7 @@ public final class PostgresLadderStore implements LadderStore {
     private final PostgresAdminAuditRepository audit;
     private final PostgresNoShowRepository noShows;
     private final PostgresSeasonRepository seasons;
+    private final PostgresResultPickRepository resultPicks;
 
     public PostgresLadderStore(Database database) {
         this(database, WaveFence.NONE);
@@ -66,6 +68,7 @@ public final class PostgresLadderStore implements LadderStore {
         this.audit = new PostgresAdminAuditRepository(dsl);
         this.noShows = new PostgresNoShowRepository(dsl);
         this.seasons = new PostgresSeasonRepository(dsl, changed, ratings::changed);
+        this.resultPicks = new PostgresResultPickRepository(dsl, new PlayerLocks());
     }
 
     /** The database this store runs on. */
@@ -106,6 +109,11 @@ public final class PostgresLadderStore implements LadderStore {
     @Override
     public SeasonRepository seasons() {
         return seasons;
+    }
+
+    @Override
+    public ResultPickRepository resultPicks() {
+        return resultPicks;
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.matchwave.matchmaking.ladder.match.Committed;
 import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchDraft;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
+import dev.matchwave.matchmaking.ladder.match.ResultPickRepository;
+import dev.matchwave.matchmaking.ladder.match.Verdict;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.match.MatchTransition;
 import dev.matchwave.matchmaking.ladder.match.Participant;
@@ -77,6 +79,7 @@ public final class InMemoryLadderStore implements LadderStore {
     private final AdminAuditRepository auditRepository = new Audit();
     private final NoShowRepository noShowRepository = new NoShows();
     private final SeasonRepository seasonRepository = new Seasons();
+    private final ResultPicks resultPickRepository = new ResultPicks();
 
     private record RatingKey(PlayerId player, String race) {
     }
@@ -114,6 +117,36 @@ public final class InMemoryLadderStore implements LadderStore {
     @Override
     public SeasonRepository seasons() {
         return seasonRepository;
+    }
+
+    @Override
+    public ResultPickRepository resultPicks() {
+        return resultPickRepository;
+    }
+
+    /** Picks by (match, player); its own map, safe for concurrent use (no store lock needed). */
+    private static final class ResultPicks implements ResultPickRepository {
+        private record Key(MatchId match, PlayerId player) {
+        }
+
+        private final java.util.concurrent.ConcurrentMap<Key, Verdict> picks =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void pick(MatchId match, PlayerId player, Verdict verdict) {
+            picks.put(new Key(java.util.Objects.requireNonNull(match, "match"),
+                    java.util.Objects.requireNonNull(player, "player")), java.util.Objects.requireNonNull(verdict, "verdict"));
+        }
+
+        @Override
+        public Optional<Verdict> picked(MatchId match, PlayerId player) {
+            return Optional.ofNullable(picks.get(new Key(match, player)));
+        }
+
+        @Override
+        public void clear(MatchId match, PlayerId player) {
+            picks.remove(new Key(match, player));
+        }
     }
 
     // ---- helpers, called with the lock held ----

@@ -3,6 +3,7 @@ package dev.matchwave.matchmaking.ladder.store;
 import dev.matchwave.matchmaking.ladder.audit.AdminAuditRepository;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRepository;
 import dev.matchwave.matchmaking.ladder.match.MatchRepository;
+import dev.matchwave.matchmaking.ladder.match.ResultPickRepository;
 import dev.matchwave.matchmaking.ladder.player.PlayerRepository;
 import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
@@ -33,4 +34,7 @@ public interface LadderStore {
 
     /** The seasons and their final records. */
     SeasonRepository seasons();
+
+    /** Results picked and not confirmed yet. */
+    ResultPickRepository resultPicks();
 }

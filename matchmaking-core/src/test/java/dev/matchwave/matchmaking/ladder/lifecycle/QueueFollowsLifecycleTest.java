@@ -100,6 +100,9 @@ class QueueFollowsLifecycleTest {
             @Override public dev.matchwave.matchmaking.ladder.penalty.NoShowRepository noShows() {
                 return delegate.noShows();
             }
+            @Override public dev.matchwave.matchmaking.ladder.match.ResultPickRepository resultPicks() {
+                return delegate.resultPicks();
+            }
             @Override public dev.matchwave.matchmaking.ladder.season.SeasonRepository seasons() {
                 return delegate.seasons();
             }

@@ -407,6 +407,11 @@ class MatchLifecycleTest {
         }
 
         @Override
+        public ResultPickRepository resultPicks() {
+            return inner.resultPicks();
+        }
+
+        @Override
         public MatchRepository matches() {
             MatchRepository real = inner.matches();
             return new MatchRepository() {
