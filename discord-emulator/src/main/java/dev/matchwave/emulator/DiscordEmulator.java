@@ -152,6 +152,11 @@ public final class DiscordEmulator implements AutoCloseable {
         return state.memberRoles(guild().id(), userId);
     }
 
+    /** Gives a member a role, as a moderator would in Discord's client (no request is recorded). */
+    public void giveRole(long userId, long roleId) {
+        state.changeMemberRole(guild().id(), userId, roleId, true);
+    }
+
     /** Takes a user out of the guild, as when a player leaves the server; his roles go with him. */
     public void removeMember(long userId) {
         state.removeMember(guild().id(), userId);

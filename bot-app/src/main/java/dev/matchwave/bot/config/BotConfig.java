@@ -1,9 +1,11 @@
 package dev.matchwave.bot.config;
 
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRules;
+import dev.matchwave.matchmaking.ladder.roles.RankRoles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -32,6 +34,7 @@ import java.util.TreeSet;
  * @param queueStore        where the queue is kept; default {@link QueueStoreSettings#POSTGRES}
  * @param noShow            the no-show penalty's rules; empty: no penalty; default
  *                          {@link NoShowRules#REFERENCE}
+ * @param rankRoles         the rank roles of each guild (by guild id); empty: no rank roles
  */
 public record BotConfig(
         Optional<String> discordToken,
@@ -44,7 +47,8 @@ public record BotConfig(
         OptionalLong guildId,
         OptionalInt httpPort,
         QueueStoreSettings queueStore,
-        Optional<NoShowRules> noShow) {
+        Optional<NoShowRules> noShow,
+        Map<Long, RankRoles> rankRoles) {
 
     /** The public ladder's wave interval (LADDER.md: one wave every 45 s). */
     public static final Duration DEFAULT_WAVE_INTERVAL = Duration.ofSeconds(45);
@@ -66,6 +70,12 @@ public record BotConfig(
         Objects.requireNonNull(httpPort, "httpPort");
         Objects.requireNonNull(queueStore, "queueStore");
         Objects.requireNonNull(noShow, "noShow");
+        rankRoles = Map.copyOf(Objects.requireNonNull(rankRoles, "rankRoles"));
+        for (long guild : rankRoles.keySet()) {
+            if (guild <= 0) {
+                throw new IllegalArgumentException("rankRoles: guild ids must be positive Discord ids, got " + guild);
+            }
+        }
         adminIds = Set.copyOf(Objects.requireNonNull(adminIds, "adminIds"));
         discordToken.ifPresent(token -> {
             if (token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
@@ -102,6 +112,15 @@ public record BotConfig(
         });
     }
 
+    /** A configuration without rank roles. */
+    public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
+                     DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
+                     OptionalLong guildId, OptionalInt httpPort, QueueStoreSettings queueStore,
+                     Optional<NoShowRules> noShow) {
+        this(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules, guildId,
+                httpPort, queueStore, noShow, Map.of());
+    }
+
     /** A configuration with the reference no-show penalty. */
     public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
                      DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
@@ -121,13 +140,19 @@ public record BotConfig(
     /** The same configuration with the queue kept in {@code store}. */
     public BotConfig withQueueStore(QueueStoreSettings store) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules,
-                guildId, httpPort, store, noShow);
+                guildId, httpPort, store, noShow, rankRoles);
     }
 
     /** The same configuration with this no-show penalty (empty: none). */
     public BotConfig withNoShow(Optional<NoShowRules> rules) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval,
-                this.rules, guildId, httpPort, queueStore, rules);
+                this.rules, guildId, httpPort, queueStore, rules, rankRoles);
+    }
+
+    /** The same configuration with these rank roles, by guild id (empty: none). */
+    public BotConfig withRankRoles(Map<Long, RankRoles> roles) {
+        return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval,
+                rules, guildId, httpPort, queueStore, noShow, roles);
     }
 
     /** The configuration with every default: no token, embedded database, no admins. */
@@ -170,7 +195,9 @@ public record BotConfig(
                 + ", guildId=" + (guildId.isPresent() ? Long.toString(guildId.getAsLong()) : "(global commands)")
                 + ", httpPort=" + (httpPort.isPresent() ? Integer.toString(httpPort.getAsInt()) : "(off)")
                 + ", queueStore=" + queueStore
-                + ", noShow=" + noShow.map(NoShowRules::spec).orElse("off") + "]";
+                + ", noShow=" + noShow.map(NoShowRules::spec).orElse("off")
+                + ", rankRoles=" + (rankRoles.isEmpty() ? "(off)" : new java.util.TreeMap<>(rankRoles).entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue().roleByLetter()).toList()) + "]";
     }
 
     /** {@link #DEFAULT_EMBEDDED_DIR} under this user's home. */

@@ -42,7 +42,10 @@ public enum Setting {
             "the Discord server (guild) id to register the commands in (unset: global commands)"),
     HTTP_PORT("MATCHWAVE_HTTP_PORT", "http.port", false,
             "a TCP port from 1 to 65535 for /health and /metrics on localhost, or 0 or off to turn it off (default "
-                    + BotConfig.DEFAULT_HTTP_PORT + ")");
+                    + BotConfig.DEFAULT_HTTP_PORT + ")"),
+    RANK_ROLES("MATCHWAVE_RANK_ROLES", "ranks.roles", false,
+            "GUILD_ID: LETTER=ROLE_ID, ... per guild, guilds separated by ';', e.g. "
+                    + "345678901234567890: S=111111111111111111, A=222222222222222222 (letters S A B C D E F U; unset: no rank roles)");
 
     private final String environmentVariable;
     private final String propertyKey;

@@ -70,6 +70,7 @@ final class LadderBotHarness implements AutoCloseable {
     private final DiscordEmulator discord;
     private final @Nullable EmulatedUser admin;
     private final BotConfig config;
+    private final Map<String, Long> rankRoles = new java.util.LinkedHashMap<>();
     private DiscordBot bot;
 
     /** What differs between test classes; everything has a default. */
@@ -84,6 +85,13 @@ final class LadderBotHarness implements AutoCloseable {
         private Duration connectionTimeout = Duration.ofSeconds(5);
         private dev.matchwave.notification.ratelimit.@Nullable DiscordLimits dispatchLimits;
         private @Nullable Duration interactionTokenLifetime;
+        private List<String> rankRoleLetters = List.of();
+
+        /** Rank roles for these letters, each a role created in the guild ({@link #rankRole}). */
+        Options rankRoles(List<String> letters) {
+            this.rankRoleLetters = List.copyOf(letters);
+            return this;
+        }
 
         /** How long the emulator honours an interaction token; default Discord's 15 minutes. */
         Options interactionTokenLifetime(Duration value) {
@@ -170,10 +178,19 @@ final class LadderBotHarness implements AutoCloseable {
         }
         this.discord = DiscordEmulator.start(emulator.build());
         this.admin = options.admin ? discord.addUser("admin") : null;
+        Map<String, String> roles = new java.util.LinkedHashMap<>();
+        for (String letter : options.rankRoleLetters) {
+            long role = discord.createRole("Rank " + letter);
+            rankRoles.put(letter, role);
+            roles.put(letter, Long.toString(role));
+        }
         this.config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
                 Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(dataDirectory),
                 admin == null ? Set.of() : Set.of(admin.id()), options.waveInterval, BotConfig.DEFAULT_RULES,
-                OptionalLong.empty(), OptionalInt.empty());
+                OptionalLong.empty(), OptionalInt.empty())
+                .withRankRoles(roles.isEmpty() ? Map.of() : Map.of(discord.guild().id(),
+                        dev.matchwave.matchmaking.ladder.roles.RankRoles.of(
+                                dev.matchwave.matchmaking.ladder.rank.LeaderboardRules.REFERENCE.ranks(), roles)));
         try {
             this.bot = startBot();
         } catch (RuntimeException | InterruptedException e) {
@@ -202,6 +219,11 @@ final class LadderBotHarness implements AutoCloseable {
         started.start();
         discord.awaitCommand("queue", WAIT);
         return started;
+    }
+
+    /** The guild role of a letter rank ({@link Options#rankRoles}). */
+    long rankRole(String letter) {
+        return Objects.requireNonNull(rankRoles.get(letter), "no rank role for " + letter);
     }
 
     /** The embedded database's data directory (to start its server again after a test stopped it). */
