@@ -47,4 +47,19 @@ public interface MatchRules {
     default boolean firstInFirstOut() {
         return false;
     }
+
+    /** The maps matches are played on, in draw order; empty for rules without maps. */
+    default java.util.List<String> mapPool() {
+        return java.util.List.of();
+    }
+
+    /**
+     * These rules on another map pool (a season's), everything else unchanged.
+     *
+     * @throws UnsupportedOperationException for rules without maps (the default)
+     * @throws IllegalArgumentException when the pool is empty or names a map twice
+     */
+    default MatchRules withMapPool(java.util.List<String> maps) {
+        throw new UnsupportedOperationException("the " + name() + " rules have no map pool");
+    }
 }

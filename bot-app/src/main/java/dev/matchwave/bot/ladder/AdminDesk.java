@@ -275,6 +275,19 @@ final class AdminDesk {
         } catch (IllegalArgumentException e) {
             return "Unknown reset '" + request.reset() + "' (" + e.getMessage() + "). Nothing was changed.";
         }
+        java.util.List<String> maps = java.util.List.of();
+        if (request.maps().isPresent()) {
+            if (app.rules().mapPool().isEmpty()) {
+                return "The " + app.rules().name() + " rules have no maps, so a season cannot have a map pool."
+                        + " Nothing was changed.";
+            }
+            try {
+                maps = dev.matchwave.matchmaking.ladder.season.Season.parseMapPool(request.maps().get());
+            } catch (IllegalArgumentException e) {
+                return "maps: " + e.getMessage() + ". Nothing was changed.";
+            }
+        }
+        String pool = maps.isEmpty() ? "" : "; maps: " + String.join(", ", maps);
         if (request.startsAt().isPresent()) {
             java.time.Instant at;
             try {
@@ -284,20 +297,20 @@ final class AdminDesk {
                         + " Nothing was changed.";
             }
             try {
-                var plan = app.planSeason(by, reset, request.reason(), at);
+                var plan = app.planSeason(by, reset, maps, request.reason(), at);
                 return "Season " + plan.season().number() + " will start at " + plan.season().startedAt() + " (reset "
-                        + reset.spec() + "); until then season " + (plan.season().number() - 1)
+                        + reset.spec() + pool + "); until then season " + (plan.season().number() - 1)
                         + " goes on. Audited.";
             } catch (IllegalArgumentException e) {
                 return e.getMessage() + ". Nothing was changed.";
             }
         }
-        LadderApplication.SeasonStart start = app.startSeason(by, reset, request.reason());
+        LadderApplication.SeasonStart start = app.startSeason(by, reset, maps, request.reason());
         var started = start.season();
         java.util.Set<PlayerId> playing = start.deferred();
         int closed = started.number() - 1;
         int reset_ = app.store().seasons().records(closed).size();
-        return "Season " + started.number() + " started (reset " + reset.spec() + "): " + reset_
+        return "Season " + started.number() + " started (reset " + reset.spec() + pool + "): " + reset_
                 + (reset_ == 1 ? " rating" : " ratings") + " reset now" + (playing.isEmpty() ? ""
                 : ", " + playing.size() + " players in a match reset when it ends") + ". Season " + closed
                 + "'s final standings: /leaderboard season:" + closed + ". Audited.";

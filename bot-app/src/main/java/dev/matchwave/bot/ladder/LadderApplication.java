@@ -167,6 +167,8 @@ public final class LadderApplication implements AutoCloseable {
     private final LadderStore store;
     private final PlayerService players;
     private final MatchRules rules;
+    /** The configured rules on the current season's map pool; replaced under the wave lock when a season starts. */
+    private volatile MatchRules seasonRules;
     private final MatchLifecycle lifecycle;
     private final QueueService queue;
     private final QueueStore queueStore;
@@ -270,7 +272,8 @@ public final class LadderApplication implements AutoCloseable {
             if (noShows.isPresent()) {
                 guard = guard.and(noShows.get().guard());
             }
-            this.queue = QueueService.builder(rules, builder.pairer)
+            this.seasonRules = rulesOf(seasons.current());
+            this.queue = QueueService.builder(seasonRules, builder.pairer)
                     .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
                     .clock(clock)
                     .scheduler(scheduler)
@@ -590,7 +593,8 @@ public final class LadderApplication implements AutoCloseable {
     }
 
     private MatchSetup setup(Pair pair) {
-        EvoLadderRules venues = rules instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
+        // Under the wave lock: the season in force now is the match's season, and so is its map.
+        EvoLadderRules venues = seasonRules instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
         Venue venue = venues.venue(pair, 0, random);
         return new MatchSetup(venue.map(), venue.server());
     }
@@ -817,13 +821,58 @@ public final class LadderApplication implements AutoCloseable {
      * Blocks on the database.
      */
     public SeasonStart startSeason(PlayerId admin, SeasonReset reset, String reason) {
+        return startSeason(admin, reset, List.of(), reason);
+    }
+
+    /**
+     * As {@link #startSeason(PlayerId, SeasonReset, String)}, on {@code mapPool} (empty: the
+     * closing season's); the next wave pairs on it, and every match created from now on draws
+     * its map from it.
+     *
+     * @throws IllegalArgumentException when the rules have no maps, or the pool breaks a rule
+     */
+    public SeasonStart startSeason(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason) {
+        if (!mapPool.isEmpty()) {
+            rules.withMapPool(Season.checkedMapPool(mapPool)); // refuses before anything is written
+        }
         waveLock.lock();
         try {
             Set<PlayerId> playing = playersInOpenMatches();
-            return new SeasonStart(seasons.startNext(admin, reset, reason, playing), playing);
+            Season started = seasons.startNext(admin, reset, mapPool, reason, playing);
+            useSeasonRules(started);
+            return new SeasonStart(started, playing);
         } finally {
             waveLock.unlock();
         }
+    }
+
+    /** The configured rules on this season's map pool (the configured pool when it names none). */
+    private MatchRules rulesOf(Season season) {
+        if (season.mapPool().isEmpty()) {
+            return rules;
+        }
+        try {
+            return rules.withMapPool(season.mapPool());
+        } catch (UnsupportedOperationException e) {
+            LOG.warn("season {} names a map pool, but the {} rules have no maps: ignored", season.number(), rules.name());
+            return rules;
+        }
+    }
+
+    /** Holding the wave lock: from now on matches are made on {@code season}'s rules. */
+    private void useSeasonRules(Season season) {
+        MatchRules next = rulesOf(season);
+        seasonRules = next;
+        queue.useRules(next);
+        if (!season.mapPool().isEmpty()) {
+            LOG.info("season {} plays on {} maps: {}", season.number(), season.mapPool().size(),
+                    String.join(", ", season.mapPool()));
+        }
+    }
+
+    /** The configured rules on the current season's map pool: what the next match is made under. */
+    public MatchRules seasonRules() {
+        return seasonRules;
     }
 
     /**
@@ -833,7 +882,22 @@ public final class LadderApplication implements AutoCloseable {
      * @throws IllegalArgumentException when {@code at} is not in the future
      */
     public PlannedSeason planSeason(PlayerId admin, SeasonReset reset, String reason, Instant at) {
-        PlannedSeason plan = seasons.plan(admin, reset, reason, at);
+        return planSeason(admin, reset, List.of(), reason, at);
+    }
+
+    /**
+     * As {@link #planSeason(PlayerId, SeasonReset, String, Instant)}, on {@code mapPool} (empty:
+     * the pool in force when it starts).
+     *
+     * @throws IllegalArgumentException when {@code at} is not in the future, the rules have no
+     *         maps, or the pool breaks a rule
+     */
+    public PlannedSeason planSeason(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason,
+                                    Instant at) {
+        if (!mapPool.isEmpty()) {
+            rules.withMapPool(Season.checkedMapPool(mapPool));
+        }
+        PlannedSeason plan = seasons.plan(admin, reset, mapPool, reason, at);
         armSeasonPlan();
         return plan;
     }
@@ -868,9 +932,10 @@ public final class LadderApplication implements AutoCloseable {
         }
         waveLock.lock();
         try {
-            seasons.startPlannedIfDue(playersInOpenMatches()).ifPresentOrElse(
-                    season -> LOG.info("season {} started as planned (reset {})", season.number(), season.reset().spec()),
-                    this::armSeasonPlan); // not due yet (the scheduler ran early by the clock), or replaced
+            seasons.startPlannedIfDue(playersInOpenMatches()).ifPresentOrElse(season -> {
+                LOG.info("season {} started as planned (reset {})", season.number(), season.reset().spec());
+                useSeasonRules(season);
+            }, this::armSeasonPlan); // not due yet (the scheduler ran early by the clock), or replaced
         } catch (RuntimeException e) {
             LOG.warn("the planned season could not start: {}; trying again in 5 s", e.toString());
             scheduleSeasonStart(Duration.ofSeconds(5));

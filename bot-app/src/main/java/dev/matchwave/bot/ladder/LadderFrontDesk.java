@@ -99,7 +99,9 @@ public final class LadderFrontDesk implements LadderDesk {
         }
         Optional<String> selectedBw = saved.races().stream().filter(r -> r.startsWith("bw_")).findFirst();
         Optional<String> selectedSc2 = saved.races().stream().filter(r -> r.startsWith("sc2_")).findFirst();
-        List<String> pool = venues.mapPool().stream().limit(QueueView.MAX_OPTIONS).toList();
+        List<String> seasonPool = app.seasonRules().mapPool();
+        List<String> pool = (seasonPool.isEmpty() ? venues.mapPool() : seasonPool).stream()
+                .limit(QueueView.MAX_OPTIONS).toList();
         Set<String> vetoed = new LinkedHashSet<>(saved.vetoedMaps());
         vetoed.retainAll(pool);
         return new QueueView(userId, bw, sc2, selectedBw, selectedSc2, pool, vetoed,

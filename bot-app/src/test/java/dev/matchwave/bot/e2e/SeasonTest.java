@@ -15,7 +15,10 @@ import dev.matchwave.matchmaking.ladder.rating.LedgerReplay;
 import dev.matchwave.matchmaking.ladder.rating.PlayerRating;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * A new season over Discord: an admin closes season 1 with a reset halfway to the initial
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * leaderboard and records stay readable (/leaderboard season:1, /profile season:1), and the
  * ledger replays to the stored ratings.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeasonTest extends BotEndToEndTest {
 
     private static final Duration WAVE_INTERVAL = Duration.ofSeconds(45);
@@ -73,6 +77,7 @@ class SeasonTest extends BotEndToEndTest {
     }
 
     @Test
+    @Order(1) // it counts seasons from the first
     void anAdminStartsASeasonAMatchSpanningItCountsInTheOldOneAndTheOldStandingsStayReadable() {
         Started finished = started();
         zergWins(finished);
@@ -134,5 +139,45 @@ class SeasonTest extends BotEndToEndTest {
         assertThat(bot.ladder().store().seasons().recordsOf(2, playerOf(finished.zerg())).get(Side.BW.race).rating()
                 .rounded()).isEqualTo(1510);
         assertThat(LedgerReplay.verify(bot.ladder().store().ratings())).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aNewSeasonPlaysOnItsOwnMapPoolAndAPlannedOneOnItsOwn() {
+        int before = bot.ladder().seasons().current().number();
+        assertThat(ephemeralAnswer(bot.admin().runCommand("admin new_season",
+                Map.of("reset", "carry", "reason", "typo", "maps", "Alpha Station,,Beta Ridge"))).text())
+                .contains("maps: a map of the pool has no name").contains("Nothing was changed");
+        assertThat(bot.ladder().seasons().current().number()).isEqualTo(before);
+
+        assertThat(ephemeralAnswer(bot.admin().runCommand("admin new_season",
+                Map.of("reset", "carry", "reason", "new maps", "maps", "Alpha Station, Beta Ridge"))).text())
+                .contains("Season " + (before + 1) + " started").contains("maps: Alpha Station, Beta Ridge");
+        assertThat(bot.ladder().seasons().current().mapPool()).containsExactly("Alpha Station", "Beta Ridge");
+
+        // The veto menu offers the season's maps, and a match made now is played on one of them.
+        EmulatedUser zerg = bot.newUser();
+        SeenMessage queue = bot.readyQuickly(zerg, Side.BW);
+        assertThat(queue.selects()).anySatisfy(select -> assertThat(select.options())
+                .extracting(o -> o.value()).containsExactly("Alpha Station", "Beta Ridge"));
+        Started match = started();
+        assertThat(bot.match(match.matchId()).setup().map()).isIn("Alpha Station", "Beta Ridge");
+        assertThat(match.zergDetails().text()).containsAnyOf("Alpha Station", "Beta Ridge");
+        zergWins(match);
+
+        // A season planned with its own maps plays on them once it starts.
+        java.time.Instant next = time.instant().plus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(ephemeralAnswer(bot.admin().runCommand("admin new_season",
+                Map.of("reset", "carry", "reason", "autumn", "starts_at", next.toString(), "maps", "Gamma Flats"))).text())
+                .contains("will start at " + next).contains("maps: Gamma Flats");
+        time.advanceTo(next);
+        bot.discord().await("the planned season has started",
+                () -> bot.ladder().seasons().current().number() == before + 2, WAIT);
+        assertThat(bot.ladder().seasonRules().mapPool()).containsExactly("Gamma Flats");
+        Started later = started();
+        assertThat(bot.match(later.matchId()).setup().map()).isEqualTo("Gamma Flats");
+        zergWins(later);
+        assertThat(bot.ladder().store().seasons().seasons().get(before).mapPool()).as("the closed season keeps its maps")
+                .containsExactly("Alpha Station", "Beta Ridge");
     }
 }

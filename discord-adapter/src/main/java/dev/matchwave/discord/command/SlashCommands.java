@@ -63,6 +63,8 @@ public final class SlashCommands {
         public static final String RESET = "reset";
         public static final String FRACTION_PERCENT = "fraction_percent";
         public static final String STARTS_AT = "starts_at";
+        /** The new season's map pool of /admin new_season: names separated by commas. */
+        public static final String MAPS = "maps";
 
         private Options() {
         }
@@ -239,7 +241,10 @@ public final class SlashCommands {
                                                 .setRequiredRange(0, 100),
                                         new OptionData(OptionType.STRING, Options.STARTS_AT,
                                                 "When, in UTC, e.g. 2027-01-01T00:00:00Z (default: now)")
-                                                .setRequiredLength(10, 40)))
+                                                .setRequiredLength(10, 40),
+                                        new OptionData(OptionType.STRING, Options.MAPS,
+                                                "The new season's maps, separated by commas (default: the same maps)")
+                                                .setRequiredLength(1, 2600)))
                 .addSubcommandGroups(adjustMmr);
     }
 

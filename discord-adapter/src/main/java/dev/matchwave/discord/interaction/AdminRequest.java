@@ -74,15 +74,23 @@ public sealed interface AdminRequest {
 
     /**
      * Closes the season and starts the next: {@code reset} is {@code carry}, {@code initial} or
-     * {@code toward} (with {@code fractionPercent}); {@code startsAt} as typed (empty: now).
+     * {@code toward} (with {@code fractionPercent}); {@code startsAt} as typed (empty: now);
+     * {@code maps} the new season's map pool as typed, names separated by commas (empty: the
+     * closing season's pool).
      */
-    record NewSeason(String reset, OptionalInt fractionPercent, String reason, java.util.Optional<String> startsAt)
-            implements AdminRequest {
+    record NewSeason(String reset, OptionalInt fractionPercent, String reason, java.util.Optional<String> startsAt,
+                     java.util.Optional<String> maps) implements AdminRequest {
         public NewSeason {
             Objects.requireNonNull(reset, "reset");
             Objects.requireNonNull(fractionPercent, "fractionPercent");
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(startsAt, "startsAt");
+            Objects.requireNonNull(maps, "maps");
+        }
+
+        /** On the closing season's map pool. */
+        public NewSeason(String reset, OptionalInt fractionPercent, String reason, java.util.Optional<String> startsAt) {
+            this(reset, fractionPercent, reason, startsAt, java.util.Optional.empty());
         }
     }
 
@@ -147,7 +155,8 @@ public sealed interface AdminRequest {
                 yield new NewSeason(string(options, dev.matchwave.discord.command.SlashCommands.Options.RESET),
                         percent.isPresent() ? OptionalInt.of(Math.toIntExact(percent.getAsLong())) : OptionalInt.empty(),
                         reason(options), options.string(dev.matchwave.discord.command.SlashCommands.Options.STARTS_AT)
-                                .map(String::strip));
+                                .map(String::strip),
+                        options.string(dev.matchwave.discord.command.SlashCommands.Options.MAPS).map(String::strip));
             }
             default -> throw new IllegalArgumentException("unknown /admin subcommand " + subcommand);
         };

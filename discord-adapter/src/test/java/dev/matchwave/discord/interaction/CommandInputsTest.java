@@ -60,6 +60,10 @@ class CommandInputsTest {
                 options(Map.of("reset", "initial", "reason", "x", "starts_at", " 2027-01-01T00:00:00Z "))))
                 .isEqualTo(new AdminRequest.NewSeason("initial", OptionalInt.empty(), "x",
                         Optional.of("2027-01-01T00:00:00Z")));
+        assertThat(AdminRequest.read(Optional.empty(), "new_season",
+                options(Map.of("reset", "carry", "reason", "x", "maps", " Polypoid, Eclipse "))))
+                .isEqualTo(new AdminRequest.NewSeason("carry", OptionalInt.empty(), "x", Optional.empty(),
+                        Optional.of("Polypoid, Eclipse")));
     }
 
     @Test

@@ -99,7 +99,8 @@ public final class QueueService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(QueueService.class.getName());
     private static final Comparator<QueueEntry> JOIN_ORDER = Comparator.comparingLong(e -> e.sequence);
 
-    private final MatchRules rules;
+    /** Read once by each wave's pairing; replaced by {@link #useRules} (a new season's map pool). */
+    private volatile MatchRules rules;
     private final Pairer pairer;
     private final QueueConfig config;
     private final InstantSource clock;
@@ -218,6 +219,21 @@ public final class QueueService implements AutoCloseable {
         });
         lastWave = stored.lastWave();
         return List.copyOf(players);
+    }
+
+    /** The rules the next wave pairs under. */
+    public MatchRules rules() {
+        return rules;
+    }
+
+    /**
+     * From the next wave on, pairs under {@code rules} (a wave already pairing keeps the rules
+     * it started with). For a new season's map pool: the caller creates each match under the
+     * rules in force when it creates it, and a pair that no longer fits them goes back to the
+     * queue ({@link WaveReceipt#notCreated}).
+     */
+    public void useRules(MatchRules rules) {
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     /**

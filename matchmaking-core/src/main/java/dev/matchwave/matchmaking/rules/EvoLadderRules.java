@@ -56,6 +56,16 @@ public final class EvoLadderRules implements MatchRules {
     private final String channelPrefix;
     private final int channelCount;
 
+    private EvoLadderRules(EvoLadderRules rules, List<String> mapPool) {
+        this.windowBase = rules.windowBase;
+        this.windowStep = rules.windowStep;
+        this.mapPool = mapPool;
+        this.servers = rules.servers;
+        this.serverTable = rules.serverTable;
+        this.channelPrefix = rules.channelPrefix;
+        this.channelCount = rules.channelCount;
+    }
+
     private EvoLadderRules(Builder builder) {
         this.windowBase = builder.windowBase != null ? builder.windowBase : 100;
         this.windowStep = builder.windowStep != null ? builder.windowStep : 50;
@@ -182,8 +192,16 @@ public final class EvoLadderRules implements MatchRules {
         return windowStep;
     }
 
+    @Override
     public List<String> mapPool() {
         return mapPool;
+    }
+
+    /** These rules on a season's map pool; everything else unchanged. */
+    @Override
+    public EvoLadderRules withMapPool(List<String> maps) {
+        List<String> pool = Builder.names("mapPool", maps);
+        return pool.equals(mapPool) ? this : new EvoLadderRules(this, pool);
     }
 
     public List<String> servers() {

@@ -110,6 +110,29 @@ class RulesTest {
     }
 
     @Test
+    void aSeasonsMapPoolChangesWhoMayMeetAndWhatIsDrawnAndNothingElse() {
+        EvoLadderRules rules = EvoLadderRules.builder().mapPool(List.of("Alpha", "Bravo", "Charlie")).windowBase(80)
+                .build();
+        QueuedPlayer a = player(1, 0, Preferences.of(Set.of("Delta"), "EUW"), EvoLadderRules.seat("bw_terran", 1500));
+        QueuedPlayer b = player(2, 0, Preferences.of(Set.of("Echo"), "EUE"), EvoLadderRules.seat("sc2_terran", 1500));
+        Pair pair = new Pair(a, a.seats().get(0), b, b.seats().get(0));
+
+        EvoLadderRules season = rules.withMapPool(List.of("Delta", "Echo", "Foxtrot"));
+        assertThat(season.mapPool()).containsExactly("Delta", "Echo", "Foxtrot");
+        assertThat(season.window(0)).isEqualTo(80);
+        assertThat(season.venue(pair, 3, new SplittableRandom(1)).map()).isEqualTo("Foxtrot");
+        assertThat(season.withMapPool(List.of("Delta", "Echo")).compatible(a, b)).as("every map vetoed").isFalse();
+        assertThat(rules.compatible(a, b)).isTrue();
+        assertThat(rules.mapPool()).as("unchanged").containsExactly("Alpha", "Bravo", "Charlie");
+        assertThat(rules.withMapPool(List.of("Alpha", "Bravo", "Charlie"))).isSameAs(rules);
+        assertThatThrownBy(() -> rules.withMapPool(List.of())).hasMessageContaining("mapPool must not be empty");
+        MatchRules fifo = RuleSets.byName("fifo");
+        assertThat(fifo.mapPool()).isEmpty();
+        assertThatThrownBy(() -> fifo.withMapPool(List.of("Alpha"))).isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("no map pool");
+    }
+
+    @Test
     void venueIsTheSameForTheSameSeedAndCoversThePool() {
         EvoLadderRules rules = EvoLadderRules.defaults();
         QueuedPlayer a = player(1, 0, Preferences.NONE, EvoLadderRules.seat("bw_terran", 1500));

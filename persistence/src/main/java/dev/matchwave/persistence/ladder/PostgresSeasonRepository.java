@@ -58,7 +58,8 @@ final class PostgresSeasonRepository implements SeasonRepository {
     public List<Season> seasons() {
         List<Season> all = new ArrayList<>(List.of(Season.FIRST));
         all.addAll(Sql.read(dsl, "read the seasons", db -> db.selectFrom(SEASONS).orderBy(SEASONS.NUMBER)
-                .fetch(r -> new Season(r.getNumber(), r.getStartedAt(), SeasonReset.parse(r.getReset())))));
+                .fetch(r -> new Season(r.getNumber(), r.getStartedAt(), SeasonReset.parse(r.getReset()),
+                        List.of(r.getMapPool())))));
         return all;
     }
 
@@ -93,6 +94,7 @@ final class PostgresSeasonRepository implements SeasonRepository {
                     .set(SEASONS.NUMBER, next.number())
                     .set(SEASONS.STARTED_AT, Rows.micros(next.startedAt()))
                     .set(SEASONS.RESET, next.reset().spec())
+                    .set(SEASONS.MAP_POOL, next.mapPool().toArray(String[]::new))
                     .execute();
             List<LedgerEntry> written = RatingWrites.apply(tx, copy);
             keepRecords(tx, current, copy);
@@ -128,7 +130,8 @@ final class PostgresSeasonRepository implements SeasonRepository {
         return Sql.read(dsl, "read the planned season", db -> db.selectFrom(SEASON_PLANS)
                 .orderBy(SEASON_PLANS.NUMBER.desc()).limit(1)
                 .fetchOptional(r -> new PlannedSeason(new Season(r.getNumber(), r.getStartsAt(),
-                        SeasonReset.parse(r.getReset())), PlayerId.of(r.getAdminId()), r.getReason())));
+                        SeasonReset.parse(r.getReset()), List.of(r.getMapPool())), PlayerId.of(r.getAdminId()),
+                        r.getReason())));
     }
 
     @Override
@@ -147,6 +150,7 @@ final class PostgresSeasonRepository implements SeasonRepository {
                     .set(SEASON_PLANS.NUMBER, plan.season().number())
                     .set(SEASON_PLANS.STARTS_AT, Rows.micros(plan.season().startedAt()))
                     .set(SEASON_PLANS.RESET, plan.season().reset().spec())
+                    .set(SEASON_PLANS.MAP_POOL, plan.season().mapPool().toArray(String[]::new))
                     .set(SEASON_PLANS.ADMIN_ID, plan.admin().value())
                     .set(SEASON_PLANS.REASON, plan.reason())
                     .execute();

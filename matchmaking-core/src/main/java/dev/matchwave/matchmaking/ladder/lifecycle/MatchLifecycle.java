@@ -73,7 +73,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each action reads the match, <em>decides</em> with a pure function (accept, unchanged, or
  * reject with a {@link Rejection}), then <em>acts</em>: stores the transition in one unit of
- * work ({@link MatchRepository#commit}: match, ratings, ledger, abort, audit) and delivers its
+ * work ({@link dev.matchwave.matchmaking.ladder.match.MatchRepository#commit}: match, ratings, ledger, abort, audit) and delivers its
  * events to the {@link MatchListener}. A rejected or unchanged action stores nothing.
  *
  * <p>Thread-safe. Actions on one match are serialised by a lock per match (striped); actions on

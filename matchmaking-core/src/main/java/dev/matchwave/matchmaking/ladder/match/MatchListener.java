@@ -3,7 +3,7 @@ package dev.matchwave.matchmaking.ladder.match;
 import java.util.Objects;
 
 /**
- * Receives every {@link MatchEvent} of a {@link MatchLifecycle}: the bot maps them to
+ * Receives every {@link MatchEvent} of a {@link dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle}: the bot maps them to
  * notifications, the queue releases players on {@link MatchEvent#endsMatch()}.
  *
  * <p>Called on the thread that made the transition (a caller's or the scheduler's), after the

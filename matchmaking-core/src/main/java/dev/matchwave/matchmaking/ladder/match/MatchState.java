@@ -8,7 +8,7 @@ package dev.matchwave.matchmaking.ladder.match;
  * FOUND --both confirm--> IN_PROGRESS --same reports--> COMPLETED
  *   |                         |------different reports--> CONFLICT
  *   |--window passes--> TIMED_OUT                          |
- *   |--player aborts--> ABORTED <--player aborts--|        |--admin--> RESOLVED / INVALIDATED
+ *   |--player aborts--> ABORTED &lt;--player aborts--|        |--admin--> RESOLVED / INVALIDATED
  * COMPLETED, RESOLVED --admin--> RESOLVED / INVALIDATED (a redo)
  * </pre>
  */

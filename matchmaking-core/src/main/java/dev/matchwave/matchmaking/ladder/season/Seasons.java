@@ -86,19 +86,33 @@ public final class Seasons {
      * @throws StoreException {@code STALE} when ratings kept changing over every attempt
      */
     public Season startNext(PlayerId admin, SeasonReset reset, String reason, Set<PlayerId> inOpenMatches) {
+        return startNext(admin, reset, List.of(), reason, inOpenMatches);
+    }
+
+    /**
+     * Starts the next season now, on {@code mapPool} (empty: the closing season's pool).
+     *
+     * @param inOpenMatches the players in open matches now (their resets wait for their matches);
+     *                      every player whose earlier reset still waits must be among them
+     * @throws IllegalArgumentException when the map pool breaks a rule of {@link Season#checkedMapPool}
+     * @throws StoreException {@code STALE} when ratings kept changing over every attempt
+     */
+    public Season startNext(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason,
+                            Set<PlayerId> inOpenMatches) {
         Objects.requireNonNull(reset, "reset");
+        List<String> maps = Season.checkedMapPool(mapPool);
         StoreException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Season current = seasons.current();
             Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            Season next = new Season(current.number() + 1, at, reset);
+            Season next = new Season(current.number() + 1, at, reset, maps.isEmpty() ? current.mapPool() : maps);
             List<PlayerRating> now = ratings.all().stream()
                     .filter(rating -> !inOpenMatches.contains(rating.player())).toList();
             List<RatingChange> changes = plan(now, reset, initial, at);
             AdminAction audit = new AdminAction(admin, AdminActionKind.NEW_SEASON, "season:" + next.number(),
                     "season " + current.number() + " closed, season " + next.number() + " started (reset "
                             + reset.spec() + ", " + changes.size() + " ratings, " + inOpenMatches.size()
-                            + " players in a match reset when it ends)", reason, at);
+                            + " players in a match reset when it ends; " + poolText(next.mapPool()) + ")", reason, at);
             try {
                 seasons.start(next, changes, inOpenMatches, audit);
                 return next;
@@ -119,6 +133,19 @@ public final class Seasons {
      * @throws IllegalArgumentException when {@code startsAt} is not in the future
      */
     public PlannedSeason plan(PlayerId admin, SeasonReset reset, String reason, Instant startsAt) {
+        return plan(admin, reset, List.of(), reason, startsAt);
+    }
+
+    /**
+     * As {@link #plan(PlayerId, SeasonReset, String, Instant)}, on {@code mapPool} (empty: the
+     * pool of the season it closes, as it is when the new one starts).
+     *
+     * @throws IllegalArgumentException when {@code startsAt} is not in the future, or the map
+     *         pool breaks a rule of {@link Season#checkedMapPool}
+     */
+    public PlannedSeason plan(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason,
+                              Instant startsAt) {
+        List<String> maps = Season.checkedMapPool(mapPool);
         Instant now = clock.instant();
         if (!startsAt.isAfter(now)) {
             throw new IllegalArgumentException("the start " + startsAt + " is not in the future (now " + now
@@ -126,10 +153,11 @@ public final class Seasons {
         }
         Season current = seasons.current();
         PlannedSeason plan = new PlannedSeason(new Season(current.number() + 1,
-                startsAt.truncatedTo(ChronoUnit.MICROS), reset), admin, reason);
+                startsAt.truncatedTo(ChronoUnit.MICROS), reset, maps), admin, reason);
         seasons.plan(plan, new AdminAction(admin, AdminActionKind.NEW_SEASON, "season:" + plan.season().number(),
                 "season " + plan.season().number() + " planned for " + plan.season().startedAt() + " (reset "
-                        + reset.spec() + ")", reason, now.truncatedTo(ChronoUnit.MICROS)));
+                        + reset.spec() + "; " + (maps.isEmpty() ? "the closing season's map pool" : poolText(maps))
+                        + ")", reason, now.truncatedTo(ChronoUnit.MICROS)));
         return plan;
     }
 
@@ -149,8 +177,12 @@ public final class Seasons {
                 || plan.get().season().number() != seasons.current().number() + 1) {
             return Optional.empty();
         }
-        return Optional.of(startNext(plan.get().admin(), plan.get().season().reset(), plan.get().reason(),
-                inOpenMatches));
+        return Optional.of(startNext(plan.get().admin(), plan.get().season().reset(), plan.get().season().mapPool(),
+                plan.get().reason(), inOpenMatches));
+    }
+
+    private static String poolText(List<String> maps) {
+        return maps.isEmpty() ? "the configured map pool" : "map pool " + String.join(", ", maps);
     }
 
     /**

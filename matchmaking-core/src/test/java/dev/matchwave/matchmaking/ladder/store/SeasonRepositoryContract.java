@@ -115,6 +115,25 @@ public abstract class SeasonRepositoryContract {
     }
 
     @Test
+    void eachSeasonKeepsItsOwnMapPoolAndSoDoesAPlan() {
+        Season second = new Season(2, at(100), new SeasonReset.CarryOver(), List.of("Polypoid", "Eclipse"));
+        seasons.start(second, List.of(), Set.of(), ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:2", 100));
+        PlannedSeason third = new PlannedSeason(new Season(3, at(900), new SeasonReset.Initial(),
+                List.of("Vermeer", "Radeon", "Fighting Spirit")), ContractFixtures.ADMIN, "new maps");
+        seasons.plan(third, ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:3", 101));
+
+        assertThat(seasons.seasons()).extracting(Season::mapPool)
+                .containsExactly(List.of(), List.of("Polypoid", "Eclipse"));
+        assertThat(seasons.planned().orElseThrow().season().mapPool()).as("in draw order")
+                .containsExactly("Vermeer", "Radeon", "Fighting Spirit");
+        seasons.start(third.season(), List.of(), Set.of(),
+                ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:3", 900));
+        assertThat(seasons.current()).isEqualTo(third.season());
+        assertThat(seasons.seasons().get(1).mapPool()).as("the closed season keeps its pool")
+                .containsExactly("Polypoid", "Eclipse");
+    }
+
+    @Test
     void aSeasonOutOfTurnOrAResetFromAStaleRatingChangesNothing() {
         PlayerRating one = played(1, "bw_zerg", 1540, 10);
         Season third = new Season(3, at(100), new SeasonReset.Initial());
