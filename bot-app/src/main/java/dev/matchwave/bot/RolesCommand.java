@@ -165,7 +165,12 @@ final class RolesCommand implements Subcommand {
         }
         RankRoleSync sync = bot.rankRoles().orElseThrow();
         long reranks = sync.figures().reranks();
-        bot.ladder().store().ratings().record(changes, Optional.empty());
+        // In batches: one statement for 10,000 ratings is too deep for PostgreSQL's parser. The
+        // batches come within the re-rank's debounce, so they still make one re-rank.
+        for (int from = 0; from < changes.size(); from += 500) {
+            bot.ladder().store().ratings().record(changes.subList(from, Math.min(changes.size(), from + 500)),
+                    Optional.empty());
+        }
         long lastReport = System.nanoTime();
         while (sync.figures().reranks() == reranks || !sync.figures().idle()) {
             try {
