@@ -154,6 +154,7 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 } else {
                     due = Math.max(due, globalLaneFree);
                     globalLaneFree = due;
+                    forgetBookingsBefore(now);
                     globalBookings.addLast(due);
                 }
                 wait = due - now;
@@ -194,10 +195,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                     return;
                 }
                 long now = ticker.read();
-                long second = Duration.ofSeconds(1).toNanos();
-                while (!globalBookings.isEmpty() && globalBookings.peekFirst() <= now - second) {
-                    globalBookings.pollFirst();
-                }
+                long second = ONE_SECOND;
+                forgetBookingsBefore(now);
                 if (globalBookings.size() >= backgroundShare) {
                     if (!backgroundPumpScheduled) {
                         backgroundPumpScheduled = true;
@@ -229,6 +228,15 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         }
     }
 
+    private static final long ONE_SECOND = Duration.ofSeconds(1).toNanos();
+
+    /** Under this: drops the bookings older than a second (kept in booking order, nearly time order). */
+    private void forgetBookingsBefore(long now) {
+        while (!globalBookings.isEmpty() && globalBookings.peekFirst() <= now - ONE_SECOND) {
+            globalBookings.pollFirst();
+        }
+    }
+
     private void handOver(Work work) {
         Runnable stopNow = null;
         synchronized (this) {
@@ -250,6 +258,11 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             stopNow.run();
         }
         pumpBackground();
+    }
+
+    /** Bookings on the global budget still remembered for the background share (tests: none older than a second). */
+    synchronized int bookingsKept() {
+        return globalBookings.size();
     }
 
     /** Background requests not handed to JDA yet (booked or not). */

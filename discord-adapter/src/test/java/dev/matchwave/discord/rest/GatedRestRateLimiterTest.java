@@ -104,6 +104,17 @@ class GatedRestRateLimiterTest {
     }
 
     @Test
+    void withoutBackgroundWorkTheBookingsOfPastSecondsAreForgotten() {
+        GatedRestRateLimiter shared = new GatedRestRateLimiter(jda, gate, Ticker.of(clock), clock, null, 3);
+        for (int i = 0; i < 1000; i++) {
+            shared.enqueue(dm("m" + i));
+            clock.advance(Duration.ofMillis(100));
+        }
+        // A long-running bot with no rank roles keeps only the last second's bookings.
+        assertThat(shared.bookingsKept()).isLessThanOrEqualTo(11);
+    }
+
+    @Test
     void aMessageBookedAfterABackgroundRequestIsNotOrderedBehindIt() {
         gate.waits.put("r", Duration.ofMillis(500)); // the role route's own bucket is full
         limiter.enqueue(role("r"));
