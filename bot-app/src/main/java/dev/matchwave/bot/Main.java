@@ -29,6 +29,7 @@ public final class Main {
         register(new SimulateCommand());
         register(new BotCommand(environment));
         register(new DemoCommand(environment));
+        register(new RolesCommand());
     }
 
     private void register(Subcommand command) {

@@ -132,6 +132,36 @@ public final class DiscordEmulator implements AutoCloseable {
         return new EmulatedGuild(guild.id, guild.name, channels);
     }
 
+    /**
+     * A new role in the guild, placed below the bot's role so the bot may give it. Create the
+     * roles before the bot connects: the guild's roles reach it in GUILD_CREATE (no role events
+     * are sent).
+     *
+     * @return the role's id
+     */
+    public long createRole(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank() || name.length() > 100) {
+            throw new IllegalArgumentException("a role name must be 1 to 100 characters, got '" + name + "'");
+        }
+        return state.createRole(guild().id(), name);
+    }
+
+    /** The roles a member of the guild holds (created roles only; the bot's own is left out). */
+    public java.util.Set<Long> memberRoles(long userId) {
+        return state.memberRoles(guild().id(), userId);
+    }
+
+    /** Gives a member a role, as a moderator would in Discord's client (no request is recorded). */
+    public void giveRole(long userId, long roleId) {
+        state.changeMemberRole(guild().id(), userId, roleId, true);
+    }
+
+    /** Takes a user out of the guild, as when a player leaves the server; his roles go with him. */
+    public void removeMember(long userId) {
+        state.removeMember(guild().id(), userId);
+    }
+
     /** A new scripted user, member of the guild. */
     public EmulatedUser addUser(String name) {
         Objects.requireNonNull(name, "name");

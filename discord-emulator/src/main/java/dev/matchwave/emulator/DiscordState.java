@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -149,6 +150,35 @@ final class DiscordState {
         guilds.values().forEach(g -> g.members.put(user.id, now));
         changed();
         return user;
+    }
+
+    /** A new role in the guild, below the bot's role (so the bot may give it). */
+    synchronized long createRole(long guildId, String name) {
+        GuildRecord guild = guildRecord(guildId);
+        long id = snowflakes.next();
+        guild.roles.put(id, name);
+        changed();
+        return id;
+    }
+
+    synchronized Set<Long> memberRoles(long guildId, long userId) {
+        return Set.copyOf(guildRecord(guildId).memberRoles.getOrDefault(userId, Set.of()));
+    }
+
+    /** Takes a member out of the guild (a player who left the server). */
+    synchronized void removeMember(long guildId, long userId) {
+        GuildRecord guild = guildRecord(guildId);
+        guild.members.remove(userId);
+        guild.memberRoles.remove(userId);
+        changed();
+    }
+
+    private GuildRecord guildRecord(long guildId) {
+        GuildRecord guild = guilds.get(guildId);
+        if (guild == null) {
+            throw new IllegalArgumentException("no guild " + guildId);
+        }
+        return guild;
     }
 
     synchronized UserRecord userRecord(long id) {
@@ -314,6 +344,82 @@ final class DiscordState {
             throw new DiscordError(404, 10007, "Unknown Member");
         }
         return Payloads.member(guild, user, true);
+    }
+
+    // ---------------------------------------------------------------- REST: roles
+
+    synchronized JsonNode guildRoles(long guildId) {
+        GuildRecord guild = guilds.get(guildId);
+        if (guild == null) {
+            throw new DiscordError(404, 10004, "Unknown Guild");
+        }
+        return Payloads.roles(guild, bot);
+    }
+
+    /** PUT (add) or DELETE (remove) of one member role: 204 either way, also when nothing changes. */
+    synchronized void changeMemberRole(long guildId, long userId, long roleId, boolean add) {
+        GuildRecord guild = guilds.get(guildId);
+        if (guild == null) {
+            throw new DiscordError(404, 10004, "Unknown Guild");
+        }
+        requireGivable(guild, roleId);
+        if (!guild.members.containsKey(userId) || !users.containsKey(userId)) {
+            throw new DiscordError(404, 10007, "Unknown Member");
+        }
+        Set<Long> roles = guild.memberRoles.computeIfAbsent(userId, u -> new java.util.TreeSet<>());
+        if (add) {
+            roles.add(roleId);
+        } else {
+            roles.remove(roleId);
+        }
+        changed();
+    }
+
+    /** PATCH of a member: only {@code roles} (the whole list) is emulated. */
+    synchronized JsonNode modifyMember(long guildId, long userId, JsonNode body) {
+        GuildRecord guild = guilds.get(guildId);
+        if (guild == null) {
+            throw new DiscordError(404, 10004, "Unknown Guild");
+        }
+        UserRecord user = users.get(userId);
+        if (user == null || !guild.members.containsKey(userId)) {
+            throw new DiscordError(404, 10007, "Unknown Member");
+        }
+        JsonNode roles = body.path("roles");
+        if (!roles.isMissingNode() && !roles.isNull()) {
+            if (!roles.isArray()) {
+                throw DiscordError.invalidField("roles", "BASE_TYPE_ARRAY", "Must be an array of role ids.");
+            }
+            Set<Long> next = new java.util.TreeSet<>();
+            for (JsonNode role : roles) {
+                long id;
+                try {
+                    id = Long.parseUnsignedLong(role.asText());
+                } catch (NumberFormatException e) {
+                    throw DiscordError.invalidField("roles", "NUMBER_TYPE_COERCE", "Value \"" + role.asText()
+                            + "\" is not snowflake.");
+                }
+                if (id != guild.botRoleId || !user.bot) {
+                    requireGivable(guild, id);
+                }
+                next.add(id);
+            }
+            // Roles the bot may not manage (its own, @everyone) are never in a member's list here.
+            next.remove(guild.botRoleId);
+            guild.memberRoles.put(userId, next);
+            changed();
+        }
+        return Payloads.member(guild, user, true);
+    }
+
+    /** A role the bot may give: a created role, below the bot's (developers/topics/permissions, role hierarchy). */
+    private static void requireGivable(GuildRecord guild, long roleId) {
+        if (roleId == guild.botRoleId || roleId == guild.id) {
+            throw new DiscordError(403, 50013, "Missing Permissions");
+        }
+        if (!guild.roles.containsKey(roleId)) {
+            throw new DiscordError(404, 10011, "Unknown Role");
+        }
     }
 
     // ---------------------------------------------------------------- REST: channel messages

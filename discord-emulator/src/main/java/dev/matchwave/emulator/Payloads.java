@@ -51,6 +51,8 @@ final class Payloads {
         if (user.bot) {
             roles.add(Json.id(guild.botRoleId));
         }
+        guild.memberRoles.getOrDefault(user.id, java.util.Set.of()).stream().sorted()
+                .forEach(role -> roles.add(Json.id(role)));
         Instant joined = guild.members.getOrDefault(user.id, Instant.EPOCH);
         return json.putNull("nick").putNull("avatar").put("joined_at", Json.timestamp(joined)).putNull("premium_since")
                 .put("deaf", false).put("mute", false).put("flags", 0).put("pending", false)
@@ -102,11 +104,7 @@ final class Payloads {
                 .put("joined_at", Json.timestamp(guild.members.getOrDefault(bot.id, Instant.EPOCH)))
                 .put("large", false).put("unavailable", false).put("member_count", guild.members.size())
                 .put("lazy", true);
-        ArrayNode roles = json.putArray("roles");
-        roles.add(role(guild.id, "@everyone", EVERYONE_PERMISSIONS, 0, false));
-        ObjectNode botRole = role(guild.botRoleId, bot.username, BOT_PERMISSIONS, 1, true);
-        botRole.putObject("tags").put("bot_id", Json.id(bot.id));
-        roles.add(botRole);
+        json.set("roles", roles(guild, bot));
         json.putArray("features");
         json.putArray("emojis");
         json.putArray("stickers");
@@ -125,6 +123,17 @@ final class Payloads {
             list.add(channel);
         }
         return json;
+    }
+
+    /** The guild's roles: @everyone, the created roles (positions from 1) and the bot's role above them. */
+    static ArrayNode roles(GuildRecord guild, UserRecord bot) {
+        ArrayNode roles = Json.array();
+        roles.add(role(guild.id, "@everyone", EVERYONE_PERMISSIONS, 0, false));
+        guild.roles.forEach((id, name) -> roles.add(role(id, name, 0, guild.position(id), false)));
+        ObjectNode botRole = role(guild.botRoleId, bot.username, BOT_PERMISSIONS, guild.position(guild.botRoleId), true);
+        botRole.putObject("tags").put("bot_id", Json.id(bot.id));
+        roles.add(botRole);
+        return roles;
     }
 
     /** The partial guild an interaction carries. */

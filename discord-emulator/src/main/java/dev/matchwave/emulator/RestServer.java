@@ -147,6 +147,17 @@ final class RestServer {
         route("GET", "guilds/{guild_id}", c -> s.guild(c.id("guild_id")));
         route("GET", "guilds/{guild_id}/channels", c -> s.guildChannels(c.id("guild_id")));
         route("GET", "guilds/{guild_id}/members/{user_id}", c -> s.member(c.id("guild_id"), c.id("user_id")));
+        route("PATCH", "guilds/{guild_id}/members/{user_id}",
+                c -> s.modifyMember(c.id("guild_id"), c.id("user_id"), c.body().json()));
+        route("GET", "guilds/{guild_id}/roles", c -> s.guildRoles(c.id("guild_id")));
+        route("PUT", "guilds/{guild_id}/members/{user_id}/roles/{role_id}", c -> {
+            s.changeMemberRole(c.id("guild_id"), c.id("user_id"), c.id("role_id"), true);
+            return null;
+        });
+        route("DELETE", "guilds/{guild_id}/members/{user_id}/roles/{role_id}", c -> {
+            s.changeMemberRole(c.id("guild_id"), c.id("user_id"), c.id("role_id"), false);
+            return null;
+        });
     }
 
     private void route(String method, String template, Handler handler) {

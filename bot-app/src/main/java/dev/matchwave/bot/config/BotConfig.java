@@ -1,9 +1,11 @@
 package dev.matchwave.bot.config;
 
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRules;
+import dev.matchwave.matchmaking.ladder.roles.RankRoles;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -33,6 +35,7 @@ import java.util.TreeSet;
  * @param noShow            the no-show penalty's rules; empty: no penalty; default
  *                          {@link NoShowRules#REFERENCE}
  * @param web               the public web pages (docs/web.md); empty: none (the default)
+ * @param rankRoles         the rank roles of each guild (by guild id); empty: no rank roles
  */
 public record BotConfig(
         Optional<String> discordToken,
@@ -46,7 +49,8 @@ public record BotConfig(
         OptionalInt httpPort,
         QueueStoreSettings queueStore,
         Optional<NoShowRules> noShow,
-        Optional<WebSettings> web) {
+        Optional<WebSettings> web,
+        Map<Long, RankRoles> rankRoles) {
 
     /** The public ladder's wave interval (docs/reference-ladder.md: one wave every 45 s). */
     public static final Duration DEFAULT_WAVE_INTERVAL = Duration.ofSeconds(45);
@@ -69,6 +73,12 @@ public record BotConfig(
         Objects.requireNonNull(queueStore, "queueStore");
         Objects.requireNonNull(noShow, "noShow");
         Objects.requireNonNull(web, "web");
+        rankRoles = Map.copyOf(Objects.requireNonNull(rankRoles, "rankRoles"));
+        for (long guild : rankRoles.keySet()) {
+            if (guild <= 0) {
+                throw new IllegalArgumentException("rankRoles: guild ids must be positive Discord ids, got " + guild);
+            }
+        }
         adminIds = Set.copyOf(Objects.requireNonNull(adminIds, "adminIds"));
         discordToken.ifPresent(token -> {
             if (token.isBlank() || token.chars().anyMatch(Character::isWhitespace)) {
@@ -105,13 +115,13 @@ public record BotConfig(
         });
     }
 
-    /** A configuration without web pages. */
+    /** A configuration without web pages and without rank roles. */
     public BotConfig(Optional<String> discordToken, Optional<URI> discordApiUrl, Optional<URI> discordGatewayUrl,
                      DatabaseSettings database, Set<Long> adminIds, Duration waveInterval, String rules,
                      OptionalLong guildId, OptionalInt httpPort, QueueStoreSettings queueStore,
                      Optional<NoShowRules> noShow) {
         this(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules, guildId,
-                httpPort, queueStore, noShow, Optional.empty());
+                httpPort, queueStore, noShow, Optional.empty(), Map.of());
     }
 
     /** A configuration with the reference no-show penalty. */
@@ -133,19 +143,25 @@ public record BotConfig(
     /** The same configuration with the queue kept in {@code store}. */
     public BotConfig withQueueStore(QueueStoreSettings store) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules,
-                guildId, httpPort, store, noShow, web);
+                guildId, httpPort, store, noShow, web, rankRoles);
     }
 
     /** The same configuration with this no-show penalty (empty: none). */
     public BotConfig withNoShow(Optional<NoShowRules> rules) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval,
-                this.rules, guildId, httpPort, queueStore, rules, web);
+                this.rules, guildId, httpPort, queueStore, rules, web, rankRoles);
     }
 
     /** The same configuration with these web pages (empty: none). */
     public BotConfig withWeb(Optional<WebSettings> settings) {
         return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval, rules,
-                guildId, httpPort, queueStore, noShow, settings);
+                guildId, httpPort, queueStore, noShow, settings, rankRoles);
+    }
+
+    /** The same configuration with these rank roles, by guild id (empty: none). */
+    public BotConfig withRankRoles(Map<Long, RankRoles> roles) {
+        return new BotConfig(discordToken, discordApiUrl, discordGatewayUrl, database, adminIds, waveInterval,
+                rules, guildId, httpPort, queueStore, noShow, web, roles);
     }
 
     /** The configuration with every default: no token, embedded database, no admins. */
@@ -190,7 +206,9 @@ public record BotConfig(
                 + ", queueStore=" + queueStore
                 + ", noShow=" + noShow.map(NoShowRules::spec).orElse("off")
                 + ", web=" + web.map(w -> w.bindAddress() + ":" + w.port()
-                        + (w.publishIdentities() ? " (identities published)" : "")).orElse("(off)") + "]";
+                        + (w.publishIdentities() ? " (identities published)" : "")).orElse("(off)")
+                + ", rankRoles=" + (rankRoles.isEmpty() ? "(off)" : new java.util.TreeMap<>(rankRoles).entrySet().stream()
+                        .map(e -> e.getKey() + ":" + e.getValue().roleByLetter()).toList()) + "]";
     }
 
     /** {@link #DEFAULT_EMBEDDED_DIR} under this user's home. */

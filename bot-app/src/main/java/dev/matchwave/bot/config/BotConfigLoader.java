@@ -1,6 +1,8 @@
 package dev.matchwave.bot.config;
 
 import dev.matchwave.matchmaking.ladder.penalty.NoShowRules;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.roles.RankRoles;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
@@ -220,12 +222,14 @@ public final class BotConfigLoader {
                 .map(v -> parseNoShow(v, problems)).orElse(defaults.noShow());
 
         Optional<WebSettings> web = parseWeb(sources, problems);
+        Map<Long, RankRoles> rankRoles = sources.value(Setting.RANK_ROLES)
+                .map(v -> parseRankRoles(v, problems)).orElse(defaults.rankRoles());
 
         if (!problems.isEmpty()) {
             return defaults;
         }
         return new BotConfig(token, apiUrl, gatewayUrl, database, adminIds, waveInterval, rules, guildId, httpPort,
-                queueStore, noShow, web);
+                queueStore, noShow, web, rankRoles);
     }
 
     /** The web pages: on when the port is set; the other two settings need it. */
@@ -254,6 +258,40 @@ public final class BotConfigLoader {
         }
         return Optional.of(new WebSettings(port.getAsInt(), address.isEmpty() ? WebSettings.DEFAULT_BIND_ADDRESS
                 : address, publishIds));
+    }
+
+    /** {@code GUILD: S=ROLE, A=ROLE; GUILD2: ...}, each guild's roles checked against the reference ranks. */
+    private static Map<Long, RankRoles> parseRankRoles(Value value, List<String> problems) {
+        Map<Long, RankRoles> roles = new java.util.LinkedHashMap<>();
+        for (String part : value.text().split(";", -1)) {
+            String entry = part.strip();
+            if (entry.isEmpty()) {
+                problems.add(value.problem("has an empty guild entry between semicolons"));
+                return Map.of();
+            }
+            int colon = entry.indexOf(':');
+            if (colon < 0) {
+                problems.add(value.problem("'" + Value.shown(entry) + "' names no guild (GUILD_ID: LETTER=ROLE_ID, ...)"));
+                return Map.of();
+            }
+            String guildText = entry.substring(0, colon).strip();
+            Optional<Long> guild = parseSnowflake(guildText);
+            if (guild.isEmpty()) {
+                problems.add(value.problem("'" + Value.shown(guildText) + "' is not a guild id"));
+                return Map.of();
+            }
+            try {
+                if (roles.put(guild.get(), RankRoles.parse(LeaderboardRules.REFERENCE.ranks(),
+                        entry.substring(colon + 1))) != null) {
+                    problems.add(value.problem("guild " + guild.get() + " is given twice"));
+                    return Map.of();
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(value.problem("guild " + guild.get() + ": " + e.getMessage()));
+                return Map.of();
+            }
+        }
+        return roles;
     }
 
     private static Optional<NoShowRules> parseNoShow(Value value, List<String> problems) {

@@ -50,7 +50,10 @@ public enum Setting {
             "the address the web pages listen on (default " + WebSettings.DEFAULT_BIND_ADDRESS
                     + ", every interface; 127.0.0.1 for this machine only)"),
     WEB_PUBLISH_IDS("MATCHWAVE_WEB_PUBLISH_IDS", "web.publish-ids", false,
-            "true to show BattleTags, alternative ids and Discord ids on the web pages (default false)");
+            "true to show BattleTags, alternative ids and Discord ids on the web pages (default false)"),
+    RANK_ROLES("MATCHWAVE_RANK_ROLES", "ranks.roles", false,
+            "GUILD_ID: LETTER=ROLE_ID, ... per guild, guilds separated by ';', e.g. "
+                    + "345678901234567890: S=111111111111111111, A=222222222222222222 (letters S A B C D E F U; unset: no rank roles)");
 
     private final String environmentVariable;
     private final String propertyKey;

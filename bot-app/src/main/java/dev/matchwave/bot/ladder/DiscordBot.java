@@ -19,6 +19,12 @@ import dev.matchwave.discord.delivery.DirectChannelWarmer;
 import dev.matchwave.discord.delivery.SearchingRefresher;
 import dev.matchwave.discord.interaction.InteractionRouter;
 import dev.matchwave.discord.rest.RestRequestGate;
+import dev.matchwave.discord.roles.JdaMemberRoles;
+import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
+import dev.matchwave.matchmaking.ladder.rank.Ranks;
+import dev.matchwave.matchmaking.ladder.roles.RankRoleSync;
+import dev.matchwave.persistence.ladder.PostgresLadderStore;
+import dev.matchwave.persistence.roles.PostgresHeldRoles;
 import dev.matchwave.discord.timing.FlowListener;
 import dev.matchwave.discord.timing.FlowRecorder;
 import dev.matchwave.discord.timing.FlowTargets;
@@ -106,6 +112,7 @@ public final class DiscordBot implements AutoCloseable {
     private volatile @Nullable LadderFrontDesk frontDesk;
     private @Nullable DiscordConnection connection;
     private @Nullable MonitoringServer monitoring;
+    private volatile @Nullable RankRoleSync rankRoles;
 
     private final @Nullable DatabaseConfig databaseConfig;
     private final @Nullable Pairer pairer;
@@ -303,6 +310,7 @@ public final class DiscordBot implements AutoCloseable {
             // dispatcher's pacing would assume 5 per 5 s for the unknown route.
             ladder.start(searches::rememberSearchOfOwedMatch, player -> messenger.openDirectChannel(player)
                     .thenAccept(channel -> channel.ifPresent(id -> contacts.rememberDmChannel(player, id))));
+            startRankRoles(ladder, discord);
             // Half a wave after each wave: the searching messages get the new figures, and no
             // refresh is in flight when the next wave's "match found" edits the same message.
             SearchingRefresher refresher = new SearchingRefresher(discord.jda(), contacts, desk::searchingView,
@@ -321,6 +329,44 @@ public final class DiscordBot implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Rank roles, when configured: every rating change re-ranks everybody (after a short
+     * debounce) and each player whose best rank's role changed is owed a change, sent as
+     * background work through the REST gate. The roles Discord accepted are in PostgreSQL
+     * ({@code rank_roles_held}), so the first re-rank of a new process sends only what is owed.
+     * It starts on a virtual thread: ranking 10,000 players does not hold up the start.
+     */
+    private void startRankRoles(LadderApplication ladder, DiscordConnection discord) {
+        if (config.rankRoles().isEmpty()) {
+            return;
+        }
+        java.util.Map<String, dev.matchwave.matchmaking.ladder.roles.RankRoles> guilds = new java.util.HashMap<>();
+        config.rankRoles().forEach((guild, roles) -> guilds.put(Long.toString(guild), roles));
+        RankRoleSync sync = RankRoleSync.builder(guilds, new PostgresHeldRoles(ladder.database()),
+                        new JdaMemberRoles(discord.jda()),
+                        () -> Ranks.of(LeaderboardRules.REFERENCE.ranks(), ladder.store().ratings().all(),
+                                ladder.clock().instant()))
+                .scheduler(scheduler != null ? scheduler : Scheduler.forScheduledExecutorService(refreshTimer))
+                .executor(handlers)
+                .build();
+        rankRoles = sync;
+        if (ladder.store() instanceof PostgresLadderStore postgres) {
+            postgres.onRatingsOrProfilesChanged(sync::ratingsChanged);
+        }
+        handlers.execute(() -> {
+            try {
+                sync.start();
+            } catch (RuntimeException e) {
+                LOG.error("rank roles could not start; they follow at the next rating change", e);
+            }
+        });
+    }
+
+    /** The rank roles' sync, when rank roles are configured and the bot runs. */
+    public Optional<RankRoleSync> rankRoles() {
+        return Optional.ofNullable(rankRoles);
     }
 
     /**
@@ -395,6 +441,10 @@ public final class DiscordBot implements AutoCloseable {
     /** Stops in order; idempotent. */
     @Override
     public synchronized void close() {
+        RankRoleSync roles = rankRoles;
+        if (roles != null) {
+            roles.close();
+        }
         refreshTimer.shutdownNow();
         leadership.completeExceptionally(new IllegalStateException("the bot was closed"));
         if (monitoring != null) {
@@ -432,6 +482,10 @@ public final class DiscordBot implements AutoCloseable {
      * ({@link LadderApplication#halt}). For the crash and takeover tests.
      */
     public synchronized void halt() {
+        RankRoleSync roles = rankRoles;
+        if (roles != null) {
+            roles.close();
+        }
         LeaderElection running = election;
         if (running != null) {
             running.halt();

@@ -139,6 +139,37 @@ class BotConfigLoaderTest {
     }
 
     @Nested
+    class RankRoles {
+        @Test
+        void offByDefault() {
+            assertThat(fromEnv().rankRoles()).isEmpty();
+        }
+
+        @Test
+        void aRolePerLetterPerGuild() {
+            BotConfig config = fromEnv("MATCHWAVE_RANK_ROLES",
+                    "345678901234567890: S=111111111111111111, A=222222222222222222 ; 456789012345678901: U=333");
+            assertThat(config.rankRoles()).containsOnlyKeys(345678901234567890L, 456789012345678901L);
+            assertThat(config.rankRoles().get(345678901234567890L).roleByLetter())
+                    .containsExactly(java.util.Map.entry("S", "111111111111111111"),
+                            java.util.Map.entry("A", "222222222222222222"));
+            assertThat(config.rankRoles().get(456789012345678901L).roleOf("U")).contains("333");
+        }
+
+        @Test
+        void aBadMappingIsNamed() {
+            assertThat(problemWith("MATCHWAVE_RANK_ROLES", "345678901234567890: S=1, Z=2"))
+                    .startsWith("setting MATCHWAVE_RANK_ROLES (environment variable)")
+                    .contains("guild 345678901234567890: rank roles: 'Z' is not a rank (ranks: S, A, B, C, D, E, F, U)")
+                    .contains("expected GUILD_ID: LETTER=ROLE_ID");
+            assertThat(problemWith("MATCHWAVE_RANK_ROLES", "S=1")).contains("'S=1' names no guild");
+            assertThat(problemWith("MATCHWAVE_RANK_ROLES", "gold: S=1")).contains("'gold' is not a guild id");
+            assertThat(problemWith("MATCHWAVE_RANK_ROLES", "5: S=gold")).contains("'gold' is not a role id");
+            assertThat(problemWith("MATCHWAVE_RANK_ROLES", "5: S=1; 5: A=2")).contains("guild 5 is given twice");
+        }
+    }
+
+    @Nested
     class Token {
         @Test
         void withWhitespace() {
@@ -416,7 +447,7 @@ class BotConfigLoaderTest {
                                     + "(the file uses keys, the environment uses DISCORD_TOKEN)",
                             "unknown key 'wave.intervall' in " + file + "; known keys: discord.token, discord.api-url, "
                                     + "discord.gateway-url, db.url, db.user, db.password, db.dir, queue.store, queue.no-show, admin.ids, "
-                                    + "wave.interval, rules, guild.id, http.port, web.port, web.bind, web.publish-ids"));
+                                    + "wave.interval, rules, guild.id, http.port, web.port, web.bind, web.publish-ids, ranks.roles"));
         }
 
         @Test

@@ -75,6 +75,7 @@ final class LadderBotHarness implements AutoCloseable {
     private final DiscordEmulator discord;
     private final @Nullable EmulatedUser admin;
     private final BotConfig config;
+    private final Map<String, Long> rankRoles = new java.util.LinkedHashMap<>();
     private DiscordBot bot;
     private final LiveFigures live = new LiveFigures((queue, rules) -> PairingBound.of(queue, rules).maxPairs());
     private @Nullable LadderWebsite website;
@@ -96,6 +97,14 @@ final class LadderBotHarness implements AutoCloseable {
         /** Serves the ladder's web pages on a free port of 127.0.0.1 ({@link #web()}). */
         Options web(boolean publishIdentities) {
             this.web = new WebSettings(0, "127.0.0.1", publishIdentities);
+            return this;
+        }
+
+        private List<String> rankRoleLetters = List.of();
+
+        /** Rank roles for these letters, each a role created in the guild ({@link #rankRole}). */
+        Options rankRoles(List<String> letters) {
+            this.rankRoleLetters = List.copyOf(letters);
             return this;
         }
 
@@ -184,10 +193,19 @@ final class LadderBotHarness implements AutoCloseable {
         }
         this.discord = DiscordEmulator.start(emulator.build());
         this.admin = options.admin ? discord.addUser("admin") : null;
+        Map<String, String> roles = new java.util.LinkedHashMap<>();
+        for (String letter : options.rankRoleLetters) {
+            long role = discord.createRole("Rank " + letter);
+            rankRoles.put(letter, role);
+            roles.put(letter, Long.toString(role));
+        }
         this.config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
                 Optional.of(discord.gatewayUrl()), new DatabaseSettings.Embedded(dataDirectory),
                 admin == null ? Set.of() : Set.of(admin.id()), options.waveInterval, BotConfig.DEFAULT_RULES,
-                OptionalLong.empty(), OptionalInt.empty());
+                OptionalLong.empty(), OptionalInt.empty())
+                .withRankRoles(roles.isEmpty() ? Map.of() : Map.of(discord.guild().id(),
+                        dev.matchwave.matchmaking.ladder.roles.RankRoles.of(
+                                dev.matchwave.matchmaking.ladder.rank.LeaderboardRules.REFERENCE.ranks(), roles)));
         try {
             this.bot = startBot();
         } catch (RuntimeException | InterruptedException e) {
@@ -223,6 +241,11 @@ final class LadderBotHarness implements AutoCloseable {
             website = LadderWebsite.start(started, live, options.web);
         }
         return started;
+    }
+
+    /** The guild role of a letter rank ({@link Options#rankRoles}). */
+    long rankRole(String letter) {
+        return Objects.requireNonNull(rankRoles.get(letter), "no rank role for " + letter);
     }
 
     /** The embedded database's data directory (to start its server again after a test stopped it). */

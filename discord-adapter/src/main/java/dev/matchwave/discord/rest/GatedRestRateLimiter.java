@@ -3,6 +3,7 @@ package dev.matchwave.discord.rest;
 import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.matchmaking.time.Scheduler;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,6 +31,15 @@ import org.jspecify.annotations.Nullable;
  * requests keep their order; across lanes nothing waits, so an interaction edit (phase 1) is
  * never held up behind direct messages (phase 2).
  *
+ * <p>Background requests ({@link RestRequest#background()}: rank roles) wait in a third lane, of
+ * lower priority: one is booked with the gate only when no other request on the global budget
+ * waits for it and fewer than {@code backgroundShare} requests on the global budget were booked
+ * within the last second (or are booked ahead), and only one at a time waits for its booked time.
+ * So a mass re-rank uses at most that share of the budget, leaves the rest free for a wave's
+ * messages at any moment, and never books ahead of them: a message booked after a background
+ * request is not ordered behind it. A stop cancels background requests not yet handed to JDA
+ * (a graceful stop paces only the player-facing ones).
+ *
  * <p>Plug it in with {@code new RestConfig().setRateLimiterFactory(GatedRestRateLimiter.factory(gate, ticker))}.
  *
  * <p>Thread-safe; {@link #enqueue} never blocks.
@@ -42,6 +52,14 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     private final Scheduler scheduler;
     private final @Nullable SendWindow sendWindow;
     private final Set<Work> waiting = new LinkedHashSet<>();
+    /** Background requests not booked yet, oldest first. */
+    private final ArrayDeque<Work> background = new ArrayDeque<>();
+    /** The booked times of requests on the global budget within the last second or ahead, in booking order. */
+    private final ArrayDeque<Long> globalBookings = new ArrayDeque<>();
+    private final int backgroundShare;
+    private int foregroundWaiting;
+    private @Nullable Work backgroundBooked;
+    private boolean backgroundPumpScheduled;
     private long interactionLaneFree;
     private long globalLaneFree;
     private boolean stopped;
@@ -63,6 +81,19 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
      */
     public GatedRestRateLimiter(RestRateLimiter delegate, RestRequestGate gate, Ticker ticker, Scheduler scheduler,
                                 @Nullable SendWindow sendWindow) {
+        this(delegate, gate, ticker, scheduler, sendWindow, DEFAULT_BACKGROUND_SHARE);
+    }
+
+    /**
+     * @param backgroundShare the most requests on the global budget, in any second, at which a
+     *                        background request may still be booked, at least 1
+     */
+    public GatedRestRateLimiter(RestRateLimiter delegate, RestRequestGate gate, Ticker ticker, Scheduler scheduler,
+                                @Nullable SendWindow sendWindow, int backgroundShare) {
+        if (backgroundShare < 1) {
+            throw new IllegalArgumentException("backgroundShare must be at least 1, got " + backgroundShare);
+        }
+        this.backgroundShare = backgroundShare;
         this.sendWindow = sendWindow;
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.gate = Objects.requireNonNull(gate, "gate");
@@ -72,6 +103,15 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         this.interactionLaneFree = now;
         this.globalLaneFree = now;
     }
+
+    /**
+     * Background requests are booked only while fewer than this many requests on the global
+     * budget fall in one second: of the gate's 45, at least 15 stay free for a burst of
+     * player-facing requests at any moment, and the dispatcher's 40 a second, smooth, never
+     * waits for a slot (30 background requests of the last second leave the window as its
+     * requests come in).
+     */
+    public static final int DEFAULT_BACKGROUND_SHARE = 30;
 
     /** The factory for {@code RestConfig#setRateLimiterFactory}: JDA's sequential limiter behind the gate. */
     public static Function<RateLimitConfig, RestRateLimiter> factory(RestRequestGate gate, Ticker ticker) {
@@ -99,6 +139,13 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             if (stopped && stopWhenDrained == null) {
                 // Stopped for good: JDA's limiter decides what it does with late requests.
                 wait = 0;
+            } else if (request.background()) {
+                if (stopped) {
+                    wait = -1; // a graceful stop sends no more background work
+                } else {
+                    background.addLast(observed);
+                    wait = Long.MIN_VALUE;
+                }
             } else {
                 long due = now + Math.max(0, gate.reserve(request, now));
                 if (request.interaction()) {
@@ -107,12 +154,25 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 } else {
                     due = Math.max(due, globalLaneFree);
                     globalLaneFree = due;
+                    forgetBookingsBefore(now);
+                    globalBookings.addLast(due);
                 }
                 wait = due - now;
                 if (wait > 0) {
                     waiting.add(observed);
+                    if (!request.interaction()) {
+                        foregroundWaiting++;
+                    }
                 }
             }
+        }
+        if (wait == Long.MIN_VALUE) {
+            pumpBackground();
+            return;
+        }
+        if (wait == -1 && request.background()) {
+            observed.cancel();
+            return;
         }
         if (wait <= 0) {
             delegate.enqueue(observed);
@@ -121,11 +181,72 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         scheduler.schedule(() -> handOver(observed), Duration.ofNanos(wait));
     }
 
+    /**
+     * Books the oldest background request if the global budget has room for it (see the class
+     * comment), hands it to JDA when its time comes, and goes on; or comes back when room may be
+     * there (a player-facing request handed over, a booking leaving the last second).
+     */
+    private void pumpBackground() {
+        while (true) {
+            Work work;
+            long wait;
+            synchronized (this) {
+                if (background.isEmpty() || backgroundBooked != null || foregroundWaiting > 0 || stopped) {
+                    return;
+                }
+                long now = ticker.read();
+                long second = ONE_SECOND;
+                forgetBookingsBefore(now);
+                if (globalBookings.size() >= backgroundShare) {
+                    if (!backgroundPumpScheduled) {
+                        backgroundPumpScheduled = true;
+                        long until = Math.max(1, globalBookings.peekFirst() + second - now);
+                        scheduler.schedule(() -> {
+                            synchronized (this) {
+                                backgroundPumpScheduled = false;
+                            }
+                            pumpBackground();
+                        }, Duration.ofNanos(until));
+                    }
+                    return;
+                }
+                work = background.pollFirst();
+                RestRequest request = describe(work.getRoute());
+                long due = now + Math.max(0, gate.reserve(request, now));
+                globalBookings.addLast(due);
+                wait = due - now;
+                if (wait > 0) {
+                    waiting.add(work);
+                    backgroundBooked = work;
+                }
+            }
+            if (wait > 0) {
+                scheduler.schedule(() -> handOver(work), Duration.ofNanos(wait));
+                return;
+            }
+            delegate.enqueue(work);
+        }
+    }
+
+    private static final long ONE_SECOND = Duration.ofSeconds(1).toNanos();
+
+    /** Under this: drops the bookings older than a second (kept in booking order, nearly time order). */
+    private void forgetBookingsBefore(long now) {
+        while (!globalBookings.isEmpty() && globalBookings.peekFirst() <= now - ONE_SECOND) {
+            globalBookings.pollFirst();
+        }
+    }
+
     private void handOver(Work work) {
         Runnable stopNow = null;
         synchronized (this) {
             if (!waiting.remove(work)) {
                 return; // cancelled by a hard stop meanwhile
+            }
+            if (work == backgroundBooked) {
+                backgroundBooked = null;
+            } else if (!describe(work.getRoute()).interaction()) {
+                foregroundWaiting--;
             }
             if (waiting.isEmpty() && stopWhenDrained != null) {
                 stopNow = stopWhenDrained;
@@ -136,6 +257,17 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         if (stopNow != null) {
             stopNow.run();
         }
+        pumpBackground();
+    }
+
+    /** Bookings on the global budget still remembered for the background share (tests: none older than a second). */
+    synchronized int bookingsKept() {
+        return globalBookings.size();
+    }
+
+    /** Background requests not handed to JDA yet (booked or not). */
+    public synchronized int backgroundWaiting() {
+        return background.size() + (backgroundBooked == null ? 0 : 1);
     }
 
     /** Requests waiting for the gate, not yet handed to JDA's limiter. */
@@ -151,13 +283,20 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
      */
     @Override
     public void stop(boolean shutdown, Runnable callback) {
-        List<Work> cancelled = List.of();
+        List<Work> cancelled = new ArrayList<>();
         boolean stopNow;
         synchronized (this) {
             stopped = true;
+            cancelled.addAll(background);
+            background.clear();
+            if (backgroundBooked != null && waiting.remove(backgroundBooked)) {
+                cancelled.add(backgroundBooked);
+            }
+            backgroundBooked = null;
             if (shutdown) {
-                cancelled = new ArrayList<>(waiting);
+                cancelled.addAll(waiting);
                 waiting.clear();
+                foregroundWaiting = 0;
                 stopWhenDrained = null;
                 stopNow = true;
             } else {
@@ -182,6 +321,13 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     public int cancelRequests() {
         List<Work> cancelled = new ArrayList<>();
         synchronized (this) {
+            background.removeIf(work -> {
+                if (work.isPriority() || work.isCancelled()) {
+                    return false;
+                }
+                cancelled.add(work);
+                return true;
+            });
             waiting.removeIf(work -> {
                 if (work.isPriority() || work.isCancelled()) {
                     return false;
@@ -189,8 +335,14 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 cancelled.add(work);
                 return true;
             });
+            if (backgroundBooked != null && !waiting.contains(backgroundBooked)) {
+                backgroundBooked = null;
+            }
+            foregroundWaiting = (int) waiting.stream()
+                    .filter(w -> w != backgroundBooked && !describe(w.getRoute()).interaction()).count();
         }
         cancelled.forEach(Work::cancel);
+        pumpBackground();
         return cancelled.size() + delegate.cancelRequests();
     }
 

@@ -22,6 +22,20 @@ public record RestRequest(String method, String route, String majorParameters, b
         Objects.requireNonNull(majorParameters, "majorParameters");
     }
 
+    /** The member-role routes: adding or removing one role of a member, and modifying a member. */
+    private static final java.util.Set<String> MEMBER_ROLE_ROUTES = java.util.Set.of(
+            "PUT guilds/{guild_id}/members/{user_id}/roles/{role_id}",
+            "DELETE guilds/{guild_id}/members/{user_id}/roles/{role_id}",
+            "PATCH guilds/{guild_id}/members/{user_id}");
+
+    /**
+     * Background work (rank roles): sent on the global budget, but only with room left for
+     * player-facing requests ({@link GatedRestRateLimiter}).
+     */
+    public boolean background() {
+        return !interaction && MEMBER_ROLE_ROUTES.contains(method + " " + route);
+    }
+
     /** {@code POST/channels/{channel_id}/messages}: the label for logs and metrics. */
     public String label() {
         return method + "/" + route;

@@ -57,6 +57,92 @@ class GatedRestRateLimiterTest {
         assertThat(edit.method()).isEqualTo("PATCH");
     }
 
+    /** Adding a rank role; the name is the guild id, so it shows in the route's major parameters. */
+    private static FakeWork role(String name) {
+        return new FakeWork(Route.Guilds.ADD_MEMBER_ROLE.compile(name, "7", "9"));
+    }
+
+    @Test
+    void memberRoleRoutesAreBackgroundWork() {
+        assertThat(GatedRestRateLimiter.describe(Route.Guilds.ADD_MEMBER_ROLE.compile("1", "2", "3")).background()).isTrue();
+        assertThat(GatedRestRateLimiter.describe(Route.Guilds.REMOVE_MEMBER_ROLE.compile("1", "2", "3")).background())
+                .isTrue();
+        assertThat(GatedRestRateLimiter.describe(Route.Guilds.MODIFY_MEMBER.compile("1", "2")).background()).isTrue();
+        assertThat(GatedRestRateLimiter.describe(Route.Messages.SEND_MESSAGE.compile("1")).background()).isFalse();
+    }
+
+    @Test
+    void backgroundWorkWaitsWhileAPlayerFacingRequestWaits() {
+        gate.waits.put("a", Duration.ofMillis(100));
+        limiter.enqueue(dm("a"));
+        limiter.enqueue(role("r"));
+        assertThat(jda.names()).isEmpty();
+        assertThat(gate.asked).as("the role change is not even booked").hasSize(1);
+        assertThat(limiter.backgroundWaiting()).isEqualTo(1);
+
+        clock.advance(Duration.ofMillis(100));
+        assertThat(jda.names()).containsExactly("a", "r");
+        assertThat(limiter.backgroundWaiting()).isZero();
+    }
+
+    @Test
+    void backgroundWorkTakesOnlyItsShareOfEachSecond() {
+        GatedRestRateLimiter shared = new GatedRestRateLimiter(jda, gate, Ticker.of(clock), clock, null, 3);
+        for (int i = 0; i < 8; i++) {
+            shared.enqueue(role("r" + i));
+        }
+        assertThat(jda.names()).containsExactly("r0", "r1", "r2");
+        clock.advance(Duration.ofMillis(999));
+        assertThat(jda.names()).hasSize(3);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(jda.names()).hasSize(6);
+        // A player-facing request is never held back by the share: it is the share that yields.
+        shared.enqueue(dm("m"));
+        assertThat(jda.names()).hasSize(7).endsWith("m");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jda.names()).containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "m", "r6", "r7");
+    }
+
+    @Test
+    void withoutBackgroundWorkTheBookingsOfPastSecondsAreForgotten() {
+        GatedRestRateLimiter shared = new GatedRestRateLimiter(jda, gate, Ticker.of(clock), clock, null, 3);
+        for (int i = 0; i < 1000; i++) {
+            shared.enqueue(dm("m" + i));
+            clock.advance(Duration.ofMillis(100));
+        }
+        // A long-running bot with no rank roles keeps only the last second's bookings.
+        assertThat(shared.bookingsKept()).isLessThanOrEqualTo(11);
+    }
+
+    @Test
+    void aMessageBookedAfterABackgroundRequestIsNotOrderedBehindIt() {
+        gate.waits.put("r", Duration.ofMillis(500)); // the role route's own bucket is full
+        limiter.enqueue(role("r"));
+        limiter.enqueue(role("s"));
+        limiter.enqueue(dm("b"));
+        assertThat(jda.names()).containsExactly("b");
+        clock.advance(Duration.ofMillis(500));
+        assertThat(jda.names()).containsExactly("b", "r", "s");
+    }
+
+    @Test
+    void aStopCancelsBackgroundWorkInsteadOfPacingIt() {
+        gate.waits.put("a", Duration.ofMillis(100));
+        FakeWork message = dm("a");
+        FakeWork first = role("r");
+        FakeWork second = role("s");
+        limiter.enqueue(message);
+        limiter.enqueue(first);
+        limiter.enqueue(second);
+        limiter.stop(false, () -> { });
+        assertThat(first.cancelled).isTrue();
+        assertThat(second.cancelled).isTrue();
+        assertThat(message.cancelled).isFalse();
+        clock.advance(Duration.ofMillis(100));
+        assertThat(jda.names()).containsExactly("a");
+        assertThat(jda.stopped).isTrue();
+    }
+
     @Test
     void aRequestTheGateLetsGoJoinsJdaAtOnce() {
         limiter.enqueue(dm("a"));

@@ -61,10 +61,37 @@ public record RateLimits(
         requirePositive("banDuration", banDuration);
     }
 
-    /** Discord's figures: 50/s global, 5 per 5 s per resource, 5 per 2 s per interaction, 10,000 invalid per 10 min. */
+    /**
+     * The member-role routes (adding or removing one role, and modifying a member), each a bucket
+     * per guild. Discord publishes no figure; a field report (discord/discord-api-docs#7680) shows
+     * {@code X-RateLimit-Limit: 10} on adding a member role, so the emulator assumes 10 a second
+     * per guild for each route. A bot that reads the headers follows whatever they say.
+     */
+    public static final BucketLimit MEMBER_ROLES = BucketLimit.of(10, 1);
+
+    /** The routes {@link #MEMBER_ROLES} applies to, as the recording shows them. */
+    public static final java.util.List<String> MEMBER_ROLE_ROUTES = java.util.List.of(
+            "PUT /guilds/{guild_id}/members/{user_id}/roles/{role_id}",
+            "DELETE /guilds/{guild_id}/members/{user_id}/roles/{role_id}",
+            "PATCH /guilds/{guild_id}/members/{user_id}");
+
+    /**
+     * Discord's figures: 50/s global, 5 per 5 s per resource, 5 per 2 s per interaction, the
+     * member-role routes at {@link #MEMBER_ROLES}, 10,000 invalid per 10 min.
+     */
     public static RateLimits discord() {
-        return new RateLimits(50, BucketLimit.of(5, 5), BucketLimit.of(5, 2), Map.of(), 10_000,
+        Map<String, BucketLimit> routes = new LinkedHashMap<>();
+        MEMBER_ROLE_ROUTES.forEach(route -> routes.put(route, MEMBER_ROLES));
+        return new RateLimits(50, BucketLimit.of(5, 5), BucketLimit.of(5, 2), routes, 10_000,
                 Duration.ofMinutes(10), Duration.ofHours(1));
+    }
+
+    /** This, with every member-role route's bucket set to {@code limit}. */
+    public RateLimits withMemberRoles(BucketLimit limit) {
+        Map<String, BucketLimit> copy = new LinkedHashMap<>(routes);
+        MEMBER_ROLE_ROUTES.forEach(route -> copy.put(route, limit));
+        return new RateLimits(globalPerSecond, routeDefault, interactionDefault, copy, invalidRequestLimit,
+                invalidRequestWindow, banDuration);
     }
 
     /** Limits nobody reaches, for tests about something else. Headers are still sent. */
