@@ -17,6 +17,7 @@ module dev.matchwave.matchmaking {
     exports dev.matchwave.matchmaking.ladder.player;
     exports dev.matchwave.matchmaking.ladder.rank;
     exports dev.matchwave.matchmaking.ladder.rating;
+    exports dev.matchwave.matchmaking.ladder.roles;
     exports dev.matchwave.matchmaking.ladder.season;
     exports dev.matchwave.matchmaking.ladder.store;
     exports dev.matchwave.matchmaking.pairing;
