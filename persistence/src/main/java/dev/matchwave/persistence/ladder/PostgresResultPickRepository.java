@@ -2,25 +2,28 @@ package dev.matchwave.persistence.ladder;
 
 import static dev.matchwave.persistence.internal.schema.Tables.RESULT_PICKS;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.MatchId;
 import dev.matchwave.matchmaking.ladder.match.ResultPickRepository;
 import dev.matchwave.matchmaking.ladder.match.Verdict;
 import dev.matchwave.persistence.internal.Sql;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.DSLContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ResultPickRepository} on PostgreSQL: the {@code result_picks} table (migration V8).
  *
- * <p>Every render of a match message asks for the player's pick, so picks are read from a
- * write-through cache: a pick or a clear written here is put in the cache once committed, under
- * the player's stripe lock, so the cache follows the commit order (only the leader writes picks;
- * a standby that takes over starts with an empty cache and reads the table). Thread-safe; writes
- * block on the database.
+ * <p>Every render of a match message asks for the player's pick (a wave's details render 2 per
+ * match), so reads never go to the database: the first use loads the whole table (a row per
+ * picked, unconfirmed result; the picks of matches that are over are deleted then), and from
+ * then on this process is the table's only writer (the leader; a standby builds its ladder, and
+ * this repository, only once it holds the lease). Each write goes to the table, then to memory,
+ * under the player's stripe lock, so memory follows the commit order. Thread-safe; writes and
+ * the first read block on the database.
  */
 final class PostgresResultPickRepository implements ResultPickRepository {
 
@@ -29,12 +32,31 @@ final class PostgresResultPickRepository implements ResultPickRepository {
 
     private final DSLContext dsl;
     private final PlayerLocks locks;
-    private final Cache<Key, Optional<Verdict>> picks = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
+    /** The table as this process last wrote it; null until the first use loads it. */
+    private volatile @Nullable Map<Key, Verdict> picks;
 
     PostgresResultPickRepository(DSLContext dsl, PlayerLocks locks) {
         this.dsl = dsl;
         this.locks = locks;
+    }
+
+    private Map<Key, Verdict> picks() {
+        Map<Key, Verdict> loaded = picks;
+        if (loaded != null) {
+            return loaded;
+        }
+        synchronized (this) {
+            if (picks == null) {
+                picks = Sql.write(dsl, "load the picked results", tx -> {
+                    tx.execute("DELETE FROM result_picks p USING matches m WHERE p.match_id = m.id AND NOT m.is_open");
+                    Map<Key, Verdict> all = new ConcurrentHashMap<>();
+                    tx.selectFrom(RESULT_PICKS).fetch().forEach(r -> all.put(
+                            new Key(MatchId.of(r.getMatchId()), PlayerId.of(r.getPlayerId())), Verdict.valueOf(r.getVerdict())));
+                    return all;
+                });
+            }
+            return picks;
+        }
     }
 
     @Override
@@ -42,6 +64,7 @@ final class PostgresResultPickRepository implements ResultPickRepository {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(player, "player");
         Objects.requireNonNull(verdict, "verdict");
+        Map<Key, Verdict> all = picks();
         locks.run(player, () -> {
             Sql.write(dsl, "keep player " + player + "'s pick in match " + match.value(), tx -> tx
                     .insertInto(RESULT_PICKS)
@@ -51,7 +74,7 @@ final class PostgresResultPickRepository implements ResultPickRepository {
                     .onConflict(RESULT_PICKS.MATCH_ID, RESULT_PICKS.PLAYER_ID)
                     .doUpdate().set(RESULT_PICKS.VERDICT, verdict.name())
                     .execute());
-            picks.put(new Key(match, player), Optional.of(verdict));
+            all.put(new Key(match, player), verdict);
         });
     }
 
@@ -59,35 +82,23 @@ final class PostgresResultPickRepository implements ResultPickRepository {
     public Optional<Verdict> picked(MatchId match, PlayerId player) {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(player, "player");
-        Key key = new Key(match, player);
-        Optional<Verdict> cached = picks.getIfPresent(key);
-        if (cached != null) {
-            return cached;
-        }
-        Holder holder = new Holder();
-        locks.run(player, () -> holder.value = picks.get(key, k -> Sql.read(dsl,
-                "read player " + player + "'s pick in match " + match.value(), db -> db
-                        .select(RESULT_PICKS.VERDICT).from(RESULT_PICKS)
-                        .where(RESULT_PICKS.MATCH_ID.eq(match.value()), RESULT_PICKS.PLAYER_ID.eq(player.value()))
-                        .fetchOptional(RESULT_PICKS.VERDICT).map(Verdict::valueOf))));
-        return holder.value;
+        return Optional.ofNullable(picks().get(new Key(match, player)));
     }
 
     @Override
     public void clear(MatchId match, PlayerId player) {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(player, "player");
+        Map<Key, Verdict> all = picks();
+        if (!all.containsKey(new Key(match, player))) {
+            return; // nothing picked: nothing to write
+        }
         locks.run(player, () -> {
             Sql.write(dsl, "forget player " + player + "'s pick in match " + match.value(), tx -> tx
                     .deleteFrom(RESULT_PICKS)
                     .where(RESULT_PICKS.MATCH_ID.eq(match.value()), RESULT_PICKS.PLAYER_ID.eq(player.value()))
                     .execute());
-            picks.put(new Key(match, player), Optional.empty());
+            all.remove(new Key(match, player));
         });
-    }
-
-    /** The answer of a read made under the lock. */
-    private static final class Holder {
-        Optional<Verdict> value = Optional.empty();
     }
 }
