@@ -205,6 +205,7 @@ public final class MessageWriters<C> {
         return change(key, render, false, slot -> {
             if (!slot.moved || (slot.message != null && slot.message.messageId() == clickedMessage)) {
                 slot.learn(click);
+                slot.shown = true; // the player clicked on it: it exists for him
             }
         });
     }
@@ -327,11 +328,19 @@ public final class MessageWriters<C> {
         } catch (RuntimeException e) {
             LOG.warn("could not render {}: {}", slot.key, e.toString());
             finish(slot, request, new Landing.Failed(SendResult.retryableFailure("could not render: " + e,
-                    Optional.empty())));
+                    Optional.empty())), false);
             return;
         }
         if (content.isEmpty()) {
-            finish(slot, request, Landing.landed()); // nothing to change: what it shows stands
+            boolean shown;
+            synchronized (slot) {
+                shown = slot.shown;
+            }
+            if (shown) {
+                finish(slot, request, Landing.landed(), false); // nothing to change: what it shows stands
+            } else {
+                nothingToShow(slot, request);
+            }
             return;
         }
         synchronized (slot) {
@@ -356,10 +365,39 @@ public final class MessageWriters<C> {
                     SendResult.retryableFailure("could not start sending: " + e, Optional.empty())));
         }
         sent.whenComplete((landing, failure) -> finish(slot, request, failure == null ? landing
-                : new Landing.Failed(SendResult.retryableFailure("could not send: " + failure, Optional.empty()))));
+                : new Landing.Failed(SendResult.retryableFailure("could not send: " + failure, Optional.empty())), true));
     }
 
-    private void finish(Slot slot, Request request, Landing landing) {
+    /**
+     * The message was never shown and its state now has nothing to show (a "match found" whose
+     * match ended before it reached the player): the changes up to this one are not shown, and
+     * their callers learn it (a permanent failure), never that they landed.
+     */
+    private void nothingToShow(Slot slot, Request request) {
+        boolean again;
+        synchronized (slot) {
+            if (request.abandoned && !request.left) {
+                return; // replaced while rendering: the newer change goes instead
+            }
+            if (slot.current == request) {
+                slot.current = null;
+            }
+            for (Iterator<Waiter> it = slot.waiters.iterator(); it.hasNext(); ) {
+                Waiter waiter = it.next();
+                if (waiter.version() <= request.version) {
+                    it.remove();
+                    waiter.done().complete(SendResult.permanentFailure(
+                            "not shown: the message never reached the player and there is nothing to show now"));
+                }
+            }
+            again = !slot.waiters.isEmpty() && slot.current == null;
+        }
+        if (again) {
+            executors.apply(slot.key.kind()).execute(() -> pump(slot));
+        }
+    }
+
+    private void finish(Slot slot, Request request, Landing landing, boolean content) {
         boolean again;
         synchronized (slot) {
             if (request.abandoned && !request.left) {
@@ -371,6 +409,9 @@ public final class MessageWriters<C> {
             switch (landing) {
                 case Landing.Landed landed -> {
                     landed.created().ifPresent(slot::learn);
+                    if (content) {
+                        slot.shown = true;
+                    }
                     slot.landed(request.version);
                     again = !slot.waiters.isEmpty();
                 }
@@ -409,6 +450,8 @@ public final class MessageWriters<C> {
         boolean mayCreate;
         /** Moved to a new message ({@link #moveToNewMessage}): only clicks on the current message bring their token. */
         boolean moved;
+        /** Some content of this message has landed (it exists for the player). */
+        boolean shown;
         @Nullable Interaction token;
         @Nullable ChannelMessage message;
         @Nullable Request current;
@@ -425,7 +468,10 @@ public final class MessageWriters<C> {
                         token = interaction;
                     }
                 }
-                case ChannelMessage channel -> message = channel;
+                case ChannelMessage channel -> {
+                    message = channel;
+                    shown = true;
+                }
                 case NewMessage ignored -> mayCreate = true;
             }
         }
