@@ -31,20 +31,8 @@ class BadInputTest extends BotEndToEndTest {
         return LadderBotHarness.options().waveInterval(Duration.ofSeconds(1)).withAdmin();
     }
 
-    private record Pairing(EmulatedUser zerg, EmulatedUser terran, long matchId, SeenMessage zergFound,
-                           SeenMessage terranFound) {
-    }
-
     private Pairing matched() {
-        EmulatedUser zerg = bot.newUser();
-        EmulatedUser terran = bot.newUser();
-        SeenMessage zergQueue = bot.ready(zerg, Side.BW);
-        SeenMessage terranQueue = bot.ready(terran, Side.SC2);
-        bot.join(zerg, zergQueue);
-        bot.join(terran, terranQueue);
-        SeenMessage zergFound = bot.awaitMatchFound(zerg);
-        SeenMessage terranFound = bot.awaitMatchFound(terran);
-        return new Pairing(zerg, terran, bot.openMatchOf(zerg).id().value(), zergFound, terranFound);
+        return bot.matched(bot::ready, () -> { });
     }
 
     private void confirmBoth(Pairing p) {
@@ -144,19 +132,19 @@ class BadInputTest extends BotEndToEndTest {
         Pairing p = matched();
         confirmBoth(p);
         SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
-        // The zerg picks a result (kept in memory until he confirms it) ...
+        // The zerg picks a result (kept in the database until he confirms it) ...
         SeenMessage picked = bot.pickResult(p.zerg(), zergDetails, "1");
         EmulatedUser waiting = bot.newUser();
         SeenMessage searching = bot.join(waiting, bot.ready(waiting, Side.BW));
 
-        // ... and the bot restarts: the picked result is gone; the match and the queue are not (issue 12).
+        // ... and the bot restarts: the match, the queue and the picked result are all kept (issue 12).
         bot.restartBot();
-        Match before = bot.match(p.matchId());
-        assertThat(before.state()).isEqualTo(MatchState.IN_PROGRESS);
+        assertThat(bot.match(p.matchId()).state()).isEqualTo(MatchState.IN_PROGRESS);
 
         SeenMessage confirmAnswer = ephemeralAnswer(p.zerg().select(picked, "Confirm the result", List.of("1")));
-        assertThat(confirmAnswer.text()).contains("Pick the result first");
-        assertThat(bot.match(p.matchId())).isEqualTo(before);
+        assertThat(confirmAnswer.text()).contains("Your result is recorded");
+        Match before = bot.match(p.matchId());
+        assertThat(before.participant(playerOf(p.zerg())).orElseThrow().report()).isPresent();
 
         assertThat(bot.ladder().queue().find(playerOf(waiting))).isPresent();
         SeenMessage cancel = ephemeralAnswer(waiting.press(waiting.message(searching.id()), "Cancel search"));
