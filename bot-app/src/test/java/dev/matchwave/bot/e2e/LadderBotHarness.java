@@ -401,6 +401,24 @@ final class LadderBotHarness implements AutoCloseable {
         return searching;
     }
 
+    /**
+     * Two fresh players, a Brood War and a StarCraft II one, readied by {@code ready} (such as
+     * {@link #ready} or {@link #readyQuickly}) and joined; {@code wave} brings the wave (nothing
+     * for a bot on the real clock); returns once both see "match found".
+     */
+    Pairing matched(java.util.function.BiFunction<EmulatedUser, Side, SeenMessage> ready, Runnable wave) {
+        EmulatedUser zerg = newUser();
+        EmulatedUser terran = newUser();
+        SeenMessage zergQueue = ready.apply(zerg, Side.BW);
+        SeenMessage terranQueue = ready.apply(terran, Side.SC2);
+        join(zerg, zergQueue);
+        join(terran, terranQueue);
+        wave.run();
+        SeenMessage zergFound = awaitMatchFound(zerg);
+        SeenMessage terranFound = awaitMatchFound(terran);
+        return new Pairing(zerg, terran, openMatchOf(zerg).id().value(), zergFound, terranFound);
+    }
+
     /** The "match found" message the user sees (his searching message, edited; or a DM). */
     SeenMessage awaitMatchFound(EmulatedUser user) {
         return user.awaitMessage(m -> m.shows("Match found") && m.button("Confirm").isPresent(), WAIT);

@@ -35,20 +35,8 @@ class MatchCommandTest extends BotEndToEndTest {
         time.close();
     }
 
-    private record Pairing(EmulatedUser zerg, EmulatedUser terran, long matchId, SeenMessage zergFound,
-                           SeenMessage terranFound) {
-    }
-
     private Pairing matched() {
-        EmulatedUser zerg = bot.newUser();
-        EmulatedUser terran = bot.newUser();
-        SeenMessage zergQueue = bot.readyQuickly(zerg, Side.BW);
-        SeenMessage terranQueue = bot.readyQuickly(terran, Side.SC2);
-        bot.join(zerg, zergQueue);
-        bot.join(terran, terranQueue);
-        time.advanceTo(bot.ladder().queue().status().nextWave());
-        long matchId = bot.openMatchOf(zerg).id().value();
-        return new Pairing(zerg, terran, matchId, bot.awaitMatchFound(zerg), bot.awaitMatchFound(terran));
+        return bot.matched(bot::readyQuickly, () -> time.advanceTo(bot.ladder().queue().status().nextWave()));
     }
 
     private void awaitMessagesWritten() {

@@ -56,20 +56,10 @@ class MatchTroubleTest extends BotEndToEndTest {
 
     /** Two fresh players, queued, matched by a wave; both see "match found". */
     private Pairing matched() {
-        EmulatedUser zerg = bot.newUser();
-        EmulatedUser terran = bot.newUser();
-        SeenMessage zergQueue = bot.ready(zerg, Side.BW);
-        SeenMessage terranQueue = bot.ready(terran, Side.SC2);
-        bot.join(zerg, zergQueue);
-        bot.join(terran, terranQueue);
-        wave();
-        Match match = bot.openMatchOf(zerg);
-        assertThat(match.players()).containsExactly(playerOf(zerg), playerOf(terran));
-        return new Pairing(zerg, terran, match.id().value(), bot.awaitMatchFound(zerg), bot.awaitMatchFound(terran));
-    }
-
-    private record Pairing(EmulatedUser zerg, EmulatedUser terran, long matchId, SeenMessage zergFound,
-                           SeenMessage terranFound) {
+        Pairing pairing = bot.matched(bot::ready, this::wave);
+        assertThat(bot.match(pairing.matchId()).players()).containsExactly(playerOf(pairing.zerg()),
+                playerOf(pairing.terran()));
+        return pairing;
     }
 
     private void confirmBoth(Pairing pairing) {

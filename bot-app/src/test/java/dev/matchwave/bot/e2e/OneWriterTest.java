@@ -38,20 +38,8 @@ class OneWriterTest extends BotEndToEndTest {
                 .withRoute(DM_EDIT, BucketLimit.of(1, (int) DM_EDIT_WINDOW.toSeconds())));
     }
 
-    private record Pairing(EmulatedUser zerg, EmulatedUser terran, long matchId, SeenMessage zergFound,
-                           SeenMessage terranFound) {
-    }
-
     private Pairing matched() {
-        EmulatedUser zerg = bot.newUser();
-        EmulatedUser terran = bot.newUser();
-        SeenMessage zergQueue = bot.readyQuickly(zerg, Side.BW);
-        SeenMessage terranQueue = bot.readyQuickly(terran, Side.SC2);
-        bot.join(zerg, zergQueue);
-        bot.join(terran, terranQueue);
-        SeenMessage zergFound = bot.awaitMatchFound(zerg);
-        SeenMessage terranFound = bot.awaitMatchFound(terran);
-        return new Pairing(zerg, terran, bot.openMatchOf(zerg).id().value(), zergFound, terranFound);
+        return bot.matched(bot::readyQuickly, () -> { });
     }
 
     /**

@@ -132,16 +132,12 @@ class RankRolesTest extends BotEndToEndTest {
         }
 
         // A match: its two players' roles follow the result.
-        EmulatedUser zerg = bot.newUser();
-        EmulatedUser terran = bot.newUser();
-        SeenMessage zergQueue = bot.readyQuickly(zerg, Side.BW);
-        SeenMessage terranQueue = bot.readyQuickly(terran, Side.SC2);
-        bot.join(zerg, zergQueue);
-        bot.join(terran, terranQueue);
-        SeenMessage found = bot.awaitMatchFound(zerg);
-        long matchId = bot.openMatchOf(zerg).id().value();
-        assertThat(ephemeralAnswer(zerg.press(found, "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(terran.press(bot.awaitMatchFound(terran), "Confirm")).text()).contains("Confirmed");
+        Pairing p = bot.matched(bot::readyQuickly, () -> { });
+        EmulatedUser zerg = p.zerg();
+        EmulatedUser terran = p.terran();
+        long matchId = p.matchId();
+        assertThat(ephemeralAnswer(zerg.press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
+        assertThat(ephemeralAnswer(terran.press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
         SeenMessage zergDetails = bot.awaitDetails(zerg, matchId);
         SeenMessage terranDetails = bot.awaitDetails(terran, matchId);
         bot.report(terran, terranDetails, "1");

@@ -98,14 +98,11 @@ class RestartTest extends BotEndToEndTest {
     @Test
     void aResultPickedBeforeARestartCanBeConfirmedAfterIt() {
         bot.clearQueue();
-        EmulatedUser zerg = bot.newUser();
-        EmulatedUser terran = bot.newUser();
-        bot.join(zerg, bot.readyQuickly(zerg, Side.BW));
-        bot.join(terran, bot.readyQuickly(terran, Side.SC2));
-        wave();
-        long matchId = bot.openMatchOf(zerg).id().value();
-        assertThat(ephemeralAnswer(zerg.press(bot.awaitMatchFound(zerg), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(terran.press(bot.awaitMatchFound(terran), "Confirm")).text()).contains("Confirmed");
+        Pairing p = bot.matched(bot::readyQuickly, this::wave);
+        EmulatedUser zerg = p.zerg();
+        long matchId = p.matchId();
+        assertThat(ephemeralAnswer(zerg.press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
+        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
         SeenMessage details = bot.awaitDetails(zerg, matchId);
         SeenMessage picked = bot.pickResult(zerg, details, "1");
 

@@ -51,17 +51,11 @@ class SeasonTest extends BotEndToEndTest {
 
     /** Two fresh players matched, both confirmed: the match is in progress. */
     private Started started() {
-        EmulatedUser zerg = bot.newUser();
-        EmulatedUser terran = bot.newUser();
-        SeenMessage zergQueue = bot.readyQuickly(zerg, Side.BW);
-        SeenMessage terranQueue = bot.readyQuickly(terran, Side.SC2);
-        bot.join(zerg, zergQueue);
-        bot.join(terran, terranQueue);
-        time.advanceTo(bot.ladder().queue().status().nextWave());
-        long matchId = bot.openMatchOf(zerg).id().value();
-        assertThat(ephemeralAnswer(zerg.press(bot.awaitMatchFound(zerg), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(terran.press(bot.awaitMatchFound(terran), "Confirm")).text()).contains("Confirmed");
-        return new Started(zerg, terran, matchId, bot.awaitDetails(zerg, matchId), bot.awaitDetails(terran, matchId));
+        Pairing p = bot.matched(bot::readyQuickly, () -> time.advanceTo(bot.ladder().queue().status().nextWave()));
+        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
+        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        return new Started(p.zerg(), p.terran(), p.matchId(), bot.awaitDetails(p.zerg(), p.matchId()),
+                bot.awaitDetails(p.terran(), p.matchId()));
     }
 
     /** The zerg wins: both report 1; waits until the match is completed. */
