@@ -57,7 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class PersistenceBenchmark {
 
-    private static final int PLAYERS = 40_000;
+    private static final int PLAYERS = HundredThousandRatings.PLAYERS;
     private static final int WAVE = 500;
 
     private Path dataDirectory;
@@ -75,22 +75,7 @@ public class PersistenceBenchmark {
         store = new PostgresLadderStore(database);
         leaderboard = new PostgresLeaderboard(store);
         var dsl = database.dsl();
-        // 40,000 players with a profile; 100,000 ratings: two races each, a third for every other player.
-        dsl.execute("INSERT INTO players (id, user_id, battle_tag, alternative_ids, country, home_region,"
-                + " banned, aborts_left, registered_at)"
-                + " SELECT g, 'p' || g, 'P#' || (1000 + g), '{}', (ARRAY['DE','KR','US','FR','ZZ'])[1 + g % 5],"
-                + " 'EUW', false, 3, now() FROM generate_series(1, " + PLAYERS + ") g");
-        dsl.execute("INSERT INTO ratings (player_id, race, rating, deviation, volatility, games, wins, losses, draws,"
-                + " last_played)"
-                + " SELECT g, race, round(1000 + random() * 1000), 0, 0, 10, 5, 4, 1,"
-                + " now() - random() * interval '20 days'"
-                + " FROM generate_series(1, " + PLAYERS + ") g, unnest(ARRAY['bw_zerg','sc2_terran','sc2_protoss']) race"
-                + " WHERE race <> 'sc2_protoss' OR g % 2 = 0");
-        dsl.execute("VACUUM ANALYZE");
-        int rows = dsl.fetchCount(dev.matchwave.persistence.internal.schema.Tables.RATINGS);
-        if (rows != 100_000) {
-            throw new IllegalStateException("expected 100,000 rating rows, got " + rows);
-        }
+        HundredThousandRatings.fill(dsl);
         filtered = LeaderboardQuery.ALL.withRace("sc2_terran").withCountry("KR").withRank("C").withPage(2);
     }
 

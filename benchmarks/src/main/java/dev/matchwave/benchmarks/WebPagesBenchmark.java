@@ -76,7 +76,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 public class WebPagesBenchmark {
 
-    private static final int PLAYERS = 40_000;
+    private static final int PLAYERS = HundredThousandRatings.PLAYERS;
 
     private static final NotificationSink NOWHERE = new NotificationSink() {
         @Override
@@ -108,17 +108,7 @@ public class WebPagesBenchmark {
                         DatabaseConfig.DEFAULT_CONNECTION_TIMEOUT))
                 .build();
         var dsl = app.database().dsl();
-        dsl.execute("INSERT INTO players (id, user_id, battle_tag, alternative_ids, country, home_region,"
-                + " banned, aborts_left, registered_at)"
-                + " SELECT g, 'p' || g, 'P#' || (1000 + g), '{}', (ARRAY['DE','KR','US','FR','ZZ'])[1 + g % 5],"
-                + " 'EUW', false, 3, now() FROM generate_series(1, " + PLAYERS + ") g");
-        dsl.execute("INSERT INTO ratings (player_id, race, rating, deviation, volatility, games, wins, losses, draws,"
-                + " last_played)"
-                + " SELECT g, race, round(1000 + random() * 1000), 0, 0, 10, 5, 4, 1,"
-                + " now() - random() * interval '20 days'"
-                + " FROM generate_series(1, " + PLAYERS + ") g, unnest(ARRAY['bw_zerg','sc2_terran','sc2_protoss']) race"
-                + " WHERE race <> 'sc2_protoss' OR g % 2 = 0");
-        dsl.execute("VACUUM ANALYZE");
+        HundredThousandRatings.fill(dsl);
         live = new LiveFigures((queue, rules) -> 0);
         PostgresLadderStore store = (PostgresLadderStore) app.store();
         WebSettings settings = new WebSettings(0, "127.0.0.1", false);
