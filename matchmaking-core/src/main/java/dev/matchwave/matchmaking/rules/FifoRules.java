@@ -36,11 +36,7 @@ public final class FifoRules implements MatchRules {
     /** One seat: the first race (ratings play no part in who meets whom here). */
     @Override
     public java.util.List<Seat> seats(java.util.SequencedMap<String, Integer> ratingByRace) {
-        if (ratingByRace.isEmpty()) {
-            throw new IllegalArgumentException("a player offers at least one race");
-        }
-        var first = ratingByRace.firstEntry();
-        return java.util.List.of(new Seat(SIDE, first.getKey(), first.getValue()));
+        return RuleSets.firstRaceSeat(SIDE, ratingByRace);
     }
 
     @Override

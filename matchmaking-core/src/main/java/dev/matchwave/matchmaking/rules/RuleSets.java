@@ -50,4 +50,14 @@ public final class RuleSets {
         EvoLadderRules draw = rules instanceof EvoLadderRules evo ? evo : EvoLadderRules.defaults();
         return draw.venue(pair, matchId, random);
     }
+
+    /** One seat on {@code side}: the first race offered, at its rating (rule sets with one side). */
+    static List<dev.matchwave.matchmaking.Seat> firstRaceSeat(String side,
+                                                           java.util.SequencedMap<String, Integer> ratingByRace) {
+        if (ratingByRace.isEmpty()) {
+            throw new IllegalArgumentException("a player offers at least one race");
+        }
+        var first = ratingByRace.firstEntry();
+        return List.of(new dev.matchwave.matchmaking.Seat(side, first.getKey(), first.getValue()));
+    }
 }

@@ -43,11 +43,7 @@ public record SinglePoolRules(int windowBase, int windowStep) implements MatchRu
     /** One seat in the pool: the first race, at its rating. */
     @Override
     public java.util.List<Seat> seats(java.util.SequencedMap<String, Integer> ratingByRace) {
-        if (ratingByRace.isEmpty()) {
-            throw new IllegalArgumentException("a player offers at least one race");
-        }
-        var first = ratingByRace.firstEntry();
-        return java.util.List.of(new Seat(SIDE, first.getKey(), first.getValue()));
+        return RuleSets.firstRaceSeat(SIDE, ratingByRace);
     }
 
     @Override
