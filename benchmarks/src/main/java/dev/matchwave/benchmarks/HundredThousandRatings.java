@@ -26,8 +26,9 @@ final class HundredThousandRatings {
                 + " FROM generate_series(1, " + PLAYERS + ") g, unnest(ARRAY['bw_zerg','sc2_terran','sc2_protoss']) race"
                 + " WHERE race <> 'sc2_protoss' OR g % 2 = 0");
         dsl.execute("VACUUM ANALYZE");
-        Integer rows = dsl.fetchValue("SELECT count(*)::int FROM ratings", Integer.class);
-        if (rows == null || rows != 100_000) {
+        Object counted = dsl.fetchValue("SELECT count(*) FROM ratings");
+        long rows = counted instanceof Number n ? n.longValue() : -1;
+        if (rows != 100_000) {
             throw new IllegalStateException("expected 100,000 rating rows, got " + rows);
         }
     }
