@@ -59,6 +59,12 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     private final int backgroundShare;
     private int foregroundWaiting;
     private @Nullable Work backgroundBooked;
+    /**
+     * The background request handed to JDA and not answered yet: the next one is booked only
+     * once it is (or after {@link #BACKGROUND_ANSWER_WAIT}), so a busy JDA that sends late can
+     * never bunch background requests into one route's window (a 429 seen under load).
+     */
+    private @Nullable Work backgroundInFlight;
     private boolean backgroundPumpScheduled;
     private long interactionLaneFree;
     private long globalLaneFree;
@@ -191,7 +197,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             Work work;
             long wait;
             synchronized (this) {
-                if (background.isEmpty() || backgroundBooked != null || foregroundWaiting > 0 || stopped) {
+                if (background.isEmpty() || backgroundBooked != null || backgroundInFlight != null
+                        || foregroundWaiting > 0 || stopped) {
                     return;
                 }
                 long now = ticker.read();
@@ -224,7 +231,85 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 scheduler.schedule(() -> handOver(work), Duration.ofNanos(wait));
                 return;
             }
-            delegate.enqueue(work);
+            delegate.enqueue(inFlight(work));
+            return; // the next one once this one is answered
+        }
+    }
+
+    /** The longest a background request holds back the next one when JDA never answers it (cancelled, skipped). */
+    static final Duration BACKGROUND_ANSWER_WAIT = Duration.ofSeconds(2);
+
+    /** {@code work}, handed to JDA as the background request in flight. */
+    private Work inFlight(Work work) {
+        Work sent = new AnsweredBackground(work);
+        synchronized (this) {
+            backgroundInFlight = sent;
+        }
+        scheduler.schedule(() -> answered(sent), BACKGROUND_ANSWER_WAIT);
+        return sent;
+    }
+
+    private void answered(Work sent) {
+        synchronized (this) {
+            if (backgroundInFlight != sent) {
+                return;
+            }
+            backgroundInFlight = null;
+        }
+        pumpBackground();
+    }
+
+    /** A background request that lets the next one go once JDA has its answer. */
+    private final class AnsweredBackground implements Work {
+        private final Work inner;
+
+        AnsweredBackground(Work inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Route.CompiledRoute getRoute() {
+            return inner.getRoute();
+        }
+
+        @Override
+        public JDA getJDA() {
+            return inner.getJDA();
+        }
+
+        @Override
+        public okhttp3.@Nullable Response execute() {
+            try {
+                return inner.execute();
+            } finally {
+                answered(this); // answered, or failed: either way the route heard from it
+            }
+        }
+
+        @Override
+        public boolean isSkipped() {
+            return inner.isSkipped();
+        }
+
+        @Override
+        public boolean isDone() {
+            return inner.isDone();
+        }
+
+        @Override
+        public boolean isPriority() {
+            return inner.isPriority();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return inner.isCancelled();
+        }
+
+        @Override
+        public void cancel() {
+            inner.cancel();
+            answered(this);
         }
     }
 
@@ -239,12 +324,14 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
 
     private void handOver(Work work) {
         Runnable stopNow = null;
+        boolean isBackground = false;
         synchronized (this) {
             if (!waiting.remove(work)) {
                 return; // cancelled by a hard stop meanwhile
             }
             if (work == backgroundBooked) {
                 backgroundBooked = null;
+                isBackground = true;
             } else if (!describe(work.getRoute()).interaction()) {
                 foregroundWaiting--;
             }
@@ -253,7 +340,7 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 stopWhenDrained = null;
             }
         }
-        delegate.enqueue(work);
+        delegate.enqueue(isBackground ? inFlight(work) : work);
         if (stopNow != null) {
             stopNow.run();
         }
