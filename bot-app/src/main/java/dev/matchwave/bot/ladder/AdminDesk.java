@@ -277,10 +277,6 @@ final class AdminDesk {
         }
         java.util.List<String> maps = java.util.List.of();
         if (request.maps().isPresent()) {
-            if (app.rules().mapPool().isEmpty()) {
-                return "The " + app.rules().name() + " rules have no maps, so a season cannot have a map pool."
-                        + " Nothing was changed.";
-            }
             try {
                 maps = dev.matchwave.matchmaking.ladder.season.Season.parseMapPool(request.maps().get());
             } catch (IllegalArgumentException e) {
@@ -305,7 +301,12 @@ final class AdminDesk {
                 return e.getMessage() + ". Nothing was changed.";
             }
         }
-        LadderApplication.SeasonStart start = app.startSeason(by, reset, maps, request.reason());
+        LadderApplication.SeasonStart start;
+        try {
+            start = app.startSeason(by, reset, maps, request.reason());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage() + ". Nothing was changed."; // rules without maps
+        }
         var started = start.season();
         java.util.Set<PlayerId> playing = start.deferred();
         int closed = started.number() - 1;

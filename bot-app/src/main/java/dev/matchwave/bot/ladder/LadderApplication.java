@@ -110,8 +110,8 @@ import org.slf4j.LoggerFactory;
  *       players go back to the queue with their wait kept.</li>
  *   <li>Notifications: each wave's matches go to a {@link TwoPhaseDispatcher} ("match found"
  *       to everyone at once, then the details, paced by the Discord-model limiter); the other
- *       lifecycle events ({@link LadderNotifications#of}) go one by one through a
- *       {@link NotificationRelay} on the same sink and limiter; what cannot be delivered is kept
+ *       lifecycle events ({@link LadderNotifications#of}) go one by one through the same
+ *       dispatcher ({@link TwoPhaseDispatcher#send}: its sink, limiter and retry loop); what cannot be delivered is kept
  *       in the player's mailbox ({@link #mailboxes()}).</li>
  *   <li>An event that ends a match releases both players in the queue.</li>
  *   <li>The queue is durable ({@link QueueStoreSettings}: the ladder's PostgreSQL, or Redis).
@@ -832,9 +832,7 @@ public final class LadderApplication implements AutoCloseable {
      * @throws IllegalArgumentException when the rules have no maps, or the pool breaks a rule
      */
     public SeasonStart startSeason(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason) {
-        if (!mapPool.isEmpty()) {
-            rules.withMapPool(Season.checkedMapPool(mapPool)); // refuses before anything is written
-        }
+        checkMapPool(mapPool); // refuses before anything is written
         waveLock.lock();
         try {
             Set<PlayerId> playing = playersInOpenMatches();
@@ -844,6 +842,17 @@ public final class LadderApplication implements AutoCloseable {
         } finally {
             waveLock.unlock();
         }
+    }
+
+    /** A new season's map pool: empty, or one the rules can play on ({@link Season#checkedMapPool}). */
+    private void checkMapPool(List<String> mapPool) {
+        if (mapPool.isEmpty()) {
+            return;
+        }
+        if (rules.mapPool().isEmpty()) {
+            throw new IllegalArgumentException("the " + rules.name() + " rules have no maps, so a season cannot have a map pool");
+        }
+        rules.withMapPool(Season.checkedMapPool(mapPool));
     }
 
     /** The configured rules on this season's map pool (the configured pool when it names none). */
@@ -894,9 +903,7 @@ public final class LadderApplication implements AutoCloseable {
      */
     public PlannedSeason planSeason(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason,
                                     Instant at) {
-        if (!mapPool.isEmpty()) {
-            rules.withMapPool(Season.checkedMapPool(mapPool));
-        }
+        checkMapPool(mapPool); // refuses before anything is written
         PlannedSeason plan = seasons.plan(admin, reset, mapPool, reason, at);
         armSeasonPlan();
         return plan;
