@@ -95,6 +95,41 @@ class RestartTest extends BotEndToEndTest {
         assertThat(bot.ladder().queue().snapshot().queued()).isEmpty();
     }
 
+    /**
+     * A player whose searching message can no longer be edited after a restart gets "match
+     * found" by DM, and that DM is his match message: once both have confirmed he has one DM of
+     * the match, showing it whole, not two (a crash demo saw two).
+     */
+    @Test
+    void aPlayerToldByDirectMessageHasOneDirectMessageOfHisMatch() {
+        bot.clearQueue();
+        EmulatedUser zerg = bot.newUser();
+        bot.join(zerg, bot.readyQuickly(zerg, Side.BW));
+        assertThat(bot.ladder().queue().attach(playerOf(zerg), "0|a-token-long-dead")).isTrue();
+        bot.restartBot();
+        zerg.awaitDirectMessage(m -> m.shows("Searching..."), WAIT);
+
+        EmulatedUser terran = bot.newUser();
+        bot.join(terran, bot.readyQuickly(terran, Side.SC2));
+        wave();
+        SeenMessage zergFound = zerg.awaitDirectMessage(m -> m.shows("Match found") && m.button("Confirm").isPresent(),
+                WAIT);
+        SeenMessage terranFound = bot.awaitMatchFound(terran);
+        long matchId = bot.openMatchOf(zerg).id().value();
+        assertThat(ephemeralAnswer(zerg.press(zergFound, "Confirm")).text()).contains("Confirmed");
+        assertThat(ephemeralAnswer(terran.press(terranFound, "Confirm")).text()).contains("Confirmed");
+        SeenMessage details = bot.awaitDetails(zerg, matchId);
+        assertThat(details.id()).as("the match is shown in his \"match found\" DM").isEqualTo(zergFound.id());
+        bot.awaitDetails(terran, matchId);
+        bot.discord().await("every match message shows the latest state", () -> bot.bot().messagesBeingWritten() == 0,
+                WAIT);
+        assertThat(zerg.directMessages()).as("his DMs naming match #%d", matchId)
+                .filteredOn(m -> m.shows("#" + matchId)).hasSize(1);
+
+        // The result controls in that DM work.
+        assertThat(bot.report(zerg, zerg.message(details.id()), "1")).contains("Your result is recorded");
+    }
+
     @Test
     void aResultPickedBeforeARestartCanBeConfirmedAfterIt() {
         bot.clearQueue();

@@ -112,9 +112,26 @@ public final class DiscordNotificationSink implements NotificationSink {
                 });
     }
 
-    /** The player's one match message of the match: created at the first details, edited after. */
+    /**
+     * The player's one match message of the match: created at the first details, edited after.
+     * When his "match found" went by DM (no live token), that DM is his match message: it names
+     * the opponent, and once both have confirmed it shows the whole match, so a second DM would
+     * show the same match twice (and two messages with result controls). The details then make
+     * sure that DM is current and count as delivered when it is.
+     */
     private CompletionStage<SendResult> matchMessage(MatchDetails details) {
         PlayerId player = details.player();
+        MessageWriters.Key found = new MessageWriters.Key(player, details.matchId(), MessageWriters.Kind.MATCH_FOUND);
+        if (writers.inDirectMessage(found)) {
+            return writers.refresh(found).thenApply(result -> {
+                writers.channelMessage(found).ifPresent(message -> {
+                    contacts.rememberDmChannel(player, message.channelId());
+                    contacts.rememberDetailsMessage(player, details.matchId(), message.channelId(),
+                            message.messageId());
+                });
+                return result;
+            });
+        }
         MessageWriters.Key key = new MessageWriters.Key(player, details.matchId(), MessageWriters.Kind.MATCH_MESSAGE);
         return writers.change(key, Optional.empty(), () -> Optional.of(messenger.render(details)), true)
                 .thenApply(result -> {

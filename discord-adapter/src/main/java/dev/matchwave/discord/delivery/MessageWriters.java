@@ -190,6 +190,7 @@ public final class MessageWriters<C> {
      */
     public CompletionStage<SendResult> change(Key key, Optional<Target> reach, Render<C> render, boolean mayCreate) {
         Objects.requireNonNull(reach, "reach");
+        Objects.requireNonNull(render, "render");
         return change(key, render, mayCreate, slot -> reach.ifPresent(slot::learn));
     }
 
@@ -202,6 +203,7 @@ public final class MessageWriters<C> {
     public CompletionStage<SendResult> changeFromClick(Key key, Interaction click, long clickedMessage,
                                                        Render<C> render) {
         Objects.requireNonNull(click, "click");
+        Objects.requireNonNull(render, "render");
         return change(key, render, false, slot -> {
             if (!slot.moved || (slot.message != null && slot.message.messageId() == clickedMessage)) {
                 slot.learn(click);
@@ -219,6 +221,7 @@ public final class MessageWriters<C> {
      * @return completes when the new message has landed, or with the failure that stopped the writer
      */
     public CompletionStage<SendResult> moveToNewMessage(Key key, Render<C> render) {
+        Objects.requireNonNull(render, "render");
         return change(key, render, true, slot -> {
             slot.token = null;
             slot.message = null;
@@ -226,16 +229,18 @@ public final class MessageWriters<C> {
         });
     }
 
-    private CompletionStage<SendResult> change(Key key, Render<C> render, boolean mayCreate,
+    /** {@code render} null: the slot's latest render stays (a {@link #refresh}). */
+    private CompletionStage<SendResult> change(Key key, @Nullable Render<C> render, boolean mayCreate,
                                                java.util.function.Consumer<Slot> reach) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(render, "render");
         Slot slot = slots.computeIfAbsent(key, Slot::new);
         CompletableFuture<SendResult> done = new CompletableFuture<>();
         boolean start;
         synchronized (slot) {
             long version = ++slot.wanted;
-            slot.render = render;
+            if (render != null) {
+                slot.render = render;
+            }
             slot.mayCreate |= mayCreate;
             reach.accept(slot);
             slot.waiters.add(new Waiter(version, done));
@@ -263,6 +268,36 @@ public final class MessageWriters<C> {
             return CompletableFuture.completedFuture(SendResult.sent());
         }
         return change(key, Optional.empty(), render, false);
+    }
+
+    /**
+     * Shows {@code key} again as its latest change rendered it, rendered now, but only for a
+     * message this writer knows (as {@link #changeIfKnown}): a caller that owes the player what
+     * this message already shows makes sure it is current and learns when it has landed.
+     */
+    public CompletionStage<SendResult> refresh(Key key) {
+        Objects.requireNonNull(key, "key");
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            return CompletableFuture.completedFuture(SendResult.sent());
+        }
+        return change(key, null, false, known -> { });
+    }
+
+    /**
+     * Whether {@code key}'s message is (or will be) a message in the player's DM rather than an
+     * interaction's response: it was allowed to create it there, or knows it there. A "match
+     * found" sent by DM (no live token) is then the player's one DM of the match: see
+     * {@code DiscordNotificationSink}.
+     */
+    public boolean inDirectMessage(Key key) {
+        Slot slot = slots.get(key);
+        if (slot == null) {
+            return false;
+        }
+        synchronized (slot) {
+            return slot.mayCreate || slot.message != null;
+        }
     }
 
     /** Messages with a change not landed yet, or a request out (0 when everything shown is current). */

@@ -511,12 +511,22 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     /**
-     * Which of the player's match messages a component was clicked on: his "match found" (the
+     * Which of the player's match messages a component was clicked on: the one a writer knows
+     * by that message id, else by its look: his "match found" (the
      * ephemeral searching response, edited; it becomes the whole match view once both have
      * confirmed), else the match message in his DM when it carries the result selects, else a
      * "match found" sent by DM (his token had expired).
      */
-    private static MessageWriters.Kind clickedKind(GenericComponentInteractionCreateEvent event) {
+    private MessageWriters.Kind clickedKind(GenericComponentInteractionCreateEvent event, long match, long user) {
+        // A message a writer made is that writer's, whatever it shows: a "match found" sent by DM
+        // shows the match view once both have confirmed, result selects included.
+        long clicked = event.getMessageIdLong();
+        for (MessageWriters.Kind kind : MessageWriters.Kind.values()) {
+            if (writers.channelMessage(new MessageWriters.Key(PlayerId.of(user), match, kind))
+                    .filter(known -> known.messageId() == clicked).isPresent()) {
+                return kind;
+            }
+        }
         if (event.getMessage().isEphemeral()) {
             return MessageWriters.Kind.MATCH_FOUND;
         }
@@ -610,7 +620,7 @@ public final class InteractionRouter extends ListenerAdapter {
         CompletableFuture<?> acknowledged = event.deferEdit().submit();
         timer.checkpoint("acknowledge");
         InteractionHook hook = event.getHook();
-        MessageWriters.Kind kind = clickedKind(event);
+        MessageWriters.Kind kind = clickedKind(event, match, user);
         MessageWriters.Interaction click = new MessageWriters.Interaction(event.getToken(),
                 event.getTimeCreated().toInstant());
         executor.execute(() -> {

@@ -259,6 +259,28 @@ class DiscordNotificationSinkTest {
         assertThat(messenger.calls).containsExactly("dm 11 channel=new", "edit tok-b 22");
     }
 
+    /**
+     * A crash demo saw a restored player with two DMs of one match: his "match found" went by DM
+     * (no live token) and the match message made a second DM; once both had confirmed, both
+     * showed the whole match with its result controls. His "match found" DM is his match message.
+     */
+    @Test
+    void aMatchFoundSentByDirectMessageIsThePlayersMatchMessage() {
+        contacts.rememberSearch(BOB, "tok-b", JOINED);
+        clock.advance(Duration.ofMinutes(14).plusSeconds(1));
+        assertThat(deliver(found(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        assertThat(deliver(details(ALICE))).isEqualTo(SendResult.sent());
+        // Bob's "match found" went into his searching response: his match message is a DM of its own.
+        contacts.rememberSearch(BOB, "tok-b2", clock.instant());
+        assertThat(deliver(found(BOB))).isEqualTo(SendResult.sent());
+        assertThat(deliver(details(BOB))).isEqualTo(SendResult.sent());
+        assertThat(messenger.calls).containsExactly("dm 11 channel=new",
+                "editdm 11 channel=9001 message=500", "editdm 11 channel=9001 message=500",
+                "edit tok-b2 22", "dm 22 channel=new");
+        assertThat(sink.route(details(ALICE)).majorParameter()).isEqualTo("9001");
+    }
+
     @Test
     void anEditThatFailsForGoodIsRetriedAsADirectMessage() {
         contacts.rememberSearch(ALICE, "tok-a", JOINED);
