@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 final class DiscordState {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordState.class);
-    private static final int MAX_CONTENT = 2000;
     private static final int EPHEMERAL = MessageRecord.EPHEMERAL;
     private static final int COMPONENTS_V2 = 1 << 15;
 
@@ -203,14 +202,6 @@ final class DiscordState {
             throw new IllegalArgumentException("no channel " + id);
         }
         return channel;
-    }
-
-    synchronized Optional<ChannelRecord> guildChannelNamed(long guildId, String name) {
-        GuildRecord guild = guilds.get(guildId);
-        if (guild == null) {
-            return Optional.empty();
-        }
-        return guild.channelIds.stream().map(channels::get).filter(c -> c.name.equals(name)).findFirst();
     }
 
     /** The user's DM channel with the bot, opened if need be (by the user or by the bot: the same channel). */
