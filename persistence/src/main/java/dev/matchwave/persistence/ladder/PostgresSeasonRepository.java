@@ -36,13 +36,27 @@ import org.jooq.impl.DSL;
  * and ledger entries through {@link RatingWrites}, the records, the deferred players, the audit
  * row) is one transaction; so is a deferred reset.
  *
- * <p>Thread-safe; every method blocks on the database.
+ * <p>The seasons and the resets still waiting are read once and then answered from memory:
+ * every ended match asks for both, and the leader is the only process that writes them (the
+ * lease's fence, docs/operations.md), through this repository. A read that overlapped a write
+ * of this repository is not kept ({@link #writes} counts them), so memory is never behind the
+ * database; a process that takes over starts by reading. A reset still cached as waiting after
+ * it was applied is harmless: applying it again removes no row and changes nothing.
+ *
+ * <p>Thread-safe; every method may block on the database.
  */
 final class PostgresSeasonRepository implements SeasonRepository {
 
     private final DSLContext dsl;
     private final Runnable ratingsChanged;
     private final Consumer<List<RatingChange>> ratingsWritten;
+    /** Writes begun and ended (odd while one is under way): a read that saw it change is not cached. */
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
+    /** The seasons as last read, or null. */
+    private volatile @org.jspecify.annotations.Nullable List<Season> seasonsRead;
+    /** Per season, the players whose reset still waits, as last read (and applied since). */
+    private final java.util.concurrent.ConcurrentMap<Integer, java.util.Set<Long>> pendingRead =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param ratingsWritten told of the rating changes a season start or a deferred reset wrote
@@ -56,11 +70,32 @@ final class PostgresSeasonRepository implements SeasonRepository {
 
     @Override
     public List<Season> seasons() {
+        List<Season> known = seasonsRead;
+        if (known != null) {
+            return known;
+        }
+        long before = writes.get();
         List<Season> all = new ArrayList<>(List.of(Season.FIRST));
         all.addAll(Sql.read(dsl, "read the seasons", db -> db.selectFrom(SEASONS).orderBy(SEASONS.NUMBER)
                 .fetch(r -> new Season(r.getNumber(), r.getStartedAt(), SeasonReset.parse(r.getReset()),
                         List.of(r.getMapPool())))));
-        return all;
+        List<Season> read = List.copyOf(all);
+        if (before % 2 == 0 && writes.get() == before) {
+            seasonsRead = read;
+        }
+        return read;
+    }
+
+    /** Runs a write of this repository; what memory holds is read again after it. */
+    private <T> T writing(java.util.function.Supplier<T> write) {
+        writes.incrementAndGet();
+        try {
+            return write.get();
+        } finally {
+            seasonsRead = null;
+            pendingRead.clear();
+            writes.incrementAndGet();
+        }
     }
 
     @Override
@@ -72,7 +107,7 @@ final class PostgresSeasonRepository implements SeasonRepository {
         List<PlayerId> waiting = List.copyOf(deferred);
         List<LedgerEntry> entries;
         try {
-            entries = startRows(next, copy, waiting, audit);
+            entries = writing(() -> startRows(next, copy, waiting, audit));
         } finally {
             ratingsWritten.accept(copy);
         }
@@ -170,9 +205,15 @@ final class PostgresSeasonRepository implements SeasonRepository {
     @Override
     public boolean resetPending(int season, PlayerId player) {
         Objects.requireNonNull(player, "player");
-        return Sql.read(dsl, "read whether player " + player + " waits for his reset", db -> db.fetchExists(
-                db.selectFrom(SEASON_PENDING_RESETS).where(SEASON_PENDING_RESETS.SEASON.eq(season),
-                        SEASON_PENDING_RESETS.PLAYER_ID.eq(player.value()))));
+        java.util.Set<Long> known = pendingRead.get(season);
+        if (known == null) {
+            long before = writes.get();
+            known = java.util.Set.copyOf(pendingResets(season).stream().map(PlayerId::value).toList());
+            if (before % 2 == 0 && writes.get() == before) {
+                pendingRead.putIfAbsent(season, known);
+            }
+        }
+        return known.contains(player.value());
     }
 
     @Override
@@ -187,7 +228,7 @@ final class PostgresSeasonRepository implements SeasonRepository {
         }
         List<LedgerEntry> entries;
         try {
-            entries = applyDeferredRows(season, player, copy);
+            entries = writing(() -> applyDeferredRows(season, player, copy));
         } finally {
             ratingsWritten.accept(copy);
         }

@@ -63,8 +63,10 @@ public abstract class SeasonRepositoryContract {
         PlayerRating two = played(2, "sc2_terran", 1460, 20);
         Season second = new Season(2, at(100), new SeasonReset.Initial());
         List<RatingChange> resets = Seasons.plan(List.of(one), second.reset(), INITIAL, at(100));
-        // Read before: a store that caches ratings must not answer from before the reset.
+        // Read before: a store that caches ratings, seasons or waiting resets must not answer from before the start.
         assertThat(store.ratings().find(player(1), "bw_zerg")).contains(one);
+        assertThat(seasons.seasons()).containsExactly(Season.FIRST);
+        assertThat(seasons.resetPending(2, player(2))).isFalse();
 
         seasons.start(second, resets, Set.of(player(2)),
                 ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:2", 100));
