@@ -194,7 +194,10 @@ public final class LeaderLease {
         requireOurs(held);
         long idleMillis = duration.toMillis();
         return tx -> {
-            limitLockWait(tx);
+            // Both limits in one round trip (the driver sends the two statements together); the
+            // idle limit set before the check is the same limit: the transaction has not idled yet.
+            tx.execute("SET LOCAL lock_timeout = " + LOCK_TIMEOUT.toMillis()
+                    + "; SET LOCAL idle_in_transaction_session_timeout = " + idleMillis);
             Record2<String, Long> row = tx.select(LEADER_LEASE.HOLDER, LEADER_LEASE.FENCING).from(LEADER_LEASE)
                     .where(LEADER_LEASE.NAME.eq(name))
                     .forShare()
@@ -205,7 +208,6 @@ public final class LeaderLease {
                         + (row == null ? "" : "; " + row.value1() + " took it (fencing " + row.value2() + ")")
                         + "; nothing was committed");
             }
-            tx.execute("SET LOCAL idle_in_transaction_session_timeout = " + idleMillis);
         };
     }
 
