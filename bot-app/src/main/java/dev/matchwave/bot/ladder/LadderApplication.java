@@ -7,24 +7,18 @@ import dev.matchwave.bot.monitoring.BotMetrics;
 import dev.matchwave.bot.monitoring.FlowLog;
 import dev.matchwave.discord.timing.FlowRecorder;
 import dev.matchwave.discord.timing.FlowTargets;
-import dev.matchwave.discord.timing.FlowTimer;
 import dev.matchwave.discord.timing.Ticker;
 import dev.matchwave.bot.monitoring.HealthProbes;
 import dev.matchwave.matchmaking.MatchRules;
 import dev.matchwave.matchmaking.Pairer;
-import dev.matchwave.matchmaking.Pair;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueueGuard;
 import dev.matchwave.matchmaking.Seat;
-import dev.matchwave.matchmaking.ladder.StoreException;
 import dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle;
 import dev.matchwave.matchmaking.ladder.match.ChannelNaming;
-import dev.matchwave.matchmaking.ladder.match.Creation;
 import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent;
-import dev.matchwave.matchmaking.ladder.match.MatchSetup;
-import dev.matchwave.matchmaking.ladder.match.NewMatch;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowPenalties;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardSource;
@@ -44,28 +38,20 @@ import dev.matchwave.matchmaking.queue.JoinResult;
 import dev.matchwave.matchmaking.queue.LeaveResult;
 import dev.matchwave.matchmaking.queue.QueueConfig;
 import dev.matchwave.matchmaking.queue.QueueService;
-import dev.matchwave.matchmaking.queue.Wave;
 import dev.matchwave.matchmaking.queue.WaveListener;
 import dev.matchwave.matchmaking.queue.WaveReceipt;
 import dev.matchwave.matchmaking.queue.store.QueueStore;
 import dev.matchwave.matchmaking.rules.RuleSets;
-import dev.matchwave.matchmaking.rules.Venue;
 import dev.matchwave.matchmaking.time.Scheduler;
-import dev.matchwave.notification.MatchDetails;
-import dev.matchwave.notification.MatchFound;
-import dev.matchwave.notification.MatchInfo;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.DispatchListener;
 import dev.matchwave.notification.dispatch.NotificationSink;
-import dev.matchwave.notification.dispatch.SendResult;
 import dev.matchwave.notification.dispatch.TwoPhaseDispatcher;
 import dev.matchwave.notification.dispatch.Undelivered;
-import dev.matchwave.notification.dispatch.WaveFigures;
 import dev.matchwave.notification.mailbox.MailboxListener;
 import dev.matchwave.notification.mailbox.Mailboxes;
 import dev.matchwave.notification.ratelimit.DiscordLimits;
 import dev.matchwave.notification.ratelimit.RateLimiter;
-import dev.matchwave.notification.ratelimit.Route;
 import dev.matchwave.persistence.Database;
 import dev.matchwave.persistence.DatabaseConfig;
 import dev.matchwave.persistence.ladder.PostgresLadderStore;
@@ -75,20 +61,17 @@ import dev.matchwave.queue.redis.RedisQueueStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -179,8 +162,6 @@ public final class LadderApplication implements AutoCloseable {
     /** The start of the planned season, when one is planned; guarded by {@link #seasonTimerLock}. */
     private Scheduler.@Nullable Cancellable seasonTimer;
     private final Object seasonTimerLock = new Object();
-    /** The wave whose matches were created and wait for the queue's commit; set and read on the wave's thread. */
-    private @Nullable PendingWave pendingWave;
     private final Mailboxes mailboxes;
     private final TwoPhaseDispatcher dispatcher;
     /** What the players are owed, in the PostgreSQL outbox until Discord accepted it. */
@@ -191,22 +172,9 @@ public final class LadderApplication implements AutoCloseable {
     /** Told every match event first, on the thread that caused it: the live messages' refresh. Must not block. */
     private final java.util.function.Consumer<MatchEvent> matchEvents;
     private final ChannelNaming channels = ChannelNaming.reference();
-    private final SplittableRandom random = new SplittableRandom();
-    private final ReentrantLock waveLock = new ReentrantLock();
-    private final Map<Long, Instant> waveStartOfMatch = new ConcurrentHashMap<>();
-    /**
-     * The matches of the waves being notified, as created, and their players as read when the
-     * wave was dispatched: "match found" is rendered from these instead of two database reads
-     * a player (LadderMessageRenderer.Source#matchAsCreated). Filled by dispatch(), emptied when
-     * the wave's notifications are settled.
-     */
-    private final Map<Long, Match> matchesBeingNotified = new ConcurrentHashMap<>();
-    private final Map<PlayerId, Player> playersBeingNotified = new ConcurrentHashMap<>();
-    private final Map<Long, WaveFlow> flowOfMatch = new ConcurrentHashMap<>();
+    /** The waves' path: matches created in the queue's transaction, then announced and measured. */
+    private final WavePath waves;
     private final FlowRecorder flows;
-    private final Set<CompletableFuture<WaveFigures>> dispatching = ConcurrentHashMap.newKeySet();
-    private volatile @Nullable Instant lastWave;
-    private volatile AdminReports.@Nullable WaveSummary lastWaveSummary;
     private final Set<PlayerId> undeliveredTo = ConcurrentHashMap.newKeySet();
     private volatile boolean closing;
     private boolean closed;
@@ -246,7 +214,9 @@ public final class LadderApplication implements AutoCloseable {
             this.mailboxes = Mailboxes.create(clock, MailboxListener.NONE);
             RateLimiter limiter = builder.rateLimiter != null ? builder.rateLimiter
                     : RateLimiter.discord(DISPATCH_LIMITS, clock);
-            NotificationSink sink = new MeasuredSink(Objects.requireNonNull(builder.sink, "sink"));
+            this.waves = new WavePath(new WavePath.Parts(clock, flows, metrics, owed,
+                    waveObserver, channels, () -> this.seasonRules, this::contactAtWave, this::queueSize, () -> this.closing, this::reconcileWithOpenMatches));
+            NotificationSink sink = waves.measured(Objects.requireNonNull(builder.sink, "sink"));
             this.dispatcher = TwoPhaseDispatcher.builder()
                     .sink(sink)
                     .clock(clock)
@@ -269,6 +239,7 @@ public final class LadderApplication implements AutoCloseable {
                     .build();
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
+            waves.connect(dispatcher, lifecycle, players);
             this.queueStore = queueStore(config.queueStore(), database, builder.fence);
             this.noShows = config.noShow().map(noShowRules -> new NoShowPenalties(store.noShows(), noShowRules, clock));
             this.seasons = new Seasons(store.seasons(), store.ratings(), lifecycle.ratingSystem().initial(), clock);
@@ -282,17 +253,7 @@ public final class LadderApplication implements AutoCloseable {
                     .clock(clock)
                     .scheduler(scheduler)
                     .guard(guard)
-                    .onWave(new WaveListener() {
-                        @Override
-                        public WaveReceipt onWave(Wave wave) {
-                            return LadderApplication.this.onWave(wave);
-                        }
-
-                        @Override
-                        public void settled(Wave wave, boolean stored) {
-                            LadderApplication.this.settled(wave, stored);
-                        }
-                    })
+                    .onWave(waves)
                     .store(queueStore)
                     .build();
             reconcileWithOpenMatches();
@@ -305,7 +266,7 @@ public final class LadderApplication implements AutoCloseable {
             Supplier<HealthProbes.GatewayState> gateway = builder.gateway != null ? builder.gateway
                     : () -> HealthProbes.GatewayState.OFFLINE;
             this.health = new HealthProbes(() -> database.isReachable(Duration.ofSeconds(2)), gateway,
-                    () -> Optional.ofNullable(lastWave), config.waveInterval().multipliedBy(3), clock);
+                    waves::lastWave, config.waveInterval().multipliedBy(3), clock);
         } catch (RuntimeException e) {
             closeQueueStore();
             database.close();
@@ -480,189 +441,29 @@ public final class LadderApplication implements AutoCloseable {
      * held against the wave's time to phase 1.
      */
     public static FlowTargets waveTargets() {
-        FlowTargets defaults = FlowTargets.defaults();
-        return defaults.with(FlowTargets.WAVE, defaults.target(FlowTargets.MATCH_NOTIFICATION).orElseThrow());
+        return WavePath.waveTargets();
     }
 
-    private WaveReceipt onWave(Wave wave) {
-        long start = System.nanoTime();
-        // The queue paired before calling: the flow starts that long ago, its first step is the pairing.
-        FlowTimer flow = flows.startedAgo(FlowTargets.WAVE, wave.pairingTime());
-        flow.targetUntil(WaveFlow.PHASE1_SENT);
-        flow.checkpoint("pairing");
-        waveLock.lock();
-        try {
-            if (closing) {
-                flow.finish("closing");
-                return WaveReceipt.noneCreated(wave);
-            }
-            lastWave = wave.at();
-            List<NewMatch> drafts = new ArrayList<>();
-            List<Pair> notCreated = new ArrayList<>();
-            for (Pair pair : wave.pairs()) {
-                try {
-                    drafts.add(new NewMatch(pair, setup(pair)));
-                } catch (IllegalArgumentException e) {
-                    LOG.warn("wave {}: no venue for {} vs {}: {}", wave.number(), pair.first().id(), pair.second().id(),
-                            e.getMessage());
-                    notCreated.add(pair);
-                }
-            }
-            flow.checkpoint("venues");
-            Creation creation;
-            try {
-                creation = drafts.isEmpty() ? new Creation(List.of(), List.of()) : lifecycle.create(drafts);
-            } catch (StoreException e) {
-                flow.checkpoint("database");
-                LOG.warn("wave {}: {} queued, {} pairs, no match created ({}); every player goes back to the queue",
-                        wave.number(), wave.queued(), wave.pairs().size(), e.getMessage());
-                flow.finish("store_failed");
-                return WaveReceipt.noneCreated(wave);
-            }
-            if (!creation.created().isEmpty()) {
-                // In the wave's transaction: the matches and what they owe commit together. A
-                // failure here rolls the whole wave back (the queue keeps its players).
-                owed.oweWave(creation.created(), queue::contactAtWave);
-            }
-            flow.checkpoint("database");
-            creation.refused().forEach(refused -> notCreated.add(refused.pair()));
-            long creationNanos = System.nanoTime() - start;
-            Duration took = Duration.ofNanos(System.nanoTime() - start).plus(wave.pairingTime());
-            LOG.info("wave {}: {} queued, {} pairs, {} matches created, {} back to the queue, {} stay queued;"
-                            + " pairing {} ms, creation {} ms, open matches {}", wave.number(), wave.queued(),
-                    wave.pairs().size(), creation.created().size(), 2 * notCreated.size(), wave.unmatched(),
-                    wave.pairingTime().toMillis(), creationNanos / 1_000_000, lifecycle.openMatches());
-            metrics.waveCompleted(wave.queued(), creation.created().size(), took);
-            lastWaveSummary = new AdminReports.WaveSummary(wave.number(), wave.at(), wave.queued(), wave.pairs().size(),
-                    creation.created().size(), took);
-            pendingWave = new PendingWave(wave, creation.created(), flow);
-            return notCreated.isEmpty() ? WaveReceipt.allCreated() : WaveReceipt.notCreated(notCreated);
-        } catch (RuntimeException e) {
-            if (!flow.finished()) {
-                flow.finish("error");
-            }
-            throw e;
-        } finally {
-            waveLock.unlock();
-        }
-    }
-
-    /** A wave's matches as created, until the queue's commit says whether they are stored. */
-    private record PendingWave(Wave wave, List<Match> created, FlowTimer flow) {
-    }
-
-    /** After the queue's commit: announce the wave's matches, or forget them if the commit failed. */
-    private void settled(Wave wave, boolean stored) {
-        PendingWave pending = pendingWave;
-        pendingWave = null;
-        if (pending == null || pending.wave().number() != wave.number()) {
-            return; // closing, or the store failed before any match was created
-        }
-        waveLock.lock();
-        try {
-            FlowTimer flow = pending.flow();
-            if (!stored) {
-                LOG.warn("wave {}: the queue's commit failed; its {} matches are not kept, every player goes back"
-                        + " to the queue", wave.number(), pending.created().size());
-                // The lifecycle tracked matches that the rolled-back transaction took with it; a
-                // store that could not share the transaction (Redis) may have kept them: reconcile.
-                lifecycle.recover();
-                reconcileWithOpenMatches();
-                flow.finish("store_failed");
-                return;
-            }
-            metrics.queueSize(queue.size());
-            observe(() -> waveObserver.waveRun(wave, pending.created()));
-            if (pending.created().isEmpty()) {
-                flow.finish(wave.pairs().isEmpty() ? "no_pairs" : "no_matches");
-            } else {
-                dispatch(wave, pending.created(), flow); // after the wave's line, so the log reads in order
-            }
-        } catch (RuntimeException e) {
-            if (!pending.flow().finished()) {
-                pending.flow().finish("error");
-            }
-            throw e;
-        } finally {
-            waveLock.unlock();
-        }
-    }
-
-    private MatchSetup setup(Pair pair) {
-        // Under the wave lock: the season in force now is the match's season, and so is its map.
-        Venue venue = RuleSets.venue(seasonRules, pair, 0, random);
-        return new MatchSetup(venue.map(), venue.server());
-    }
-
-    private void dispatch(Wave wave, List<Match> created, FlowTimer flow) {
-        List<MatchInfo> infos = new ArrayList<>(created.size());
-        Instant at = clock.instant();
-        WaveFlow waveFlow = new WaveFlow(flow, 2 * created.size());
-        for (Match match : created) {
-            for (PlayerId player : match.players()) {
-                try {
-                    players.find(player).ifPresent(found -> playersBeingNotified.put(player, found));
-                } catch (RuntimeException e) {
-                    LOG.debug("player {} not read for the wave's messages: {}", player, e.toString());
-                }
-            }
-            matchesBeingNotified.put(match.id().value(), match);
-            infos.add(LadderNotifications.matchInfo(match, this::nameOf, channels));
-            waveStartOfMatch.put(match.id().value(), at);
-            flowOfMatch.put(match.id().value(), waveFlow);
-        }
-        CompletableFuture<WaveFigures> sent = dispatcher.dispatch(infos);
-        dispatching.add(sent);
-        sent.whenComplete((figures, failure) -> {
-            dispatching.remove(sent);
-            created.forEach(match -> {
-                waveStartOfMatch.remove(match.id().value());
-                matchesBeingNotified.remove(match.id().value());
-                match.players().forEach(playersBeingNotified::remove);
-                flowOfMatch.remove(match.id().value());
-            });
-            waveFlow.done(figures);
-            if (figures != null) {
-                LOG.info("wave {} notified: {} players, phase 1 p50 {} ms max {} ms, phase 2 p50 {} ms max {} ms,"
-                                + " {} sends, {} retries, {} 429s, {} undelivered", wave.number(), figures.players(),
-                        figures.phase1().p50().toMillis(), figures.phase1().max().toMillis(),
-                        figures.phase2().p50().toMillis(), figures.phase2().max().toMillis(), figures.sends(),
-                        figures.retries(), figures.rateLimited(), figures.failures());
-                observe(() -> waveObserver.waveNotified(wave, figures));
-            }
-        });
-    }
-
-    private static void observe(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.warn("the wave observer failed: {}", e.toString());
-        }
-    }
-
-    /** The name an opponent sees: the ladder user id; never fails (the matches exist already). */
     /** The match as its wave created it, while the wave's notifications are in flight. */
     Optional<Match> matchAsCreated(long matchId) {
-        return Optional.ofNullable(matchesBeingNotified.get(matchId));
+        return waves.matchAsCreated(matchId);
     }
 
     /** The player as read when his wave was dispatched, while its notifications are in flight. */
     Optional<Player> playerAtWave(PlayerId player) {
-        return Optional.ofNullable(playersBeingNotified.get(player));
+        return waves.playerAtWave(player);
     }
 
     private String nameOf(PlayerId player) {
-        Player known = playersBeingNotified.get(player);
-        if (known != null) {
-            return known.profile().map(PlayerProfile::userId).orElse("player " + player);
-        }
-        try {
-            return players.find(player).flatMap(Player::profile).map(PlayerProfile::userId)
-                    .orElse("player " + player);
-        } catch (RuntimeException e) {
-            return "player " + player;
-        }
+        return waves.nameOf(player);
+    }
+
+    private Optional<String> contactAtWave(PlayerId player) {
+        return queue.contactAtWave(player);
+    }
+
+    private int queueSize() {
+        return queue.size();
     }
 
     // --- match events -----------------------------------------------------------------------
@@ -674,14 +475,7 @@ public final class LadderApplication implements AutoCloseable {
             LOG.warn("the match event listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
         }
         for (Notification notification : owed.oweEvent(event, LadderNotifications.of(event, this::nameOf, channels))) {
-            WaveFlow wave = notification instanceof MatchDetails ? flowOfMatch.get(notification.matchId()) : null;
-            if (wave != null) {
-                // Issue 7: no details before every player of the wave has his "match found", also
-                // when both players of a match confirm while the wave's phase 1 is still going out.
-                wave.afterPhase1(() -> dispatcher.send(notification));
-            } else {
-                dispatcher.send(notification);
-            }
+            waves.send(notification, dispatcher);
         }
         if (event instanceof MatchEvent.MatchTimedOut timedOut) {
             // Before the players are released: a player barred now cannot slip back into the queue.
@@ -724,49 +518,6 @@ public final class LadderApplication implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("the timeout of player {} in match {} could not be recorded: {}", player, match, e.toString());
             }
-        }
-    }
-
-    /** Measures each phase-1 and phase-2 send from its wave's start, and counts 429s. */
-    private final class MeasuredSink implements NotificationSink {
-        private final NotificationSink sink;
-
-        MeasuredSink(NotificationSink sink) {
-            this.sink = sink;
-        }
-
-        @Override
-        public Route route(Notification notification) {
-            return sink.route(notification);
-        }
-
-        @Override
-        public CompletionStage<SendResult> send(Notification notification, Route route) {
-            return sink.send(notification, route).whenComplete((result, failure) -> {
-                if (result instanceof SendResult.RateLimited limited) {
-                    metrics.rateLimited(limited.global() ? "global" : "unknown", route.name());
-                } else if (result instanceof SendResult.Sent) {
-                    owed.delivered(notification);
-                    if (notification instanceof MatchFound) {
-                        WaveFlow flow = flowOfMatch.get(notification.matchId());
-                        if (flow != null) {
-                            flow.phase1Sent(notification.player());
-                        }
-                    }
-                    Instant waveStart = waveStartOfMatch.get(notification.matchId());
-                    if (waveStart != null) {
-                        Duration latency = Duration.between(waveStart, clock.instant());
-                        if (!latency.isNegative()) {
-                            switch (notification) {
-                                case MatchFound found -> metrics.phase1Latency(latency);
-                                case MatchDetails details -> metrics.phase2Latency(latency);
-                                default -> {
-                                }
-                            }
-                        }
-                    }
-                }
-            });
         }
     }
 
@@ -833,15 +584,12 @@ public final class LadderApplication implements AutoCloseable {
      */
     public SeasonStart startSeason(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason) {
         checkMapPool(mapPool); // refuses before anything is written
-        waveLock.lock();
-        try {
+        return waves.underWaveLock(() -> {
             Set<PlayerId> playing = playersInOpenMatches();
             Season started = seasons.startNext(admin, reset, mapPool, reason, playing);
             useSeasonRules(started);
             return new SeasonStart(started, playing);
-        } finally {
-            waveLock.unlock();
-        }
+        });
     }
 
     /** A new season's map pool: empty, or one the rules can play on ({@link Season#checkedMapPool}). */
@@ -937,17 +685,17 @@ public final class LadderApplication implements AutoCloseable {
         if (closing) {
             return;
         }
-        waveLock.lock();
         try {
-            seasons.startPlannedIfDue(playersInOpenMatches()).ifPresentOrElse(season -> {
-                LOG.info("season {} started as planned (reset {})", season.number(), season.reset().spec());
-                useSeasonRules(season);
-            }, this::armSeasonPlan); // not due yet (the scheduler ran early by the clock), or replaced
+            waves.underWaveLock(() -> {
+                seasons.startPlannedIfDue(playersInOpenMatches()).ifPresentOrElse(season -> {
+                    LOG.info("season {} started as planned (reset {})", season.number(), season.reset().spec());
+                    useSeasonRules(season);
+                }, this::armSeasonPlan); // not due yet (the scheduler ran early by the clock), or replaced
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.warn("the planned season could not start: {}; trying again in 5 s", e.toString());
             scheduleSeasonStart(Duration.ofSeconds(5));
-        } finally {
-            waveLock.unlock();
         }
     }
 
@@ -1013,12 +761,12 @@ public final class LadderApplication implements AutoCloseable {
 
     /** The last wave's figures, once one ran. */
     public Optional<AdminReports.WaveSummary> lastWaveSummary() {
-        return Optional.ofNullable(lastWaveSummary);
+        return waves.lastWaveSummary();
     }
 
     /** When the last wave ran, if one has. */
     public Optional<Instant> lastWave() {
-        return Optional.ofNullable(lastWave);
+        return waves.lastWave();
     }
 
     /**
@@ -1033,17 +781,15 @@ public final class LadderApplication implements AutoCloseable {
         closed = true;
         closing = true;
         queue.close();
-        waveLock.lock(); // the running wave, if any, finishes first
-        waveLock.unlock();
+        waves.underWaveLock(() -> null); // the running wave, if any, finishes first
         if (ownedExecutor != null) {
             try {
-                CompletableFuture.allOf(dispatching.toArray(CompletableFuture[]::new))
-                        .get(DRAIN_SECONDS, TimeUnit.SECONDS);
+                if (!waves.drain(DRAIN_SECONDS)) {
+                    LOG.warn("closing: {} wave dispatches still running after {} s, left undone",
+                            waves.dispatchesUnderWay(), DRAIN_SECONDS);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (Exception e) {
-                LOG.warn("closing: {} wave dispatches still running after {} s, left undone", dispatching.size(),
-                        DRAIN_SECONDS);
             }
             ownedExecutor.shutdown();
             try {
