@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
  * The {@code matchwave} command line: one subcommand per job, parsed by picocli (well kept, no
  * dependency of its own, one jar). Every subcommand has {@code --help}; a bad option or value is
  * one line on stderr naming the option, with exit code {@value #USAGE}; nobody sees a stack trace.
+ * {@code matchwave completion} prints a bash completion script.
  *
  * <p>Not thread-safe: one {@link #run} at a time (picocli keeps the parsed values in the
  * command objects).
@@ -91,6 +92,7 @@ public final class Main {
         root.addSubcommand(new DemoCommand(environment, streams));
         root.addSubcommand(new RolesCommand(streams));
         root.addSubcommand(new BenchCommand());
+        root.addSubcommand(new CompletionCommand(streams));
         root.addSubcommand(new CommandLine.HelpCommand());
         return configure(root, streams);
     }

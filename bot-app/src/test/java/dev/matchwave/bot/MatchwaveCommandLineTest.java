@@ -5,25 +5,32 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The {@code matchwave} command line as a whole (picocli underneath): help on the root and on
- * every subcommand, and one-line errors that name the option with exit code 2. Each subcommand's
- * own options are tested in its own test class.
+ * every subcommand, one-line errors that name the option with exit code 2, and the generated bash
+ * completion. Each subcommand's own options are tested in its own test class.
  */
 class MatchwaveCommandLineTest {
 
     /** Every subcommand README.md names, in the order of matchwave --help (help itself aside). */
-    private static final List<String> SUBCOMMANDS = List.of("pair", "simulate", "bot", "demo", "roles", "bench");
+    private static final List<String> SUBCOMMANDS = List.of("pair", "simulate", "bot", "demo", "roles", "bench",
+            "completion");
 
     private record Result(int code, String out, String err) {
     }
@@ -75,11 +82,14 @@ class MatchwaveCommandLineTest {
         assertThat(run("help", name).out()).startsWith("usage: matchwave " + name);
     }
 
+    /** All but bench, which hands every argument to JMH. */
+    static Stream<String> subcommandsWithOptions() {
+        return subcommands().filter(name -> !name.equals("bench"));
+    }
+
     @ParameterizedTest
-    @MethodSource("subcommands")
+    @MethodSource("subcommandsWithOptions")
     void anUnknownOptionIsNamedInOneLineWithExitCode2(String name) {
-        // bench hands everything to JMH; bot answers in its own words (its settings are not options).
-        assumeTrue(!name.equals("bench"));
         Result result = run(name, "--frobnicate", "1");
 
         assertThat(result.code()).isEqualTo(Main.USAGE);
@@ -87,6 +97,7 @@ class MatchwaveCommandLineTest {
         assertThat(result.err().lines()).hasSize(1);
         assertThat(result.err()).startsWith("matchwave " + name + ": ").contains("'--frobnicate'")
                 .doesNotContain("Exception").doesNotContain("\tat ");
+        // bot answers in its own words: its settings are environment variables, not options.
         if (!name.equals("bot")) {
             assertThat(result.err()).contains("unknown option '--frobnicate' (see matchwave " + name + " --help)");
         }
@@ -155,5 +166,52 @@ class MatchwaveCommandLineTest {
 
         assertThat(result.code()).isEqualTo(Main.USAGE);
         assertThat(result.err().strip()).startsWith("matchwave bench: ").contains("./matchwave bench");
+    }
+
+    @Test
+    void theCompletionScriptKnowsEverySubcommandAndItsOptions() {
+        Result result = run("completion");
+
+        assertThat(result.code()).isZero();
+        assertThat(result.err()).isEmpty();
+        String script = result.out();
+        assertThat(script).startsWith("#!/usr/bin/env bash")
+                .contains("complete -F _complete_matchwave -o default matchwave");
+        for (String name : SUBCOMMANDS) {
+            assertThat(script).contains("_picocli_matchwave_" + name + "()");
+        }
+        assertThat(script).contains("'--players'", "'--crash-at-wave'", "'--role-bucket'", "'--matches'", "'--config'",
+                "'--check'", "\"evoladder\" \"single\" \"fifo\"", "\"limiter\" \"fixed-batch\" \"naive\"");
+    }
+
+    /** The script run by bash as a shell would on Tab: the words it offers. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            matchwave ''                        | pair simulate bot demo roles bench completion help
+            ./matchwave si                      | simulate
+            matchwave demo --wa                 | --waves --wave-interval
+            matchwave simulate --policy ''      | limiter fixed-batch naive
+            matchwave pair --rules ''           | evoladder single fifo
+            """)
+    void bashCompletesFromTheScript(String words, String offered, @TempDir Path dir) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is not installed");
+        Path script = dir.resolve("matchwave.bash");
+        Files.writeString(script, run("completion").out());
+        String complete = "source \"$1\"; shift; COMP_WORDS=(\"$@\"); COMP_CWORD=$(( $# - 1 ));"
+                + " COMP_LINE=\"$*\"; COMP_POINT=${#COMP_LINE}; _complete_matchwave 2>/dev/null;"
+                + " echo \"${COMPREPLY[*]}\"";
+        List<String> command = new ArrayList<>(List.of("/bin/bash", "-c", complete, "bash",
+                script.toString()));
+        for (String word : words.split(" ")) {
+            command.add(word.equals("''") ? "" : word);
+        }
+        assertThat(bash(command)).isEqualTo(offered);
+    }
+
+    private static String bash(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 }
