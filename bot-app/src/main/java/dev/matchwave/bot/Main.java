@@ -93,7 +93,10 @@ public final class Main {
         root.addSubcommand(new RolesCommand(streams));
         root.addSubcommand(new BenchCommand());
         root.addSubcommand(new CompletionCommand(streams));
-        root.addSubcommand(new CommandLine.HelpCommand());
+        CommandLine help = new CommandLine(new CommandLine.HelpCommand());
+        help.getCommandSpec().usageMessage().header("show the help of a subcommand: matchwave help demo")
+                .description("With no COMMAND: the help of matchwave itself.");
+        root.addSubcommand(help);
         return configure(root, streams);
     }
 
