@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
  * one line on stderr naming the option, with exit code {@value #USAGE}; nobody sees a stack trace.
  * {@code matchwave completion} prints a bash completion script.
  *
- * <p>Not thread-safe: one {@link #run} at a time (picocli keeps the parsed values in the
- * command objects).
+ * <p>Each {@link #run} builds its own command objects (picocli keeps the parsed values in them);
+ * {@link #run} blocks until the subcommand has finished.
  */
 public final class Main {
 
