@@ -3,20 +3,25 @@ package dev.matchwave.bot;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.BotConfigLoader;
 import dev.matchwave.bot.config.ConfigException;
-import dev.matchwave.bot.ladder.DiscordBot;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import dev.matchwave.bot.demo.PairingBound;
+import dev.matchwave.bot.ladder.DiscordBot;
 import dev.matchwave.bot.web.LadderWebsite;
 import dev.matchwave.bot.web.LiveFigures;
 import dev.matchwave.matchmaking.pairing.Pairers;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code matchwave bot}: the Discord ladder bot. Reads and checks the configuration
@@ -26,46 +31,45 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the lease while leading it stops and exits with {@value #EXIT_LEASE_LOST}, for a supervisor
  * to restart it as a standby.
  */
-final class BotCommand implements Subcommand {
+@Command(name = "bot",
+        description = {"run the Discord ladder bot (settings: docs/bot.md; --check only checks them)", "",
+                "Settings come from environment variables or the properties file FILE (or the file named by"
+                        + " MATCHWAVE_CONFIG); see docs/bot.md."})
+final class BotCommand implements Callable<Integer> {
 
     /** The exit code after the bot lost the ladder's lease (taken by another process, or not renewed in time). */
     static final int EXIT_LEASE_LOST = 3;
 
+    @Option(names = "--check", description = "read and check the settings, print them (no secrets) and stop")
+    boolean checkOnly;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "a properties file with the settings")
+    Path configFile;
+
+    // Kept to answer them in the bot's own words: its settings are environment variables.
+    @Unmatched
+    List<String> unknown = new ArrayList<>();
+
     private final Map<String, String> environment;
+    private final Streams streams;
 
-    BotCommand() {
-        this(System.getenv());
-    }
-
-    /** With the given environment (tests). */
-    BotCommand(Map<String, String> environment) {
+    /** Reads the settings from {@code environment} (and the file it or --config names). */
+    BotCommand(Map<String, String> environment, Streams streams) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.streams = Objects.requireNonNull(streams, "streams");
     }
 
     @Override
-    public String name() {
-        return "bot";
-    }
-
-    @Override
-    public String summary() {
-        return "run the Discord ladder bot (settings: docs/bot.md; --check only checks them)";
-    }
-
-    @Override
-    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        List<String> rest = new ArrayList<>(List.of(args));
-        if (rest.contains("--help") || rest.contains("-h")) {
-            out.println("usage: matchwave bot [--check] [--config FILE]");
-            out.println("  settings come from environment variables or the properties file FILE");
-            out.println("  (or the file named by MATCHWAVE_CONFIG); see docs/bot.md");
-            out.println("  --check   read and check the settings, print them (no secrets) and stop");
-            return 0;
+    public Integer call() {
+        PrintStream out = streams.out();
+        PrintStream err = streams.err();
+        if (!unknown.isEmpty()) {
+            throw new UsageException("unknown argument '" + unknown.get(0) + "'; expected nothing, --check or"
+                    + " --config FILE (the other settings come from environment variables or that file)");
         }
-        boolean checkOnly = rest.remove("--check");
         BotConfig config;
         try {
-            config = new BotConfigLoader().load(rest, environment);
+            config = new BotConfigLoader().loadWithOption(Optional.ofNullable(configFile), environment);
         } catch (ConfigException e) {
             // One line per problem, each naming the setting: nothing else, no stack trace.
             e.problems().forEach(problem -> err.println("matchwave bot: " + problem));

@@ -1,21 +1,43 @@
 package dev.matchwave.bot;
 
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Help.Ansi;
+import picocli.CommandLine.Help.Ansi.IStyle;
+import picocli.CommandLine.Help.Ansi.Text;
+import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.IParamLabelRenderer;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The {@code matchwave} command line: one subcommand per job. Errors the user can fix are
- * printed as one line naming the problem, with exit code 2; nobody sees a stack trace.
+ * The {@code matchwave} command line: one subcommand per job, parsed by picocli (well kept, no
+ * dependency of its own, one jar). Every subcommand has {@code --help}; a bad option or value is
+ * one line on stderr naming the option, with exit code {@value #USAGE}; nobody sees a stack trace.
+ * {@code matchwave completion} prints a bash completion script.
+ *
+ * <p>Each {@link #run} builds its own command objects (picocli keeps the parsed values in them);
+ * {@link #run} blocks until the subcommand has finished.
  */
 public final class Main {
 
-    /** Exit code for bad usage or bad input. */
+    /** Exit code for bad usage or bad input (picocli's {@link CommandLine.ExitCode#USAGE} too). */
     public static final int USAGE = 2;
 
-    private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
+    /** Exit code for a bug: an exception the user could not have caused. */
+    static final int INTERNAL_ERROR = 1;
+
     private final Map<String, String> environment;
 
     Main() {
@@ -25,15 +47,6 @@ public final class Main {
     /** With the given environment (tests). */
     Main(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
-        register(new PairCommand(PairCommand.standardChoices()));
-        register(new SimulateCommand());
-        register(new BotCommand(environment));
-        register(new DemoCommand(environment));
-        register(new RolesCommand());
-    }
-
-    private void register(Subcommand command) {
-        subcommands.put(command.name(), command);
     }
 
     public static void main(String[] args) {
@@ -61,40 +74,126 @@ public final class Main {
             System.arraycopy(args, 0, withCommand, 1, args.length);
             args = withCommand;
         }
-        String name = args[0];
-        if (name.equals("--help") || name.equals("-h") || name.equals("help")) {
-            printHelp(out);
-            return 0;
-        }
-        Subcommand command = subcommands.get(name);
-        if (command == null) {
-            err.println("matchwave: unknown subcommand '" + name + "' (known: "
-                    + String.join(", ", subcommands.keySet()) + "; see matchwave --help)");
-            return USAGE;
-        }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        CommandLine line = commandLine(new Streams(in, out, err));
         try {
-            return command.run(rest, in, out, err);
-        } catch (UsageException e) {
-            err.println("matchwave " + name + ": " + e.getMessage());
-            return USAGE;
-        } catch (RuntimeException e) {
-            // A bug, not bad input: still one line for the user, the details for the log.
-            err.println("matchwave " + name + ": internal error: " + e);
-            return 1;
+            return line.execute(args);
+        } finally {
+            line.getOut().flush();
+            line.getErr().flush();
         }
     }
 
-    private void printHelp(PrintStream out) {
-        out.println("usage: matchwave [<subcommand>] [options]");
-        out.println("  with no subcommand: the bot when DISCORD_TOKEN is set, else the offline demo");
-        out.println();
-        out.println("subcommands:");
-        for (Subcommand command : subcommands.values()) {
-            out.printf("  %-10s %s%n", command.name(), command.summary());
+    /** The whole command tree for one run, writing to {@code streams}. */
+    CommandLine commandLine(Streams streams) {
+        CommandLine root = new CommandLine(new Root());
+        root.addSubcommand(new PairCommand(PairCommand.standardChoices(), streams));
+        root.addSubcommand(new SimulateCommand(streams));
+        root.addSubcommand(new BotCommand(environment, streams));
+        root.addSubcommand(new DemoCommand(environment, streams));
+        root.addSubcommand(new RolesCommand(streams));
+        root.addSubcommand(new BenchCommand());
+        root.addSubcommand(new CompletionCommand(streams));
+        CommandLine help = new CommandLine(new CommandLine.HelpCommand());
+        help.getCommandSpec().usageMessage().header("show the help of a subcommand: matchwave help demo")
+                .description("With no COMMAND: the help of matchwave itself.");
+        root.addSubcommand(help);
+        return configure(root, streams);
+    }
+
+    /**
+     * The settings every command of this command line shares: help layout, typed values, and the
+     * one-line errors with their exit codes. For {@code line} and all its subcommands.
+     */
+    static CommandLine configure(CommandLine line, Streams streams) {
+        addHelp(line);
+        OptionTypes.register(line)
+                .setOut(writer(streams.out()))
+                .setErr(writer(streams.err()))
+                .setColorScheme(Help.defaultColorScheme(Ansi.OFF))
+                .setHelpFactory(SpacedLabelsHelp::new)
+                // "@file" stays a value as it was: picocli would read arguments from the file.
+                .setExpandAtFiles(false)
+                .setParameterExceptionHandler((error, args) -> {
+                    streams.err().println(error.getCommandLine().getCommandSpec().qualifiedName() + ": "
+                            + UsageErrors.oneLine(error));
+                    return USAGE;
+                })
+                .setExecutionExceptionHandler((error, command, parsed) -> {
+                    String name = command.getCommandSpec().qualifiedName();
+                    if (error instanceof UsageException usage) {
+                        streams.err().println(name + ": " + usage.getMessage());
+                        return USAGE;
+                    }
+                    // A bug, not bad input: still one line for the user.
+                    streams.err().println(name + ": internal error: " + error);
+                    return INTERNAL_ERROR;
+                });
+        return line;
+    }
+
+    /** {@code -h} and {@code --help} on every command, and the same headings and layout. */
+    private static void addHelp(CommandLine line) {
+        CommandSpec spec = line.getCommandSpec();
+        if (spec.findOption("--help") == null) {
+            spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                    .description("show this help and exit").build());
         }
-        out.printf("  %-10s %s%n", "bench", "run the JMH benchmarks (handled by the launcher script)");
-        out.println();
-        out.println("matchwave <subcommand> --help shows the options of one subcommand.");
+        UsageMessageSpec usage = spec.usageMessage();
+        usage.synopsisHeading("usage: ").descriptionHeading("%n").optionListHeading("%noptions:%n").commandListHeading("%nsubcommands:%n")
+                .sortOptions(false).sortSynopsis(false).width(100).abbreviateSynopsis(false);
+        line.getSubcommands().values().forEach(Main::addHelp);
+    }
+
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new OutputStreamWriter(stream, stream.charset()), true);
+    }
+
+    /** {@code matchwave} itself: the list of subcommands. */
+    @Command(name = "matchwave", customSynopsis = "matchwave [<subcommand>] [options]",
+            description = "with no subcommand: the bot when DISCORD_TOKEN is set, else the offline demo",
+            footer = {"", "matchwave <subcommand> --help shows the options of one subcommand."})
+    static final class Root implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            // Reached only with options and no subcommand, which run() has already sent to demo or bot.
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return USAGE;
+        }
+    }
+
+    /**
+     * Usage help that writes an option's value as the docs and error messages do,
+     * {@code --players N}; {@code --players=N} is accepted as well.
+     */
+    static final class SpacedLabelsHelp extends Help {
+
+        SpacedLabelsHelp(CommandSpec spec, ColorScheme colors) {
+            super(spec, colors);
+        }
+
+        @Override
+        public IParamLabelRenderer parameterLabelRenderer() {
+            IParamLabelRenderer labels = super.parameterLabelRenderer();
+            return new IParamLabelRenderer() {
+                @Override
+                public Text renderParameterLabel(ArgSpec arg, Ansi ansi, List<IStyle> styles) {
+                    Text label = labels.renderParameterLabel(arg, ansi, styles);
+                    String separator = labels.separator();
+                    if (!arg.isOption() || separator.isEmpty() || !label.plainString().startsWith(separator)) {
+                        return label;
+                    }
+                    return ansi.new Text(" ").concat(label.substring(separator.length()));
+                }
+
+                @Override
+                public String separator() {
+                    return " ";
+                }
+            };
+        }
     }
 }

@@ -1,9 +1,13 @@
 package dev.matchwave.bot;
 
 import dev.matchwave.bot.demo.RankRolesDemo;
-import java.io.InputStream;
-import java.io.PrintStream;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code matchwave roles}: rank roles at scale against the local Discord. N players are rated at
@@ -13,64 +17,57 @@ import java.util.Optional;
  * of the global budget and how long the roles took. Runs on the real clock: 10,000 players take
  * minutes, paced by the member role buckets and the gate's background share.
  */
-final class RolesCommand implements Subcommand {
+@Command(name = "roles",
+        description = "rank roles for N players on the local Discord, then a mass re-rank: requests, 429s, time")
+final class RolesCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: matchwave roles [--players N] [--role-bucket N/S]";
+    static final int MIN_PLAYERS = 2;
+    static final int MAX_PLAYERS = 50_000;
 
-    @Override
-    public String name() {
-        return "roles";
+    @Option(names = "--players", paramLabel = "N",
+            description = "players rated, " + MIN_PLAYERS + " to " + MAX_PLAYERS + " (default ${DEFAULT-VALUE})")
+    int players = 10_000;
+
+    @Option(names = "--role-bucket", paramLabel = "N/S", converter = RoleBucket.Reader.class,
+            description = "the local Discord's bucket of each member role route, N requests per S seconds"
+                    + " (default 10/1, the local Discord's)")
+    RoleBucket bucket;
+
+    private final Streams streams;
+
+    RolesCommand(Streams streams) {
+        this.streams = Objects.requireNonNull(streams, "streams");
     }
 
-    @Override
-    public String summary() {
-        return "rank roles for N players on the local Discord, then a mass re-rank: requests, 429s, time";
-    }
+    /** {@code --role-bucket N/S}: N requests per S whole seconds ("10/1", "50/1s"), both at least 1. */
+    record RoleBucket(int requests, int seconds) {
 
-    @Override
-    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        int players = 10_000;
-        Optional<int[]> bucket = Optional.empty();
-        for (int i = 0; i < args.length; i++) {
-            String option = args[i];
-            if (option.equals("--help")) {
-                out.println(USAGE);
-                out.println("  --players N        players rated, 2 to 50000 (default 10000)");
-                out.println("  --role-bucket N/S  the local Discord's bucket of each member role route, N requests per"
-                        + " S seconds (default 10/1, the local Discord's)");
-                return 0;
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException(option + " needs a value (" + USAGE + ")");
-            }
-            String value = args[++i];
-            switch (option) {
-                case "--players" -> {
-                    try {
-                        players = Integer.parseInt(value);
-                    } catch (NumberFormatException e) {
-                        throw new UsageException("--players must be a whole number, got '" + value + "'");
-                    }
-                    if (players < 2 || players > 50_000) {
-                        throw new UsageException("--players must be from 2 to 50000, got " + players);
-                    }
-                }
-                case "--role-bucket" -> {
-                    String[] parts = value.split("/", -1);
-                    try {
-                        bucket = Optional.of(new int[] {Integer.parseInt(parts[0].strip()),
-                                Integer.parseInt(parts[1].strip().replaceFirst("s$", ""))});
-                        if (bucket.get()[0] < 1 || bucket.get()[1] < 1) {
-                            throw new NumberFormatException();
+        static final class Reader implements ITypeConverter<RoleBucket> {
+            @Override
+            public RoleBucket convert(String value) {
+                String[] parts = value.split("/", -1);
+                try {
+                    if (parts.length == 2) {
+                        int requests = Integer.parseInt(parts[0].strip());
+                        int seconds = Integer.parseInt(parts[1].strip().replaceFirst("s$", ""));
+                        if (requests >= 1 && seconds >= 1) {
+                            return new RoleBucket(requests, seconds);
                         }
-                    } catch (RuntimeException e) {
-                        throw new UsageException("--role-bucket must be N/S (requests per whole seconds), got '"
-                                + value + "'");
                     }
+                } catch (NumberFormatException e) {
+                    // The same message as a bad shape.
                 }
-                default -> throw new UsageException("unknown option '" + option + "' (" + USAGE + ")");
+                throw new TypeConversionException("must be N/S (requests per whole seconds), got '" + value + "'");
             }
         }
-        return RankRolesDemo.run(players, bucket, out);
+    }
+
+    @Override
+    public Integer call() {
+        if (players < MIN_PLAYERS || players > MAX_PLAYERS) {
+            throw new UsageException("--players must be from " + MIN_PLAYERS + " to " + MAX_PLAYERS + ", got " + players);
+        }
+        return RankRolesDemo.run(players, Optional.ofNullable(bucket).map(b -> new int[] {b.requests(), b.seconds()}),
+                streams.out());
     }
 }

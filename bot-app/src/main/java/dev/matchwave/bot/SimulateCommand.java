@@ -7,100 +7,95 @@ import dev.matchwave.notification.simulation.DiscordModel;
 import dev.matchwave.notification.simulation.Simulation;
 import dev.matchwave.notification.simulation.SimulationConfig;
 import dev.matchwave.notification.simulation.SimulationReport;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code matchwave simulate}: one wave through the real two-phase dispatcher against the
  * in-process model of Discord's limits, on virtual time. Parses, runs, prints; the model and
  * the figures live in notification-core.
  */
-final class SimulateCommand implements Subcommand {
+@Command(name = "simulate",
+        description = {"send one wave through the dispatcher against a model of Discord's rate limits", "",
+                "Runs one wave of N matches through the two-phase dispatcher against an in-process model of"
+                        + " Discord's documented rate limits, on virtual time. Phase 1 edits each player's"
+                        + " interaction response (exempt from the global limit); phase 2 posts in each player's DM"
+                        + " channel (global limit per second; 5 per 5 s per channel). Over a limit the model"
+                        + " answers 429 with retry_after."})
+final class SimulateCommand implements Callable<Integer> {
 
-    private static final String USAGE = "usage: matchwave simulate --matches N [--policy "
-            + Policy.cliNames().replace(", ", "|") + "] [--global-limit 50] [--edits-global] [--tokens-expired] [--json]";
+    @Option(names = "--matches", paramLabel = "N", required = true, converter = MatchCount.class,
+            description = "matches in the wave, 1 to " + SimulationConfig.MAX_MATCHES)
+    int matches;
 
-    @Override
-    public String name() {
-        return "simulate";
+    @Option(names = "--policy", paramLabel = "P", converter = PolicyName.class, completionCandidates = PolicyNames.class,
+            description = {"limiter (default): paced by the Discord rate limiter;",
+                    "fixed-batch: 10 matches per batch, 1 s apart; naive: all at once"})
+    Policy policy = Policy.LIMITER;
+
+    @Option(names = "--global-limit", paramLabel = "L", converter = GlobalLimit.class,
+            description = "Discord's global limit per second, 1 to " + SimulationConfig.MAX_GLOBAL_LIMIT
+                    + " (default ${DEFAULT-VALUE})")
+    int globalLimit = 50;
+
+    @Option(names = "--edits-global", description = {"count interaction edits toward the global limit too, as field"
+            + " reports (not the documentation) describe; the limiter still trusts the docs"})
+    boolean editsGlobal;
+
+    @Option(names = "--tokens-expired", description = {"the worst case: every player waited longer than an interaction"
+            + " token lives, so \"match found\" is a DM too and the whole wave is on the global limit"})
+    boolean tokensExpired;
+
+    @Option(names = "--json", description = "print one JSON object instead of a table")
+    boolean json;
+
+    private final Streams streams;
+
+    SimulateCommand(Streams streams) {
+        this.streams = Objects.requireNonNull(streams, "streams");
+    }
+
+    static final class MatchCount extends OptionTypes.WholeNumberFrom {
+        MatchCount() {
+            super(1, SimulationConfig.MAX_MATCHES);
+        }
+    }
+
+    static final class GlobalLimit extends OptionTypes.WholeNumberFrom {
+        GlobalLimit() {
+            super(1, SimulationConfig.MAX_GLOBAL_LIMIT);
+        }
+    }
+
+    static final class PolicyName implements ITypeConverter<Policy> {
+        @Override
+        public Policy convert(String name) {
+            return Policy.byCliName(name).orElseThrow(() -> new TypeConversionException(
+                    "must be one of " + Policy.cliNames() + ", got '" + name + "'"));
+        }
+    }
+
+    /** For help and shell completion. */
+    static final class PolicyNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Policy.values()).map(Policy::cliName).iterator();
+        }
     }
 
     @Override
-    public String summary() {
-        return "send one wave through the dispatcher against a model of Discord's rate limits";
-    }
-
-    @Override
-    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        Integer matches = null;
-        Policy policy = Policy.LIMITER;
-        int globalLimit = 50;
-        boolean json = false;
-        boolean editsGlobal = false;
-        boolean tokensExpired = false;
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < args.length; i++) {
-            String arg = args[i];
-            if (arg.equals("--help") || arg.equals("-h")) {
-                printHelp(out);
-                return 0;
-            }
-            if (!arg.startsWith("--")) {
-                throw new UsageException("unexpected argument '" + arg + "' (" + USAGE + ")");
-            }
-            String option = arg;
-            String value = null;
-            int equals = arg.indexOf('=');
-            if (equals > 0) {
-                option = arg.substring(0, equals);
-                value = arg.substring(equals + 1);
-            }
-            if (!seen.add(option)) {
-                throw new UsageException(option + " is given twice");
-            }
-            switch (option) {
-                case "--matches" -> {
-                    value = value != null ? value : valueOf(args, ++i, option);
-                    matches = number(option, value, 1, SimulationConfig.MAX_MATCHES);
-                }
-                case "--policy" -> {
-                    String name = value != null ? value : valueOf(args, ++i, option);
-                    policy = Policy.byCliName(name).orElseThrow(() -> new UsageException(
-                            "--policy must be one of " + Policy.cliNames() + ", got '" + name + "'"));
-                }
-                case "--global-limit" -> {
-                    value = value != null ? value : valueOf(args, ++i, option);
-                    globalLimit = number(option, value, 1, SimulationConfig.MAX_GLOBAL_LIMIT);
-                }
-                case "--edits-global" -> {
-                    if (value != null) {
-                        throw new UsageException("--edits-global takes no value, got '" + value + "'");
-                    }
-                    editsGlobal = true;
-                }
-                case "--json" -> {
-                    if (value != null) {
-                        throw new UsageException("--json takes no value, got '" + value + "'");
-                    }
-                    json = true;
-                }
-                case "--tokens-expired" -> {
-                    if (value != null) {
-                        throw new UsageException("--tokens-expired takes no value, got '" + value + "'");
-                    }
-                    tokensExpired = true;
-                }
-                default -> throw new UsageException("unknown option '" + option + "' (" + USAGE + ")");
-            }
-        }
-        if (matches == null) {
-            throw new UsageException("--matches is required: the number of matches in the wave (" + USAGE + ")");
-        }
+    public Integer call() {
+        PrintStream out = streams.out();
         SimulationConfig config = SimulationConfig.of(matches, policy, globalLimit);
         if (editsGlobal) {
             // Field reports, not the documentation: interaction edits counted toward the global limit.
@@ -114,29 +109,10 @@ final class SimulateCommand implements Subcommand {
         SimulationReport report = Simulation.run(config);
         out.println(json ? json(report) : table(report));
         if (json && report.figures().failures() > 0) {
-            err.println("matchwave simulate: " + report.figures().failures() + " notifications failed for good (kept "
-                    + "pending); the latencies cover the delivered ones");
+            streams.err().println("matchwave simulate: " + report.figures().failures() + " notifications failed for"
+                    + " good (kept pending); the latencies cover the delivered ones");
         }
         return 0;
-    }
-
-    private static String valueOf(String[] args, int index, String option) {
-        if (index >= args.length || args[index].startsWith("--")) {
-            throw new UsageException(option + " needs a value");
-        }
-        return args[index];
-    }
-
-    private static int number(String option, String value, int min, int max) {
-        try {
-            int number = Integer.parseInt(value.trim());
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // Same message as out of range.
-        }
-        throw new UsageException(option + " must be a whole number from " + min + " to " + max + ", got '" + value + "'");
     }
 
     /** The one JSON object of the issue, fields in its order; times in milliseconds. */
@@ -181,24 +157,5 @@ final class SimulateCommand implements Subcommand {
 
     private static String row(String name, Latencies l) {
         return String.format(Locale.ROOT, "%-8s %10s %10s %10s%n", name, ms(l.p50()), ms(l.p99()), ms(l.max()));
-    }
-
-    private static void printHelp(PrintStream out) {
-        out.println(USAGE);
-        out.println();
-        out.println("Runs one wave of N matches through the two-phase dispatcher against an in-process model of");
-        out.println("Discord's documented rate limits, on virtual time. Phase 1 edits each player's interaction");
-        out.println("response (exempt from the global limit); phase 2 posts in each player's DM channel (global");
-        out.println("limit per second; 5 per 5 s per channel). Over a limit the model answers 429 with retry_after.");
-        out.println();
-        out.println("  --matches N         matches in the wave, 1 to " + SimulationConfig.MAX_MATCHES + " (required)");
-        out.println("  --policy P          limiter (default): paced by the Discord rate limiter;");
-        out.println("                      fixed-batch: 10 matches per batch, 1 s apart; naive: all at once");
-        out.println("  --global-limit L    Discord's global limit per second (default 50)");
-        out.println("  --edits-global      count interaction edits toward the global limit too, as field reports");
-        out.println("                      (not the documentation) describe; the limiter still trusts the docs");
-        out.println("  --tokens-expired    the worst case: every player waited longer than an interaction token lives,");
-        out.println("                      so \"match found\" is a DM too and the whole wave is on the global limit");
-        out.println("  --json              print one JSON object instead of a table");
     }
 }

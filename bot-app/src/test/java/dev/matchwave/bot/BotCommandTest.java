@@ -6,8 +6,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BotCommandTest {
 
@@ -15,7 +18,10 @@ class BotCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> environment, String... args) {
-        return new BotCommand(environment).run(args, new ByteArrayInputStream(new byte[0]),
+        String[] all = new String[args.length + 1];
+        all[0] = "bot";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return new Main(environment).run(all, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -54,6 +60,17 @@ class BotCommandTest {
     void unknownArgumentsAreUsageErrors() {
         assertThat(run(Map.of(), "--token", "x")).isEqualTo(Main.USAGE);
         assertThat(err()).startsWith("matchwave bot: unknown argument '--token'");
+    }
+
+    @Test
+    void theConfigFileComesFromTheOptionElseFromTheEnvironment(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.properties");
+        assertThat(run(Map.of(), "--check", "--config", missing.toString())).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("(from option --config) does not exist");
+
+        Path file = Files.writeString(dir.resolve("bot.properties"), "rules = single\n");
+        assertThat(run(Map.of("MATCHWAVE_CONFIG", file.toString()), "--check")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("rules=single");
     }
 
     @Test

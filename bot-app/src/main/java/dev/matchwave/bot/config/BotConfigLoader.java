@@ -73,15 +73,28 @@ public final class BotConfigLoader {
      * @throws ConfigException naming every bad argument or setting, one line each
      */
     public BotConfig load(List<String> args, Map<String, String> environment) {
-        Optional<ConfigFile> file;
-        if (args.isEmpty()) {
-            file = Optional.ofNullable(environment.get(CONFIG_VARIABLE))
-                    .filter(path -> !path.isBlank())
-                    .map(path -> new ConfigFile(configPath(path), "environment variable " + CONFIG_VARIABLE));
-        } else {
-            file = Optional.of(parseArguments(args));
-        }
-        return loadFrom(file, environment);
+        return loadFrom(args.isEmpty() ? namedByEnvironment(environment) : Optional.of(parseArguments(args)),
+                environment);
+    }
+
+    /**
+     * Reads the configuration for a command line that has already read its {@code --config} option.
+     *
+     * @param configOption the value of {@code --config}; empty: the file {@value #CONFIG_VARIABLE}
+     *                     names, if any
+     * @param environment  the process environment (tests pass a map)
+     * @throws ConfigException naming every bad setting, one line each
+     */
+    public BotConfig loadWithOption(Optional<Path> configOption, Map<String, String> environment) {
+        return loadFrom(configOption.isPresent()
+                ? Optional.of(new ConfigFile(configOption.get(), "option " + CONFIG_OPTION))
+                : namedByEnvironment(environment), environment);
+    }
+
+    private static Optional<ConfigFile> namedByEnvironment(Map<String, String> environment) {
+        return Optional.ofNullable(environment.get(CONFIG_VARIABLE))
+                .filter(path -> !path.isBlank())
+                .map(path -> new ConfigFile(configPath(path), "environment variable " + CONFIG_VARIABLE));
     }
 
     /**

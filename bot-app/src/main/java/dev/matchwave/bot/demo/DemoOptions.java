@@ -2,11 +2,11 @@ package dev.matchwave.bot.demo;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 /**
- * The options of {@code matchwave demo}. Immutable; validated when built.
+ * The options of {@code matchwave demo} (read from the command line by bot-app's DemoCommand).
+ * Immutable; validated when built: a bad value fails with a one-line message naming its option.
  *
  * @param players      scripted players, {@value #MIN_PLAYERS} to {@value #MAX_PLAYERS}
  * @param waves        waves with matches to run before the demo ends, 1 to {@value #MAX_WAVES}
@@ -102,136 +102,5 @@ public record DemoOptions(int players, int waves, long seed, boolean json, Path 
     public static DemoOptions defaults() {
         return new DemoOptions(DEFAULT_PLAYERS, DEFAULT_WAVES, DEFAULT_SEED, false, DEFAULT_REPORT_DIR,
                 DEFAULT_WAVE_INTERVAL);
-    }
-
-    /** The usage text of {@code matchwave demo}. */
-    public static String usage() {
-        return String.join(System.lineSeparator(),
-                "usage: matchwave demo [--players N] [--waves W] [--seed S] [--wave-interval SECONDS] [--json]"
-                        + " [--report-dir DIR] [--record FILE] [--crash-at-wave N [--standby]] [--web-port P]"
-                        + " [--linger S]",
-                "  runs a local Discord, the bot and scripted players, then reports what the ladder did",
-                "  --players N          scripted players, " + MIN_PLAYERS + " to " + MAX_PLAYERS + " (default "
-                        + DEFAULT_PLAYERS + ")",
-                "  --waves W            waves with matches before it ends, 1 to " + MAX_WAVES + " (default "
-                        + DEFAULT_WAVES + ")",
-                "  --seed S             seed of the players' random choices (default " + DEFAULT_SEED + ")",
-                "  --wave-interval S    seconds between waves, 1 to 60 (default " + DEFAULT_WAVE_INTERVAL.toSeconds()
-                        + ")",
-                "  --json               print the figures as one JSON object on stdout; progress on stderr",
-                "  --report-dir DIR     where report.html goes (default ./" + DEFAULT_REPORT_DIR + ")",
-                "  --record FILE        writes every request the local Discord received, one JSON object a line",
-                "  --crash-at-wave N    kills the bot (no clean stop) while wave N's match messages go out, starts a",
-                "                       new one on the same database, and reports what the players saw (1 to W-1)",
-                "  --standby            with --crash-at-wave: a standby bot started with the first takes over",
-                "                       through the ladder's lease (a 3 s lease) instead of a new start",
-                "  --web-port P         the ladder's web pages on 127.0.0.1:P (default: a free port)",
-                "  --linger S           keeps the bot and its web pages up S seconds after the report, 0 to 3600",
-                "                       (default 0), to browse the ladder the demo made",
-                "  the database is a temporary embedded one unless MATCHWAVE_DB_URL or MATCHWAVE_DB_DATA_DIR is set");
-    }
-
-    /**
-     * Reads the options.
-     *
-     * @throws IllegalArgumentException naming the first bad option, in one line
-     */
-    public static DemoOptions parse(List<String> args) {
-        Objects.requireNonNull(args, "args");
-        DemoOptions defaults = defaults();
-        int players = defaults.players();
-        int waves = defaults.waves();
-        long seed = defaults.seed();
-        boolean json = false;
-        Path reportDir = defaults.reportDir();
-        long interval = defaults.waveInterval().toSeconds();
-        java.util.Optional<Path> record = java.util.Optional.empty();
-        java.util.OptionalInt crashAtWave = java.util.OptionalInt.empty();
-        boolean standby = false;
-        int webPort = 0;
-        long linger = 0;
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String name = arg;
-            String inline = null;
-            int equals = arg.indexOf('=');
-            if (arg.startsWith("--") && equals > 0) {
-                name = arg.substring(0, equals);
-                inline = arg.substring(equals + 1);
-            }
-            if (!List.of("--players", "--waves", "--seed", "--json", "--report-dir", "--wave-interval", "--record",
-                    "--crash-at-wave", "--standby", "--web-port", "--linger").contains(name)) {
-                throw new IllegalArgumentException("unknown option '" + arg + "' (see matchwave demo --help)");
-            }
-            if (!seen.add(name)) {
-                throw new IllegalArgumentException(name + " is given twice");
-            }
-            if (name.equals("--json")) {
-                if (inline != null) {
-                    throw new IllegalArgumentException("--json takes no value");
-                }
-                json = true;
-                continue;
-            }
-            if (name.equals("--standby")) {
-                if (inline != null) {
-                    throw new IllegalArgumentException("--standby takes no value");
-                }
-                standby = true;
-                continue;
-            }
-            String value;
-            if (inline != null) {
-                value = inline;
-            } else if (i + 1 < args.size()) {
-                value = args.get(++i);
-            } else {
-                throw new IllegalArgumentException(name + " needs a value");
-            }
-            switch (name) {
-                case "--players" -> players = integer(name, value);
-                case "--waves" -> waves = integer(name, value);
-                case "--seed" -> seed = number(name, value);
-                case "--wave-interval" -> interval = integer(name, value);
-                case "--web-port" -> webPort = integer(name, value);
-                case "--linger" -> linger = number(name, value);
-                case "--crash-at-wave" -> crashAtWave = java.util.OptionalInt.of(integer(name, value));
-                case "--report-dir" -> {
-                    if (value.isBlank()) {
-                        throw new IllegalArgumentException("--report-dir must not be blank");
-                    }
-                    reportDir = Path.of(value);
-                }
-                case "--record" -> {
-                    if (value.isBlank()) {
-                        throw new IllegalArgumentException("--record must name a file");
-                    }
-                    record = java.util.Optional.of(Path.of(value));
-                }
-                default -> throw new IllegalStateException(name);
-            }
-        }
-        if (linger < 0 || linger > 3600) {
-            throw new IllegalArgumentException("--linger must be whole seconds from 0 to 3600, got " + linger);
-        }
-        return new DemoOptions(players, waves, seed, json, reportDir, Duration.ofSeconds(interval), record,
-                crashAtWave, standby, webPort, Duration.ofSeconds(linger));
-    }
-
-    private static int integer(String name, String value) {
-        long parsed = number(name, value);
-        if (parsed < Integer.MIN_VALUE || parsed > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(name + " is out of range: " + value);
-        }
-        return (int) parsed;
-    }
-
-    private static long number(String name, String value) {
-        try {
-            return Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
-        }
     }
 }

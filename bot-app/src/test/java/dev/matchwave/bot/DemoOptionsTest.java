@@ -1,18 +1,49 @@
-package dev.matchwave.bot.demo;
+package dev.matchwave.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.matchwave.bot.demo.DemoOptions;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
+/** {@link DemoOptions} as {@code matchwave demo} reads them from its command line ({@link DemoCommand}). */
 class DemoOptionsTest {
+
+    private static final Streams STREAMS = new Streams(new ByteArrayInputStream(new byte[0]),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+
+    /** Parses as {@code matchwave demo} does, without running the demo; a bad option is a UsageException. */
+    private static DemoOptions parse(List<String> args) {
+        CommandLine line = new Main(Map.of()).commandLine(STREAMS);
+        List<String> all = new ArrayList<>(List.of("demo"));
+        all.addAll(args);
+        try {
+            line.parseArgs(all.toArray(String[]::new));
+        } catch (ParameterException e) {
+            throw new UsageException(UsageErrors.oneLine(e));
+        }
+        return line.getSubcommands().get("demo").<DemoCommand>getCommand().options();
+    }
+
+    private static String usage() {
+        return new Main(Map.of()).commandLine(STREAMS).getSubcommands().get("demo").getUsageMessage();
+    }
 
     @Test
     void noOptionsAreTheDefaults() {
-        DemoOptions options = DemoOptions.parse(List.of());
+        DemoOptions options = parse(List.of());
         assertThat(options).isEqualTo(DemoOptions.defaults());
         assertThat(options.players()).isEqualTo(200);
         assertThat(options.waves()).isEqualTo(5);
@@ -21,7 +52,7 @@ class DemoOptionsTest {
 
     @Test
     void everyOptionIsRead() {
-        DemoOptions options = DemoOptions.parse(List.of("--players", "20", "--waves=2", "--seed", "-3", "--json",
+        DemoOptions options = parse(List.of("--players", "20", "--waves=2", "--seed", "-3", "--json",
                 "--report-dir", "out/x", "--wave-interval", "2"));
         assertThat(options).isEqualTo(new DemoOptions(20, 2, -3, true, Path.of("out/x"), Duration.ofSeconds(2)));
     }
@@ -40,10 +71,10 @@ class DemoOptionsTest {
 
     @Test
     void aCrashAndAStandbyAreRead() {
-        DemoOptions plain = DemoOptions.parse(List.of("--waves", "3", "--crash-at-wave", "2"));
+        DemoOptions plain = parse(List.of("--waves", "3", "--crash-at-wave", "2"));
         assertThat(plain.crashAtWave()).hasValue(2);
         assertThat(plain.standby()).isFalse();
-        DemoOptions standby = DemoOptions.parse(List.of("--standby", "--crash-at-wave=1"));
+        DemoOptions standby = parse(List.of("--standby", "--crash-at-wave=1"));
         assertThat(standby.crashAtWave()).hasValue(1);
         assertThat(standby.standby()).isTrue();
         assertThat(standby).isEqualTo(DemoOptions.defaults().withCrash(1, true));
@@ -69,14 +100,14 @@ class DemoOptionsTest {
     }
 
     private static void assertBad(List<String> args, String message) {
-        assertThatThrownBy(() -> DemoOptions.parse(args)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> parse(args)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(message);
         assertThat(message).doesNotContain("\n");
     }
 
     @Test
     void theUsageNamesEveryOption() {
-        assertThat(DemoOptions.usage()).contains("--players", "--waves", "--seed", "--json", "--report-dir",
+        assertThat(usage()).contains("--players", "--waves", "--seed", "--json", "--report-dir",
                 "--wave-interval", "--crash-at-wave", "--standby", "MATCHWAVE_DB_URL");
     }
 }
