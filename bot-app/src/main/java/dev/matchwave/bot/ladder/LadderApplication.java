@@ -152,16 +152,14 @@ public final class LadderApplication implements AutoCloseable {
     private final PlayerService players;
     private final MatchRules rules;
     /** The configured rules on the current season's map pool; replaced under the wave lock when a season starts. */
-    private volatile MatchRules seasonRules;
+    /** The seasons as the bot runs them, and the rules of the season in force. */
+    private final SeasonControl seasonControl;
     private final MatchLifecycle lifecycle;
     private final QueueService queue;
     private final QueueStore queueStore;
     /** The no-show penalty, unless configured off. */
     private final Optional<NoShowPenalties> noShows;
     private final Seasons seasons;
-    /** The start of the planned season, when one is planned; guarded by {@link #seasonTimerLock}. */
-    private Scheduler.@Nullable Cancellable seasonTimer;
-    private final Object seasonTimerLock = new Object();
     private final Mailboxes mailboxes;
     private final TwoPhaseDispatcher dispatcher;
     /** What the players are owed, in the PostgreSQL outbox until Discord accepted it. */
@@ -215,7 +213,7 @@ public final class LadderApplication implements AutoCloseable {
             RateLimiter limiter = builder.rateLimiter != null ? builder.rateLimiter
                     : RateLimiter.discord(DISPATCH_LIMITS, clock);
             this.waves = new WavePath(new WavePath.Parts(clock, flows, metrics, owed,
-                    waveObserver, channels, () -> this.seasonRules, this::contactAtWave, this::queueSize, () -> this.closing, this::reconcileWithOpenMatches));
+                    waveObserver, channels, this::seasonRules, this::contactAtWave, this::queueSize, () -> this.closing, this::reconcileWithOpenMatches));
             NotificationSink sink = waves.measured(Objects.requireNonNull(builder.sink, "sink"));
             this.dispatcher = TwoPhaseDispatcher.builder()
                     .sink(sink)
@@ -247,8 +245,10 @@ public final class LadderApplication implements AutoCloseable {
             if (noShows.isPresent()) {
                 guard = guard.and(noShows.get().guard());
             }
-            this.seasonRules = rulesOf(seasons.current());
-            this.queue = QueueService.builder(seasonRules, builder.pairer)
+            this.seasonControl = new SeasonControl(seasons, rules, clock, scheduler, () -> this.closing,
+                    this::playersInOpenMatches, this::useRules);
+            seasonControl.between(waves);
+            this.queue = QueueService.builder(seasonControl.seasonRules(), builder.pairer)
                     .config(QueueConfig.builder().waveInterval(config.waveInterval()).build())
                     .clock(clock)
                     .scheduler(scheduler)
@@ -341,7 +341,7 @@ public final class LadderApplication implements AutoCloseable {
                       Function<PlayerId, ? extends CompletionStage<?>> prepare) {
         deliverOwed(searches, prepare);
         queue.start();
-        armSeasonPlan();
+        seasonControl.armPlan();
         LOG.info("ladder started: rules {}, a wave every {} s, database {}", rules.name(),
                 config.waveInterval().toSeconds(), database.jdbcUrl());
     }
@@ -583,53 +583,17 @@ public final class LadderApplication implements AutoCloseable {
      * @throws IllegalArgumentException when the rules have no maps, or the pool breaks a rule
      */
     public SeasonStart startSeason(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason) {
-        checkMapPool(mapPool); // refuses before anything is written
-        return waves.underWaveLock(() -> {
-            Set<PlayerId> playing = playersInOpenMatches();
-            Season started = seasons.startNext(admin, reset, mapPool, reason, playing);
-            useSeasonRules(started);
-            return new SeasonStart(started, playing);
-        });
+        return seasonControl.start(admin, reset, mapPool, reason);
     }
 
-    /** A new season's map pool: empty, or one the rules can play on ({@link Season#checkedMapPool}). */
-    private void checkMapPool(List<String> mapPool) {
-        if (mapPool.isEmpty()) {
-            return;
-        }
-        if (rules.mapPool().isEmpty()) {
-            throw new IllegalArgumentException("the " + rules.name() + " rules have no maps, so a season cannot have a map pool");
-        }
-        rules.withMapPool(Season.checkedMapPool(mapPool));
-    }
-
-    /** The configured rules on this season's map pool (the configured pool when it names none). */
-    private MatchRules rulesOf(Season season) {
-        if (season.mapPool().isEmpty()) {
-            return rules;
-        }
-        try {
-            return rules.withMapPool(season.mapPool());
-        } catch (UnsupportedOperationException e) {
-            LOG.warn("season {} names a map pool, but the {} rules have no maps: ignored", season.number(), rules.name());
-            return rules;
-        }
-    }
-
-    /** Holding the wave lock: from now on matches are made on {@code season}'s rules. */
-    private void useSeasonRules(Season season) {
-        MatchRules next = rulesOf(season);
-        seasonRules = next;
+    /** The queue pairs on a new season's rules from its next wave. */
+    private void useRules(MatchRules next) {
         queue.useRules(next);
-        if (!season.mapPool().isEmpty()) {
-            LOG.info("season {} plays on {} maps: {}", season.number(), season.mapPool().size(),
-                    String.join(", ", season.mapPool()));
-        }
     }
 
     /** The configured rules on the current season's map pool: what the next match is made under. */
     public MatchRules seasonRules() {
-        return seasonRules;
+        return seasonControl.seasonRules();
     }
 
     /**
@@ -651,52 +615,7 @@ public final class LadderApplication implements AutoCloseable {
      */
     public PlannedSeason planSeason(PlayerId admin, SeasonReset reset, List<String> mapPool, String reason,
                                     Instant at) {
-        checkMapPool(mapPool); // refuses before anything is written
-        PlannedSeason plan = seasons.plan(admin, reset, mapPool, reason, at);
-        armSeasonPlan();
-        return plan;
-    }
-
-    /** Schedules the planned season's start, replacing an earlier timer. */
-    private void armSeasonPlan() {
-        Optional<PlannedSeason> plan;
-        try {
-            plan = seasons.planned();
-        } catch (RuntimeException e) {
-            LOG.warn("the planned season could not be read: {}; trying again in 5 s", e.toString());
-            scheduleSeasonStart(Duration.ofSeconds(5));
-            return;
-        }
-        plan.ifPresent(p -> scheduleSeasonStart(Duration.between(clock.instant(), p.season().startedAt())));
-    }
-
-    private void scheduleSeasonStart(Duration delay) {
-        // Its own lock: close() holds this object's monitor while it waits for the wave lock,
-        // which the timer holds when it re-arms.
-        synchronized (seasonTimerLock) {
-            if (seasonTimer != null) {
-                seasonTimer.cancel();
-            }
-            seasonTimer = scheduler.schedule(this::startPlannedSeason, delay.isNegative() ? Duration.ZERO : delay);
-        }
-    }
-
-    private void startPlannedSeason() {
-        if (closing) {
-            return;
-        }
-        try {
-            waves.underWaveLock(() -> {
-                seasons.startPlannedIfDue(playersInOpenMatches()).ifPresentOrElse(season -> {
-                    LOG.info("season {} started as planned (reset {})", season.number(), season.reset().spec());
-                    useSeasonRules(season);
-                }, this::armSeasonPlan); // not due yet (the scheduler ran early by the clock), or replaced
-                return null;
-            });
-        } catch (RuntimeException e) {
-            LOG.warn("the planned season could not start: {}; trying again in 5 s", e.toString());
-            scheduleSeasonStart(Duration.ofSeconds(5));
-        }
+        return seasonControl.plan(admin, reset, mapPool, reason, at);
     }
 
     /** The players of the open matches, from the store. Blocks on the database. */
