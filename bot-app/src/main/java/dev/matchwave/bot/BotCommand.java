@@ -1,5 +1,6 @@
 package dev.matchwave.bot;
 
+import org.jspecify.annotations.Nullable;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.BotConfigLoader;
 import dev.matchwave.bot.config.ConfigException;
@@ -44,7 +45,7 @@ final class BotCommand implements Callable<Integer> {
     boolean checkOnly;
 
     @Option(names = "--config", paramLabel = "FILE", description = "a properties file with the settings")
-    Path configFile;
+    @Nullable Path configFile;
 
     // Kept to answer them in the bot's own words: its settings are environment variables.
     @Unmatched

@@ -1,5 +1,6 @@
 package dev.matchwave.bot;
 
+import org.jspecify.annotations.Nullable;
 import dev.matchwave.bot.demo.DemoOptions;
 import dev.matchwave.bot.demo.DemoOutput;
 import dev.matchwave.bot.demo.OfflineDemo;
@@ -50,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--record", paramLabel = "FILE",
             description = "writes every request the local Discord received, one JSON object a line")
-    Path record;
+    @Nullable Path record;
 
     @Option(names = "--crash-at-wave", paramLabel = "N", description = {
             "kills the bot (no clean stop) while wave N's match messages go out, starts a new one on the same"

@@ -1,5 +1,6 @@
 package dev.matchwave.bot;
 
+import org.jspecify.annotations.Nullable;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -62,7 +63,7 @@ final class PairCommand implements Callable<Integer> {
     String rulesName;
 
     @Option(names = "--input", paramLabel = "FILE", description = "the queue, one player a line (default: standard input)")
-    Path input;
+    @Nullable Path input;
 
     private final Map<String, RuleChoice> choices;
     private final Streams streams;
