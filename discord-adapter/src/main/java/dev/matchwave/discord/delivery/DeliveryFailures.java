@@ -13,7 +13,7 @@ import net.dv8tion.jda.api.exceptions.RateLimitedException;
  * a 5xx, a network failure or a timeout is worth another try; any other 4xx is not (the player
  * blocks DMs, the message or token is gone). Stateless.
  */
-public final class DeliveryFailures {
+final class DeliveryFailures {
 
     private DeliveryFailures() {
     }

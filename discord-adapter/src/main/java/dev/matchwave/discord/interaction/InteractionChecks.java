@@ -10,7 +10,7 @@ import java.util.Set;
  * The checks an interaction passes before the ladder is asked: pure functions, no JDA.
  * Stateless and thread-safe.
  */
-public final class InteractionChecks {
+final class InteractionChecks {
 
     private InteractionChecks() {
     }

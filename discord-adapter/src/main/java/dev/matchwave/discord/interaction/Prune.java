@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>Stateless and thread-safe; {@link #run} blocks (on the history and the pauses).
  */
-public final class Prune {
+final class Prune {
 
     /** Messages younger than this are kept: a running match's messages stay. */
     public static final Duration AGE = Duration.ofHours(3);

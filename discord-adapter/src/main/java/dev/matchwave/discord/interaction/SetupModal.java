@@ -16,7 +16,7 @@ import net.dv8tion.jda.api.modals.Modal;
  * The {@code /setup} modal: user id, BattleTag, alternative ids (one per line), country code and
  * home region (a select), prefilled with the saved profile. Pure functions; thread-safe.
  */
-public final class SetupModal {
+final class SetupModal {
 
     public static final String USER_ID = "user_id";
     public static final String BATTLE_TAG = "battletag";

@@ -25,7 +25,7 @@ import java.util.Objects;
  * <p>Thread-safe as the limiter is; never blocks. The ticker's {@code nowNanos} is not used:
  * the limiter reads its own clock and a reservation's delay counts from the moment of the call.
  */
-public final class RateLimiterGate implements RestRequestGate {
+final class RateLimiterGate implements RestRequestGate {
 
     /** Retry-After of a 429 that carries none: Discord always sends one, so this is a guard. */
     static final Duration UNKNOWN_RETRY_AFTER = Duration.ofSeconds(1);

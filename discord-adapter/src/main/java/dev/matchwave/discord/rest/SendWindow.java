@@ -19,7 +19,7 @@ import java.util.Objects;
  * <p>Thread-safe: {@link #admit} decides under the window's lock and never blocks;
  * {@link #acquire} pauses outside it.
  */
-public final class SendWindow {
+final class SendWindow {
 
     /** How a caller waits: {@code Thread::sleep} in production, a fake clock's advance in tests. */
     @FunctionalInterface
