@@ -41,6 +41,19 @@ final class CertifiedMatching {
     private final int[] adjStart;
     /** For vertex v, adj[adjStart[v] .. adjStart[v+1]-1] are the remote ends of its edges. */
     private final int[] adj;
+    /** Aligned with adj: the remote vertex, and twice the edge's weight (sequential reads in scans). */
+    private final int[] adjTo;
+    private final long[] adjWeight2;
+    /**
+     * The slack of bestEdge[x] plus the stage's total dual change so far (times two for an edge
+     * between two S-blossoms), so that comparing best edges needs no slack recomputed: an edge
+     * from an S-vertex to a vertex of an unlabelled top loses one delta per update, an edge
+     * between two S-blossoms two. Valid for an unlabelled top's vertices and for S-blossoms;
+     * refreshed when a T-blossom is expanded.
+     */
+    private final long[] bestKey;
+    /** Total dual change of the current stage. */
+    private long stageDelta;
 
     /** Remote endpoint of the matched edge, or -1. */
     final int[] mate;
@@ -132,6 +145,13 @@ final class CertifiedMatching {
             adj[fill[from[k]]++] = 2 * k + 1;
             adj[fill[to[k]]++] = 2 * k;
         }
+        adjTo = new int[2 * edgeCount];
+        adjWeight2 = new long[2 * edgeCount];
+        for (int i = 0; i < 2 * edgeCount; i++) {
+            adjTo[i] = endpoint[adj[i]];
+            adjWeight2[i] = 2 * weight[adj[i] / 2];
+        }
+        bestKey = new long[2 * vertexCount];
         int blossoms = 2 * vertexCount;
         mate = new int[vertexCount];
         label = new int[blossoms];
@@ -557,6 +577,9 @@ final class CertifiedMatching {
         }
         bestToUsed.clear();
         blossomBestEdges[b] = best;
+        if (bestEdge[b] != -1) {
+            bestKey[b] = slack(bestEdge[b]) + 2 * stageDelta;
+        }
     }
 
     private void considerBestTo(int b, int edge) {
@@ -586,6 +609,9 @@ final class CertifiedMatching {
             if (s < vertexCount) {
                 inBlossom[s] = s;
                 dual[s] += offset;
+                if (!endStage && bestEdge[s] != -1) {
+                    bestKey[s] = slack(bestEdge[s]) + stageDelta;
+                }
             } else {
                 IntStack inside = leavesInto(s, leavesA);
                 for (int i = 0; i < inside.size(); i++) {
@@ -593,6 +619,15 @@ final class CertifiedMatching {
                 }
                 vertexOffset[s] = 0;
                 adopt(s, inside);
+                if (!endStage) {
+                    // Inside a T-blossom a vertex's edges to S-vertices kept their slack: refresh.
+                    for (int i = 0; i < inside.size(); i++) {
+                        int leaf = inside.get(i);
+                        if (bestEdge[leaf] != -1) {
+                            bestKey[leaf] = slack(bestEdge[leaf]) + stageDelta;
+                        }
+                    }
+                }
                 if (endStage && dual[s] == 0) {
                     expandBlossom(s, true);
                 }
@@ -785,6 +820,7 @@ final class CertifiedMatching {
     /** One stage from the root; false when the work budget ran out (the state is then unusable). */
     private boolean stage(int root) {
         stamp++;
+        stageDelta = 0;
         long events = 0;
         long workLimit = stageLimit == Long.MAX_VALUE ? Long.MAX_VALUE : steps + SCAN_FACTOR * stageLimit;
         queue.clear();
@@ -799,22 +835,22 @@ final class CertifiedMatching {
                     endStage();
                     return true;
                 }
-                for (int i = adjStart[v]; i < adjStart[v + 1]; i++) {
-                    int p = adj[i];
-                    int k = p / 2;
-                    int w = endpoint[p];
+                // v's true dual does not change while its edges are scanned (a blossom formed
+                // meanwhile settles offsets without changing any vertex's true dual).
+                long dv = vertexDual(v);
+                for (int i = adjStart[v], end = adjStart[v + 1]; i < end; i++) {
+                    int w = adjTo[i];
                     int bw = inBlossom[w];
                     if (inBlossom[v] == bw) {
                         continue;
                     }
-                    long kSlack = 0;
-                    if (!allowEdge[k]) {
-                        kSlack = slack(k);
-                        if (kSlack <= 0) {
-                            allow(k);
-                        }
+                    int p = adj[i];
+                    int k = p >> 1;
+                    long kSlack = dv + (bw == w ? dual[w] : dual[w] + vertexOffset[bw]) - adjWeight2[i];
+                    if (kSlack <= 0) {
+                        allow(k);
                     }
-                    if (allowEdge[k]) {
+                    if (kSlack <= 0 || allowEdge[k]) {
                         if (label[bw] == FREE) {
                             if (mate[blossomBase[bw]] < 0) {
                                 // A free vertex (or a blossom with a free base) outside the tree.
@@ -840,12 +876,15 @@ final class CertifiedMatching {
                         }
                     } else if (label[bw] == S) {
                         int b = inBlossom[v];
-                        if (bestEdge[b] == -1 || kSlack < slack(bestEdge[b])) {
+                        if (bestEdge[b] == -1 || kSlack < bestKey[b] - 2 * stageDelta) {
                             bestEdge[b] = k;
+                            bestKey[b] = kSlack + 2 * stageDelta;
                         }
                     } else if (label[w] == FREE) {
-                        if (bestEdge[w] == -1 || kSlack < slack(bestEdge[w])) {
+                        int old = bestEdge[w];
+                        if (old == -1 || kSlack < (label[bw] == FREE ? bestKey[w] - stageDelta : slack(old))) {
                             bestEdge[w] = k;
+                            bestKey[w] = kSlack + stageDelta;
                             touchRim(w);
                         }
                     }
@@ -888,7 +927,7 @@ final class CertifiedMatching {
             for (int i = 0; i < rim.size(); i++) {
                 int v = rim.get(i);
                 if (label[inBlossom[v]] == FREE && bestEdge[v] != -1) {
-                    long d = slack(bestEdge[v]);
+                    long d = bestKey[v] - stageDelta;
                     if (d < delta) {
                         delta = d;
                         deltaType = 2;
@@ -905,7 +944,7 @@ final class CertifiedMatching {
                     continue;
                 }
                 if (label[b] == S && bestEdge[b] != -1) {
-                    long kSlack = slack(bestEdge[b]);
+                    long kSlack = bestKey[b] - 2 * stageDelta;
                     if ((kSlack & 1) != 0) {
                         throw new IllegalStateException("odd slack between S-blossoms: integrality lost");
                     }
@@ -944,6 +983,7 @@ final class CertifiedMatching {
                     }
                 }
             }
+            stageDelta += delta;
             if (deltaType == 1) {
                 flipToRoot(deltaVertex, -1);
                 break;
