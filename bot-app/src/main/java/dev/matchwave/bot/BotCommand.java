@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.BotConfigLoader;
 import dev.matchwave.bot.config.ConfigException;
-import dev.matchwave.bot.demo.PairingBound;
+import dev.matchwave.bot.ladder.PairingBound;
 import dev.matchwave.bot.ladder.DiscordBot;
 import dev.matchwave.bot.web.LadderWebsite;
 import dev.matchwave.bot.web.LiveFigures;

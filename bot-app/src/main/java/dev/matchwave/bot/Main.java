@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +66,9 @@ public final class Main {
             // The first thing a newcomer runs: with a token the bot, without one the offline demo
             // (options such as --json go to whichever runs).
             String token = environment.get("DISCORD_TOKEN");
-            boolean demo = token == null || token.isBlank();
+            // The offline demo when its module is on the classpath (the launcher's jar); the bot alone
+            // then says that it needs a token.
+            boolean demo = (token == null || token.isBlank()) && hasDemo();
             if (demo) {
                 err.println("matchwave: no DISCORD_TOKEN: running the offline demo (matchwave --help lists the other commands)");
             }
@@ -83,14 +86,25 @@ public final class Main {
         }
     }
 
+    /** Whether the demo module is here (it adds {@code demo}: {@link MoreCommands}). */
+    private static boolean hasDemo() {
+        for (MoreCommands more : ServiceLoader.load(MoreCommands.class, Main.class.getClassLoader())) {
+            if (more.offlineDemo()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The whole command tree for one run, writing to {@code streams}. */
     CommandLine commandLine(Streams streams) {
         CommandLine root = new CommandLine(new Root());
         root.addSubcommand(new PairCommand(PairCommand.standardChoices(), streams));
         root.addSubcommand(new SimulateCommand(streams));
         root.addSubcommand(new BotCommand(environment, streams));
-        root.addSubcommand(new DemoCommand(environment, streams));
-        root.addSubcommand(new RolesCommand(streams));
+        for (MoreCommands more : ServiceLoader.load(MoreCommands.class, Main.class.getClassLoader())) {
+            more.commands(environment, streams).forEach(root::addSubcommand);
+        }
         root.addSubcommand(new BenchCommand());
         root.addSubcommand(new CompletionCommand(streams));
         CommandLine help = new CommandLine(new CommandLine.HelpCommand());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
 import dev.matchwave.bot.config.WebSettings;
-import dev.matchwave.bot.demo.PairingBound;
+import dev.matchwave.bot.ladder.PairingBound;
 import dev.matchwave.bot.web.LadderWebsite;
 import dev.matchwave.bot.web.LiveFigures;
 import dev.matchwave.matchmaking.pairing.Pairers;

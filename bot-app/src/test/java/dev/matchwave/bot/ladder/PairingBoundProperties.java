@@ -1,4 +1,4 @@
-package dev.matchwave.bot.demo;
+package dev.matchwave.bot.ladder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

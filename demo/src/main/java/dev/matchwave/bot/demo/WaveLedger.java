@@ -1,5 +1,6 @@
 package dev.matchwave.bot.demo;
 
+import dev.matchwave.bot.ladder.PairingBound;
 import dev.matchwave.bot.ladder.WaveObserver;
 import dev.matchwave.discord.timing.FlowListener;
 import dev.matchwave.discord.timing.FlowReport;

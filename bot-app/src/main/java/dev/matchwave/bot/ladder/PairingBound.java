@@ -1,4 +1,4 @@
-package dev.matchwave.bot.demo;
+package dev.matchwave.bot.ladder;
 
 import dev.matchwave.matchmaking.MatchRules;
 import dev.matchwave.matchmaking.QueuedPlayer;

@@ -1,5 +1,6 @@
 package dev.matchwave.bot.demo;
 
+import dev.matchwave.bot.ladder.PairingBound;
 import dev.matchwave.bot.config.BotConfig;
 import dev.matchwave.bot.config.DatabaseSettings;
 import dev.matchwave.bot.config.WebSettings;
