@@ -167,8 +167,6 @@ public final class LadderApplication implements AutoCloseable {
     private final BotMetrics metrics;
     private final HealthProbes health;
     private final WaveObserver waveObserver;
-    /** Told every match event first, on the thread that caused it: the live messages' refresh. Must not block. */
-    private final java.util.function.Consumer<MatchEvent> matchEvents;
     private final ChannelNaming channels = ChannelNaming.reference();
     /** The waves' path: matches created in the queue's transaction, then announced and measured. */
     private final WavePath waves;
@@ -195,7 +193,6 @@ public final class LadderApplication implements AutoCloseable {
         }
         this.metrics = builder.metrics != null ? builder.metrics : BotMetrics.create();
         this.waveObserver = builder.waveObserver;
-        this.matchEvents = builder.matchEvents;
         this.flows = builder.flows != null ? builder.flows : new FlowRecorder(Ticker.system(), waveTargets(),
                 metrics.andThen(FlowLog.toSlf4j()));
         this.rules = RuleSets.byName(config.rules());
@@ -233,7 +230,8 @@ public final class LadderApplication implements AutoCloseable {
             this.lifecycle = MatchLifecycle.builder(store)
                     .clock(clock)
                     .scheduler(scheduler)
-                    .listener(this::onMatchEvent)
+                    .listener(new MatchEventHandling(builder.matchEvents, owed, waves, dispatcher, channels, this::noShows,
+                            this::seasons, this::queue))
                     .build();
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
@@ -464,61 +462,6 @@ public final class LadderApplication implements AutoCloseable {
 
     private int queueSize() {
         return queue.size();
-    }
-
-    // --- match events -----------------------------------------------------------------------
-
-    private void onMatchEvent(MatchEvent event) {
-        try {
-            matchEvents.accept(event);
-        } catch (RuntimeException e) {
-            LOG.warn("the match event listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
-        }
-        for (Notification notification : owed.oweEvent(event, LadderNotifications.of(event, this::nameOf, channels))) {
-            waves.send(notification, dispatcher);
-        }
-        if (event instanceof MatchEvent.MatchTimedOut timedOut) {
-            // Before the players are released: a player barred now cannot slip back into the queue.
-            penalise(timedOut);
-        }
-        if (event.endsMatch()) {
-            // A match that spanned a season's start counted in its own season; now its players'
-            // resets follow, before they may queue again.
-            try {
-                seasons.matchEnded(event.match().players());
-            } catch (RuntimeException e) {
-                LOG.warn("the season resets of match {} could not be applied now ({}); they are at the next start",
-                        event.match().id().value(), e.toString());
-            }
-        }
-        if (event.endsMatch()) {
-            event.match().players().forEach(queue::release);
-        }
-    }
-
-    /**
-     * The no-show penalty: each player who did not confirm, and whose "match found" Discord had
-     * accepted, has a timeout recorded (a player never told could not confirm). Blocks on the
-     * database; a failure is logged and costs the player nothing.
-     */
-    private void penalise(MatchEvent.MatchTimedOut timedOut) {
-        if (noShows.isEmpty()) {
-            return;
-        }
-        long match = timedOut.match().id().value();
-        for (PlayerId player : timedOut.unconfirmed()) {
-            if (!owed.matchFoundDelivered(match, player)) {
-                LOG.info("match {} timed out: player {} was never told \"match found\", no penalty", match, player);
-                continue;
-            }
-            try {
-                noShows.get().timedOut(player, timedOut.match().id(), timedOut.at()).ifPresent(bar -> LOG.info(
-                        "player {} barred from the queue until {} ({} unconfirmed matches, repeat {})", player,
-                        bar.until(), bar.timeouts(), bar.repeat()));
-            } catch (RuntimeException e) {
-                LOG.warn("the timeout of player {} in match {} could not be recorded: {}", player, match, e.toString());
-            }
-        }
     }
 
     // --- parts --------------------------------------------------------------------------------
