@@ -173,7 +173,9 @@ final class CrashWatch {
                 boolean ended = after.stream().anyMatch(s -> s.kind() == Kind.ENDED && s.matchId() == match);
                 if (!ended) {
                     lost++;
-                    notes.add(player + " was in match #" + match + " at the crash and never saw it end");
+                    notes.add(player + " was in match #" + match + " at the crash and never saw it end; what he saw of it: "
+                            + log.stream().filter(s -> s.matchId() == match)
+                                    .map(s -> s.kind() + " in " + s.messageId() + " at " + s.at()).toList());
                 }
             }
             // Two open matches at once, as he saw them.
