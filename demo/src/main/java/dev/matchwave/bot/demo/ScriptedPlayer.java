@@ -189,7 +189,7 @@ final class ScriptedPlayer {
             abort(matchId, found);
         } else {
             table.confirmPressed(matchId, user.id());
-            ask((() -> user.press(found, "Confirm")), "the confirmation");
+            confirm(found);
             MessageEvent next = inbox.await(mark, e -> about(e, matchId)
                             && (e.message().select("Who won?").isPresent() || ended(e.message())),
                     MATCH_END, "match #" + matchId + "'s details");
@@ -200,6 +200,29 @@ final class ScriptedPlayer {
         MessageEvent end = inbox.await(mark, e -> about(e, matchId) && ended(e.message()), MATCH_END,
                 "the end of match #" + matchId);
         table.matchEnded(matchId, outcome(end.message()).orElse("other"));
+    }
+
+    /**
+     * Presses Confirm, and tries again as {@link #ask} does. A confirmation the killed bot had
+     * committed before its answer came back shows on the message (a disabled "Confirmed" button
+     * in place of Confirm): a player who sees it has confirmed and waits, so does this one.
+     */
+    private void confirm(SeenMessage found) throws InterruptedException {
+        if (confirmedOn(user.message(found.id()))) {
+            return;
+        }
+        try {
+            ask((() -> user.press(found, "Confirm")), "the confirmation");
+        } catch (RuntimeException e) {
+            if (!confirmedOn(user.message(found.id()))) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean confirmedOn(SeenMessage message) {
+        return message.button("Confirm").isEmpty()
+                && message.buttons().stream().anyMatch(b -> b.label().equals("Confirmed"));
     }
 
     private void abort(long matchId, SeenMessage found) throws InterruptedException {
