@@ -86,13 +86,28 @@ public final class Recording {
         return List.copyOf(records.subList((int) mark, records.size()));
     }
 
-    /** The figures of every request so far. */
+    /**
+     * The figures of every request so far. Waits, as {@link #mark()} does, for the requests being
+     * handled to be recorded: a user who has seen a request's effect finds it counted (the
+     * emulator example read 3 of its 4 requests once, the last one's edit seen but not yet
+     * recorded).
+     */
     public RunFigures figures() {
-        return RunFigures.of(requests());
+        marking.writeLock().lock();
+        try {
+            return RunFigures.of(requests());
+        } finally {
+            marking.writeLock().unlock();
+        }
     }
 
-    /** The figures of the requests from a {@link #mark()} on. */
+    /** The figures of the requests from a {@link #mark()} on; waits as {@link #figures()} does. */
     public RunFigures figuresSince(long mark) {
-        return RunFigures.of(since(mark));
+        marking.writeLock().lock();
+        try {
+            return RunFigures.of(since(mark));
+        } finally {
+            marking.writeLock().unlock();
+        }
     }
 }
