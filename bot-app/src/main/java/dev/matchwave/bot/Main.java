@@ -40,6 +40,8 @@ public final class Main {
     static final int INTERNAL_ERROR = 1;
 
     private final Map<String, String> environment;
+    /** The subcommands other modules add (the demo module's demo and roles), found once. */
+    private final List<MoreCommands> more;
 
     Main() {
         this(System.getenv());
@@ -48,6 +50,8 @@ public final class Main {
     /** With the given environment (tests). */
     Main(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
+        this.more = ServiceLoader.load(MoreCommands.class, Main.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList();
     }
 
     public static void main(String[] args) {
@@ -87,13 +91,8 @@ public final class Main {
     }
 
     /** Whether the demo module is here (it adds {@code demo}: {@link MoreCommands}). */
-    private static boolean hasDemo() {
-        for (MoreCommands more : ServiceLoader.load(MoreCommands.class, Main.class.getClassLoader())) {
-            if (more.offlineDemo()) {
-                return true;
-            }
-        }
-        return false;
+    private boolean hasDemo() {
+        return more.stream().anyMatch(MoreCommands::offlineDemo);
     }
 
     /** The whole command tree for one run, writing to {@code streams}. */
@@ -102,9 +101,7 @@ public final class Main {
         root.addSubcommand(new PairCommand(PairCommand.standardChoices(), streams));
         root.addSubcommand(new SimulateCommand(streams));
         root.addSubcommand(new BotCommand(environment, streams));
-        for (MoreCommands more : ServiceLoader.load(MoreCommands.class, Main.class.getClassLoader())) {
-            more.commands(environment, streams).forEach(root::addSubcommand);
-        }
+        more.forEach(commands -> commands.commands(environment, streams).forEach(root::addSubcommand));
         root.addSubcommand(new BenchCommand());
         root.addSubcommand(new CompletionCommand(streams));
         CommandLine help = new CommandLine(new CommandLine.HelpCommand());

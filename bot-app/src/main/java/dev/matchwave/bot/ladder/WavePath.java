@@ -48,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -81,7 +82,7 @@ final class WavePath implements WaveListener {
     /** What the path needs from the ladder it belongs to. */
     record Parts(InstantSource clock, FlowRecorder flows, BotMetrics metrics, OwedNotifications owed, WaveObserver observer, ChannelNaming channels,
                  Supplier<MatchRules> seasonRules, Function<PlayerId, Optional<String>> contactAtWave,
-                 Supplier<Integer> queueSize, BooleanSupplier closing, Runnable reconcile) {
+                 IntSupplier queueSize, BooleanSupplier closing, Runnable reconcile) {
         Parts {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(flows, "flows");
@@ -237,7 +238,7 @@ final class WavePath implements WaveListener {
                 flow.finish("store_failed");
                 return;
             }
-            parts.metrics().queueSize(parts.queueSize().get());
+            parts.metrics().queueSize(parts.queueSize().getAsInt());
             observe(() -> parts.observer().waveRun(wave, pending.created()));
             if (pending.created().isEmpty()) {
                 flow.finish(wave.pairs().isEmpty() ? "no_pairs" : "no_matches");
@@ -311,7 +312,8 @@ final class WavePath implements WaveListener {
     /**
      * Sends a match message of a match's life: while the match's wave is still being notified,
      * only after every player of the wave has his "match found" (issue 7: also when both players
-     * of a match confirm while the wave's phase 1 is still going out); else at once.
+     * of a match confirm while the wave's phase 1 is still going out); else at once. The
+     * dispatcher is the caller's: a match's timer may fire before {@link #connect}.
      */
     void send(Notification notification, TwoPhaseDispatcher through) {
         WaveFlow wave = notification instanceof MatchDetails ? flowOfMatch.get(notification.matchId()) : null;
@@ -332,9 +334,8 @@ final class WavePath implements WaveListener {
         }
     }
 
-    /** Waits for the running wave, if any, then at most {@code seconds} for the dispatches under way; false if some are left. */
+    /** Waits at most {@code seconds} for the wave dispatches under way; false if some are left. */
     boolean drain(long seconds) throws InterruptedException {
-        underWaveLock(() -> null);
         try {
             CompletableFuture.allOf(dispatching.toArray(CompletableFuture[]::new)).get(seconds, TimeUnit.SECONDS);
             return true;

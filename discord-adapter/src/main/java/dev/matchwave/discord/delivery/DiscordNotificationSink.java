@@ -122,26 +122,18 @@ public final class DiscordNotificationSink implements NotificationSink {
     private CompletionStage<SendResult> matchMessage(MatchDetails details) {
         PlayerId player = details.player();
         MessageWriters.Key found = new MessageWriters.Key(player, details.matchId(), MessageWriters.Kind.MATCH_FOUND);
-        if (writers.inDirectMessage(found)) {
-            return writers.refresh(found).thenApply(result -> {
-                writers.channelMessage(found).ifPresent(message -> {
-                    contacts.rememberDmChannel(player, message.channelId());
-                    contacts.rememberDetailsMessage(player, details.matchId(), message.channelId(),
-                            message.messageId());
-                });
-                return result;
+        boolean foundIsTheRecord = writers.inDirectMessage(found);
+        MessageWriters.Key key = foundIsTheRecord ? found
+                : new MessageWriters.Key(player, details.matchId(), MessageWriters.Kind.MATCH_MESSAGE);
+        CompletionStage<SendResult> written = foundIsTheRecord ? writers.refresh(found)
+                : writers.change(key, Optional.empty(), () -> Optional.of(messenger.render(details)), true);
+        return written.thenApply(result -> {
+            writers.channelMessage(key).ifPresent(message -> {
+                contacts.rememberDmChannel(player, message.channelId());
+                contacts.rememberDetailsMessage(player, details.matchId(), message.channelId(), message.messageId());
             });
-        }
-        MessageWriters.Key key = new MessageWriters.Key(player, details.matchId(), MessageWriters.Kind.MATCH_MESSAGE);
-        return writers.change(key, Optional.empty(), () -> Optional.of(messenger.render(details)), true)
-                .thenApply(result -> {
-                    writers.channelMessage(key).ifPresent(message -> {
-                        contacts.rememberDmChannel(player, message.channelId());
-                        contacts.rememberDetailsMessage(player, details.matchId(), message.channelId(),
-                                message.messageId());
-                    });
-                    return result;
-                });
+            return result;
+        });
     }
 
     private CompletionStage<SendResult> sendNow(Notification notification, Route route) {

@@ -68,11 +68,18 @@ public final class Recording {
      * handled to be recorded first, so everything a user has seen so far lies before the mark.
      */
     public long mark() {
+        return afterHandled(() -> {
+            synchronized (this) {
+                return (long) records.size();
+            }
+        });
+    }
+
+    /** {@code read}, once the requests being handled are recorded (none is half done meanwhile). */
+    private <T> T afterHandled(Supplier<T> read) {
         marking.writeLock().lock();
         try {
-            synchronized (this) {
-                return records.size();
-            }
+            return read.get();
         } finally {
             marking.writeLock().unlock();
         }
@@ -93,21 +100,11 @@ public final class Recording {
      * recorded).
      */
     public RunFigures figures() {
-        marking.writeLock().lock();
-        try {
-            return RunFigures.of(requests());
-        } finally {
-            marking.writeLock().unlock();
-        }
+        return afterHandled(() -> RunFigures.of(requests()));
     }
 
     /** The figures of the requests from a {@link #mark()} on; waits as {@link #figures()} does. */
     public RunFigures figuresSince(long mark) {
-        marking.writeLock().lock();
-        try {
-            return RunFigures.of(since(mark));
-        } finally {
-            marking.writeLock().unlock();
-        }
+        return afterHandled(() -> RunFigures.of(since(mark)));
     }
 }
