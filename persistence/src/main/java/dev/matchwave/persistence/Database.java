@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-    private static final String MIGRATIONS = "classpath:db/migration";
+    private static final String MIGRATIONS = "classpath:dev/matchwave/persistence/migration";
     /**
      * How long one statement may wait for the server's answer on an open connection: a network
      * that drops without a reset would otherwise hold the call, and its connection, for good.

@@ -138,10 +138,10 @@ class DatabaseRestartTest {
                 .hasMessageNotContaining("\n");
     }
 
-    /** The highest V<n> among this build's migrations (db/migration on the classpath). */
+    /** The highest V<n> among this build's migrations (dev/matchwave/persistence/migration on the classpath). */
     private static String newestMigration() {
         try (var files = java.nio.file.Files.list(java.nio.file.Path.of(
-                DatabaseRestartTest.class.getResource("/db/migration").toURI()))) {
+                DatabaseRestartTest.class.getResource("/dev/matchwave/persistence/migration").toURI()))) {
             return Integer.toString(files.map(f -> f.getFileName().toString())
                     .filter(name -> name.matches("V\\d+__.*\\.sql"))
                     .mapToInt(name -> Integer.parseInt(name.substring(1, name.indexOf("__"))))
