@@ -27,4 +27,6 @@ module dev.matchwave.persistence {
 
     // The migrations are resources of a package of their own; Flyway reads them.
     opens dev.matchwave.persistence.migration;
+    // jOOQ builds the generated schema's records by reflection; nobody else sees the package.
+    opens dev.matchwave.persistence.internal.schema to org.jooq;
 }
