@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * joins JDA's own limiter, which still keeps one request at a time per bucket and obeys 429s.
  * Every answer is shown to the gate, so a Discord-model limiter learns the buckets. With a
  * {@link SendWindow} (the factory's default), a request on the global budget is counted again
- * when JDA really sends it, since a bucket's backlog may leave later than the gate booked it.
+ * when JDA really sends it, since a bucket's backlog may leave later than the gate booked it, and
+ * such sends are spaced evenly, so that delays after the send cannot bunch a burst into one of
+ * Discord's seconds.
  *
  * <p>Order: requests wait in two lanes, interaction routes (exempt from the global limit) and
  * the rest. Within a lane a request never goes before one queued earlier, so a bucket's

@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * The last check before a request on the global budget leaves: at most {@code permits} sends
- * start in any window of {@code window}, counted when JDA really sends them.
+ * start in any window of {@code window}, and (optionally) no two closer than a spacing, counted
+ * when JDA really sends them.
  *
  * <p>Why a second check: the {@link RestRequestGate} books each request when it is queued, but
  * JDA's limiter keeps one request at a time per bucket, so a bucket's backlog (opening DM
@@ -32,12 +33,28 @@ final class SendWindow {
     private final Ticker ticker;
     private final Pause pause;
     private final ArrayDeque<Long> sends = new ArrayDeque<>();
+    private final long spacingNanos;
 
     /**
      * @param permits sends allowed in any window, at least 1
      * @param window  the window, positive
      */
     public SendWindow(int permits, Duration window, Ticker ticker, Pause pause) {
+        this(permits, window, Duration.ZERO, ticker, pause);
+    }
+
+    /**
+     * @param spacing the least time between two sends, zero or more: sends paced evenly rather
+     *                than in bursts, so that delays after the send (JDA's threads, the network,
+     *                the server's own queue) can push only a few more into one of the server's
+     *                windows than it is meant to hold
+     */
+    public SendWindow(int permits, Duration window, Duration spacing, Ticker ticker, Pause pause) {
+        Objects.requireNonNull(spacing, "spacing");
+        if (spacing.isNegative()) {
+            throw new IllegalArgumentException("spacing must not be negative, got " + spacing);
+        }
+        this.spacingNanos = spacing.toNanos();
         if (permits < 1) {
             throw new IllegalArgumentException("permits must be at least 1, got " + permits);
         }
@@ -51,9 +68,16 @@ final class SendWindow {
         this.pause = Objects.requireNonNull(pause, "pause");
     }
 
-    /** The window of the gate's global limit, paused with {@code Thread.sleep}. */
+    /**
+     * The window of the gate's global limit, its sends spaced evenly ({@code 1 s / perSecond}
+     * apart), paused with {@code Thread.sleep}. In bursts (45 sends at once, the next 45 a second
+     * later), the local Discord counted up to 57 requests in one second of arrivals: the first
+     * burst's tail arrived late, the next burst on time. Evenly spaced, a delay of d after the send
+     * adds about {@code perSecond * d} to a second.
+     */
     public static SendWindow forGlobalLimit(int perSecond, Ticker ticker) {
-        return new SendWindow(perSecond, Duration.ofSeconds(1), ticker, Thread::sleep);
+        return new SendWindow(perSecond, Duration.ofSeconds(1), Duration.ofSeconds(1).dividedBy(perSecond), ticker,
+                Thread::sleep);
     }
 
     /**
@@ -66,11 +90,13 @@ final class SendWindow {
         while (!sends.isEmpty() && now - sends.peekFirst() >= windowNanos) {
             sends.pollFirst();
         }
-        if (sends.size() < permits) {
+        long spacedUntil = sends.isEmpty() ? now : sends.peekLast() + spacingNanos;
+        if (sends.size() < permits && spacedUntil <= now) {
             sends.addLast(now);
             return Duration.ZERO;
         }
-        return Duration.ofNanos(sends.peekFirst() + windowNanos - now);
+        long windowUntil = sends.size() < permits ? now : sends.peekFirst() + windowNanos;
+        return Duration.ofNanos(Math.max(1, Math.max(windowUntil, spacedUntil) - now));
     }
 
     /** Waits until a send fits, then records it. */

@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
-/** The send window: never more than its permits in any window, and no wait when there is room. */
+/** The send window: never more than its permits in any window, spaced when asked, and no wait when there is room. */
 class SendWindowProperties {
 
     /** Sends at arbitrary gaps, each waiting as acquire() says: any window holds at most the permits. */
@@ -50,6 +50,52 @@ class SendWindowProperties {
         assertThat(pauses).allSatisfy(pause -> assertThat(pause).isPositive());
     }
 
+    /**
+     * With a spacing: no two sends closer than it, no window over the permits, and a send that
+     * waited went exactly when the later of the two allowed it.
+     */
+    @Property(tries = 300)
+    void spacedSendsKeepBothTheSpacingAndTheWindow(@ForAll @IntRange(min = 1, max = 10) int permits,
+                                                   @ForAll @IntRange(min = 0, max = 300) int spacingMillis,
+                                                   @ForAll @Size(max = 200) List<@IntRange(min = 0, max = 400) Integer> gapsMillis)
+            throws InterruptedException {
+        AtomicLong now = new AtomicLong();
+        long spacing = Duration.ofMillis(spacingMillis).toNanos();
+        long second = Duration.ofSeconds(1).toNanos();
+        SendWindow window = new SendWindow(permits, Duration.ofSeconds(1), Duration.ofNanos(spacing), now::get,
+                pause -> now.addAndGet(pause.toNanos()));
+        List<Long> sentAt = new ArrayList<>();
+        for (int gap : gapsMillis) {
+            now.addAndGet(Duration.ofMillis(gap).toNanos());
+            long asked = now.get();
+            window.acquire();
+            long sent = now.get();
+            if (sent > asked) {
+                long bySpacing = sentAt.isEmpty() ? Long.MIN_VALUE : sentAt.getLast() + spacing;
+                long byWindow = sentAt.size() < permits ? Long.MIN_VALUE : sentAt.get(sentAt.size() - permits) + second;
+                assertThat(sent).as("a send that waited goes when it may").isEqualTo(Math.max(bySpacing, byWindow));
+            }
+            sentAt.add(sent);
+        }
+        for (int i = 0; i + 1 < sentAt.size(); i++) {
+            assertThat(sentAt.get(i + 1) - sentAt.get(i)).isGreaterThanOrEqualTo(spacing);
+        }
+        for (int i = 0; i + permits < sentAt.size(); i++) {
+            assertThat(sentAt.get(i + permits) - sentAt.get(i)).isGreaterThanOrEqualTo(second);
+        }
+    }
+
+    @Example
+    void theGlobalLimitsWindowSpacesItsSendsEvenly() {
+        AtomicLong now = new AtomicLong();
+        SendWindow window = SendWindow.forGlobalLimit(40, now::get);
+        assertThat(window.admit()).isZero();
+        assertThat(window.admit()).isEqualTo(Duration.ofMillis(25));
+        now.addAndGet(Duration.ofMillis(25).toNanos());
+        assertThat(window.admit()).isZero();
+        assertThat(window.inWindow()).isEqualTo(2);
+    }
+
     @Example
     void aFullWindowSaysHowLongUntilTheOldestSendLeavesIt() {
         AtomicLong now = new AtomicLong();
@@ -70,5 +116,7 @@ class SendWindowProperties {
                 .hasMessageContaining("permits");
         assertThatThrownBy(() -> new SendWindow(1, Duration.ZERO, () -> 0, pause -> { }))
                 .hasMessageContaining("window");
+        assertThatThrownBy(() -> new SendWindow(1, Duration.ofSeconds(1), Duration.ofMillis(-1), () -> 0, pause -> { }))
+                .hasMessageContaining("spacing");
     }
 }
