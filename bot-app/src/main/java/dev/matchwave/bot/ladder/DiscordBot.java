@@ -23,7 +23,6 @@ import dev.matchwave.discord.roles.JdaMemberRoles;
 import dev.matchwave.matchmaking.ladder.rank.LeaderboardRules;
 import dev.matchwave.matchmaking.ladder.rank.Ranks;
 import dev.matchwave.matchmaking.ladder.roles.RankRoleSync;
-import dev.matchwave.persistence.ladder.PostgresLadderStore;
 import dev.matchwave.persistence.roles.PostgresHeldRoles;
 import dev.matchwave.discord.timing.FlowListener;
 import dev.matchwave.discord.timing.FlowRecorder;
@@ -352,9 +351,7 @@ public final class DiscordBot implements AutoCloseable {
                 .executor(handlers)
                 .build();
         rankRoles = sync;
-        if (ladder.store() instanceof PostgresLadderStore postgres) {
-            postgres.onRatingsOrProfilesChanged(sync::ratingsChanged);
-        }
+        ladder.store().onRatingsOrProfilesChanged(sync::ratingsChanged);
         handlers.execute(() -> {
             try {
                 sync.start();

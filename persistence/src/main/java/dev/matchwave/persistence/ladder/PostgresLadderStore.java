@@ -116,12 +116,8 @@ public final class PostgresLadderStore implements LadderStore {
         return resultPicks;
     }
 
-    /**
-     * Calls {@code listener} after every committed write that changed a rating (a completed or
-     * resolved match, an adjustment) or a player's profile (name, country), on the writing
-     * thread; caches of ranks and leaderboards use it to drop what they hold. Listeners must be
-     * quick and must not throw.
-     */
+    /** After the commit, on the writing thread (see {@link LadderStore#onRatingsOrProfilesChanged}). */
+    @Override
     public void onRatingsOrProfilesChanged(Runnable listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }

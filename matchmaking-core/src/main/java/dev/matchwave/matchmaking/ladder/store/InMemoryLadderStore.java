@@ -71,6 +71,8 @@ public final class InMemoryLadderStore implements LadderStore {
     private final Map<Integer, Map<RatingKey, PlayerRating>> seasonRecords = new HashMap<>();
     private final Map<Integer, Set<PlayerId>> pendingResets = new HashMap<>();
     private long nextMatchId = 1;
+    /** Told after the write, outside the lock. */
+    private final List<Runnable> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private final PlayerRepository playerRepository = new Players();
     private final QueuePreferenceRepository preferenceRepository = new Preferences();
@@ -122,6 +124,19 @@ public final class InMemoryLadderStore implements LadderStore {
     @Override
     public ResultPickRepository resultPicks() {
         return resultPickRepository;
+    }
+
+    @Override
+    public void onRatingsOrProfilesChanged(Runnable listener) {
+        changeListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Tells the listeners when {@code written} holds rating changes; returns it. */
+    private <T> List<T> changedIfAny(List<T> written) {
+        if (!written.isEmpty()) {
+            changeListeners.forEach(Runnable::run);
+        }
+        return written;
     }
 
     /** Picks by (match, player); its own map, safe for concurrent use (no store lock needed). */
@@ -254,6 +269,7 @@ public final class InMemoryLadderStore implements LadderStore {
 
         @Override
         public Player saveProfile(PlayerId id, PlayerProfile profile) {
+            Player saved;
             synchronized (lock) {
                 Player player = requirePlayer(id);
                 String key = profile.userId().toLowerCase(Locale.ROOT);
@@ -265,8 +281,10 @@ public final class InMemoryLadderStore implements LadderStore {
                 userIds.put(key, id);
                 Player updated = player.withProfile(profile);
                 players.put(id, updated);
-                return updated;
+                saved = updated;
             }
+            changeListeners.forEach(Runnable::run);
+            return saved;
         }
 
         @Override
@@ -368,12 +386,13 @@ public final class InMemoryLadderStore implements LadderStore {
         public List<LedgerEntry> record(List<RatingChange> changes, Optional<AdminAction> audit) {
             Objects.requireNonNull(audit, "audit");
             List<RatingChange> copy = List.copyOf(changes);
+            List<LedgerEntry> written;
             synchronized (lock) {
                 checkRatingChanges(copy);
-                List<LedgerEntry> written = writeRatingChanges(copy);
+                written = writeRatingChanges(copy);
                 audit.ifPresent(InMemoryLadderStore.this::writeAudit);
-                return written;
             }
+            return changedIfAny(written);
         }
 
         @Override
@@ -480,6 +499,7 @@ public final class InMemoryLadderStore implements LadderStore {
         @Override
         public Committed commit(MatchTransition transition) {
             Match next = transition.match();
+            List<LedgerEntry> written;
             synchronized (lock) {
                 Match stored = matchRows.get(next.id());
                 if (stored == null) {
@@ -498,11 +518,11 @@ public final class InMemoryLadderStore implements LadderStore {
                         openMatches.remove(player, next.id());
                     }
                 }
-                List<LedgerEntry> written = writeRatingChanges(transition.ratingChanges());
+                written = writeRatingChanges(transition.ratingChanges());
                 aborter.ifPresent(p -> players.put(p.id(), p.withAbortsLeft(p.abortsLeft() - 1)));
                 transition.audit().ifPresent(InMemoryLadderStore.this::writeAudit);
-                return new Committed(next, written);
             }
+            return new Committed(next, changedIfAny(written));
         }
     }
 
@@ -623,6 +643,7 @@ public final class InMemoryLadderStore implements LadderStore {
             Objects.requireNonNull(next, "next");
             Objects.requireNonNull(audit, "audit");
             List<RatingChange> copy = List.copyOf(resets);
+            List<LedgerEntry> written;
             synchronized (lock) {
                 int current = seasonRows.get(seasonRows.size() - 1).number();
                 if (next.number() != current + 1) {
@@ -630,14 +651,16 @@ public final class InMemoryLadderStore implements LadderStore {
                 }
                 deferred.forEach(InMemoryLadderStore.this::requirePlayer);
                 checkRatingChanges(copy);
-                List<LedgerEntry> written = writeRatingChanges(copy);
+                written = writeRatingChanges(copy);
                 keepRecords(current, copy);
                 seasonRows.add(next);
                 seasonPlan = seasonPlan.filter(plan -> plan.season().number() != next.number());
                 pendingResets.put(next.number(), new HashSet<>(deferred));
                 writeAudit(audit);
-                return written;
             }
+            // A new season always changes what a leaderboard shows, resets or not.
+            changeListeners.forEach(Runnable::run);
+            return written;
         }
 
         private void keepRecords(int season, List<RatingChange> resets) {
@@ -685,6 +708,7 @@ public final class InMemoryLadderStore implements LadderStore {
         @Override
         public List<LedgerEntry> applyDeferred(int season, PlayerId player, List<RatingChange> resets) {
             List<RatingChange> copy = List.copyOf(resets);
+            List<LedgerEntry> written;
             synchronized (lock) {
                 Set<PlayerId> pending = pendingResets.getOrDefault(season, Set.of());
                 if (!pending.contains(player)) {
@@ -697,11 +721,11 @@ public final class InMemoryLadderStore implements LadderStore {
                     }
                 }
                 checkRatingChanges(copy);
-                List<LedgerEntry> written = writeRatingChanges(copy);
+                written = writeRatingChanges(copy);
                 keepRecords(season - 1, copy);
                 pending.remove(player);
-                return written;
             }
+            return changedIfAny(written);
         }
 
         @Override

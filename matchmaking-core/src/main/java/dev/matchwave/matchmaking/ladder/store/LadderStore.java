@@ -37,4 +37,12 @@ public interface LadderStore {
 
     /** Results picked and not confirmed yet. */
     ResultPickRepository resultPicks();
+
+    /**
+     * Calls {@code listener} after every write that changed a rating (a match that ended with
+     * rating changes, an adjustment, a season's resets) or a player's profile, on the writing
+     * thread, once the write is in the store; caches of ranks and leaderboards, and rank roles,
+     * follow the ladder with it. Listeners must be quick and must not throw.
+     */
+    void onRatingsOrProfilesChanged(Runnable listener);
 }

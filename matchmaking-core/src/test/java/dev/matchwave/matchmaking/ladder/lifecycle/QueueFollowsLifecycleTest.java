@@ -103,6 +103,9 @@ class QueueFollowsLifecycleTest {
             @Override public dev.matchwave.matchmaking.ladder.match.ResultPickRepository resultPicks() {
                 return delegate.resultPicks();
             }
+            @Override public void onRatingsOrProfilesChanged(Runnable listener) {
+                delegate.onRatingsOrProfilesChanged(listener);
+            }
             @Override public dev.matchwave.matchmaking.ladder.season.SeasonRepository seasons() {
                 return delegate.seasons();
             }

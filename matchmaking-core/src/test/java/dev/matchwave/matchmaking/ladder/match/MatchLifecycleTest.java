@@ -412,6 +412,11 @@ class MatchLifecycleTest {
         }
 
         @Override
+        public void onRatingsOrProfilesChanged(Runnable listener) {
+            inner.onRatingsOrProfilesChanged(listener);
+        }
+
+        @Override
         public MatchRepository matches() {
             MatchRepository real = inner.matches();
             return new MatchRepository() {

@@ -71,6 +71,19 @@ public abstract class PlayerRepositoryContract {
     }
 
     @Test
+    void aSavedProfileTellsTheStoresListenersOnceItIsStored() {
+        players.register(player(1), 3, T0);
+        java.util.List<Optional<PlayerProfile>> seen = new java.util.ArrayList<>();
+        store.onRatingsOrProfilesChanged(() -> seen.add(players.find(player(1)).orElseThrow().profile()));
+
+        players.saveProfile(player(1), profile("Jaedong"));
+        assertThat(seen).containsExactly(Optional.of(profile("Jaedong")));
+
+        assertStoreError(Kind.NOT_FOUND, () -> players.saveProfile(player(5), profile("Nobody")));
+        assertThat(seen).as("a refused write tells nobody").hasSize(1);
+    }
+
+    @Test
     void aUserIdBelongsToOnePlayer() {
         players.register(player(1), 3, T0);
         players.register(player(2), 3, T0);

@@ -49,6 +49,19 @@ public abstract class RatingRepositoryContract {
     }
 
     @Test
+    void aRecordedChangeTellsTheStoresListenersOnceItIsStored() {
+        List<Optional<PlayerRating>> seen = new java.util.ArrayList<>();
+        store.onRatingsOrProfilesChanged(() -> seen.add(ratings.find(player(1), "bw_zerg")));
+        RatingChange change = adjustment(fresh(1, "bw_zerg"), 1620, 5);
+
+        ratings.record(List.of(change), Optional.empty());
+        assertThat(seen).containsExactly(Optional.of(change.after()));
+
+        ratings.record(List.of(), Optional.empty());
+        assertThat(seen).as("nothing written, nobody told").hasSize(1);
+    }
+
+    @Test
     void recordStoresTheAfterStateAndTheLedgerEntry() {
         RatingChange change = adjustment(fresh(1, "bw_zerg"), 1620, 5);
         assertThat(ratings.find(player(1), "bw_zerg")).isEmpty(); // a cache, if any, holds "none" now
