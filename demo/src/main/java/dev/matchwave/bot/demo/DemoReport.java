@@ -87,6 +87,12 @@ public final class DemoReport {
         return out.toString();
     }
 
+    /** Whether this JVM started from an AOT cache ({@code -XX:AOTCache}, as {@code ./matchwave} does on JDK 25+). */
+    static boolean warmStart() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .anyMatch(arg -> arg.startsWith("-XX:AOTCache="));
+    }
+
     /** Every figure as one JSON object (durations in milliseconds, times ISO-8601 UTC). */
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
@@ -95,6 +101,8 @@ public final class DemoReport {
         root.put("plannedWaves", figures.plannedWaves());
         root.put("startedAt", figures.startedAt().toString());
         root.put("runDurationMs", ms(figures.runDuration()));
+        // What ran it: figures of a cold JVM and of a warm start (docs/operations.md) differ.
+        root.putObject("jvm").put("version", Runtime.version().toString()).put("warmStart", warmStart());
         ObjectNode totals = root.putObject("totals");
         totals.put("matches", figures.totalMatches());
         totals.put("maxPairs", figures.totalMaxPairs());

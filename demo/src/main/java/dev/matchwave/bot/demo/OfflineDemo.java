@@ -178,8 +178,9 @@ public final class OfflineDemo {
                     FlowTargets.defaults(), InstantSource.system());
             WaveLedger ledger = new WaveLedger(options.waves(), options.seed(), background, recorder::flow,
                     wave -> background.execute(() -> printInOrder(wave.index, progressLine(wave, discord))));
-            say("offline demo: %d players, %d waves, seed %d, a wave every %d s", options.players(), options.waves(),
-                    options.seed(), options.waveInterval().toSeconds());
+            say("offline demo: %d players, %d waves, seed %d, a wave every %d s; JDK %s, %s", options.players(),
+                    options.waves(), options.seed(), options.waveInterval().toSeconds(), Runtime.version().feature(),
+                    DemoReport.warmStart() ? "a warm start (AOT cache)" : "a cold start");
             CrashWatch watch = new CrashWatch();
             LiveFigures live = new LiveFigures((queue, rules) -> PairingBound.of(queue, rules).maxPairs());
             java.util.function.Supplier<DiscordBot> newBot = () -> DiscordBot.builder(config).databaseConfig(database)

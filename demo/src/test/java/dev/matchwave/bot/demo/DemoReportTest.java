@@ -119,6 +119,9 @@ class DemoReportTest {
         assertThat(json.get("plannedWaves").asInt()).isEqualTo(3);
         assertThat(Instant.parse(json.get("startedAt").asText())).isEqualTo(T0);
         assertThat(json.get("runDurationMs").asDouble()).isEqualTo(12_000.0);
+        assertThat(json.at("/jvm/version").asText()).isEqualTo(Runtime.version().toString());
+        assertThat(json.at("/jvm/warmStart").isBoolean()).isTrue();
+        assertThat(json.at("/jvm/warmStart").asBoolean()).isEqualTo(DemoReport.warmStart());
         assertThat(json.at("/totals/matches").asInt()).isEqualTo(4);
         assertThat(json.at("/totals/maxPairs").asInt()).isEqualTo(5);
         JsonNode waves = json.get("waves");
