@@ -94,6 +94,11 @@ class SendWindowProperties {
         now.addAndGet(Duration.ofMillis(25).toNanos());
         assertThat(window.admit()).isZero();
         assertThat(window.inWindow()).isEqualTo(2);
+
+        SendWindow gates = SendWindow.forGlobalLimit(45, now::get);
+        assertThat(gates.admit()).isZero();
+        assertThat(gates.admit()).as("at 45 a second, the spacing that absorbs 200 ms of delay")
+                .isEqualTo(Duration.ofMillis(24));
     }
 
     @Example
