@@ -143,7 +143,7 @@ class DemoFiguresTest {
         assertThat(wave.phase2().count()).isEqualTo(1);
         assertThat(figures.flows()).extracting(FlowFigures::name).containsExactly("join", "leaderboard");
         FlowFigures join = figures.flows().getFirst();
-        assertThat(join.target()).contains(ms(500));
+        assertThat(join.target()).contains(ms(300));
         assertThat(join.overTarget()).isEqualTo(1);
         assertThat(figures.flows().get(1).target()).isEmpty();
         assertThat(figures.outcomes()).isEqualTo(new MatchOutcomes(1, 1, 0, 0, 0));

@@ -154,7 +154,7 @@ class DemoReportTest {
         assertThat(join.get("p50Ms").asDouble()).isEqualTo(704.0);
         assertThat(join.get("p95Ms").asDouble()).isEqualTo(709.0);
         assertThat(join.get("maxMs").asDouble()).isEqualTo(709.0);
-        assertThat(join.get("targetMs").asDouble()).isEqualTo(500.0);
+        assertThat(join.get("targetMs").asDouble()).isEqualTo(300.0);
         assertThat(join.get("overTarget").asInt()).isEqualTo(10);
         assertThat(join.get("missed").asBoolean()).isTrue();
         assertThat(json.get("flows").get(1).get("missed").asBoolean()).isFalse();

@@ -87,7 +87,7 @@ public record FlowReport(String flow, String outcome, Duration total, List<Step>
 
     /**
      * The flow on one line, in logfmt (key=value), milliseconds with one decimal:
-     * {@code flow=join outcome=ok total_ms=612.4 target_ms=500.0 slow=true steps=guards:1.2,database:420.0,other:191.2}.
+     * {@code flow=join outcome=ok total_ms=612.4 target_ms=300.0 slow=true steps=guards:1.2,database:420.0,other:191.2}.
      * Steps are listed in order; {@code other} is the untracked time at the end, shown when
      * not zero.
      */

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * target is never flagged.
  *
  * <p>The defaults are the reference bot's targets (docs/bot.md, "Flow timing"), measured
- * server-side: {@value #QUEUE_COMMAND} 150 ms, {@value #JOIN} 500 ms,
+ * server-side: {@value #QUEUE_COMMAND} 150 ms, {@value #JOIN} 300 ms, {@value #CONFIRM} 200 ms,
  * {@value #MATCH_NOTIFICATION} 200 ms, {@value #RESULT_CONFIRM} 200 ms. A {@value #WAVE} has none
  * here; the bot gives it the match notification's target, measured to its phase 1
  * ({@link FlowTimer#targetUntil}).
@@ -27,6 +27,8 @@ public final class FlowTargets {
     public static final String QUEUE_COMMAND = "queue_command";
     /** The join button, up to the "Searching..." message. */
     public static final String JOIN = "join";
+    /** The Confirm of a found match, up to Discord's answer to what the ladder said (a follow-up). */
+    public static final String CONFIRM = "confirm";
     /** A match found, up to both players' "match found" messages. */
     public static final String MATCH_NOTIFICATION = "match_notification";
     /** The result confirm select, up to the updated match view. */
@@ -38,7 +40,8 @@ public final class FlowTargets {
 
     private static final FlowTargets DEFAULTS = new FlowTargets(Map.of(
             QUEUE_COMMAND, Duration.ofMillis(150),
-            JOIN, Duration.ofMillis(500),
+            JOIN, Duration.ofMillis(300),
+            CONFIRM, Duration.ofMillis(200),
             MATCH_NOTIFICATION, Duration.ofMillis(200),
             RESULT_CONFIRM, Duration.ofMillis(200)));
 

@@ -34,7 +34,7 @@ class FlowTimerTest {
         assertThat(report.steps()).extracting(FlowReport.Step::name)
                 .containsExactly("guards", "database", "render", "discord");
         assertThat(report.slow()).isFalse();
-        assertThat(report.logLine()).isEqualTo("flow=join outcome=ok total_ms=164.8 target_ms=500.0 slow=false "
+        assertThat(report.logLine()).isEqualTo("flow=join outcome=ok total_ms=164.8 target_ms=300.0 slow=false "
                 + "steps=guards:1.3,database:40.0,render:3.0,discord:120.5");
     }
 
@@ -56,7 +56,8 @@ class FlowTimerTest {
     void defaultTargetsAreThoseOfThePerformanceNotes() {
         assertThat(FlowTargets.defaults().asMap()).isEqualTo(Map.of(
                 "queue_command", Duration.ofMillis(150),
-                "join", Duration.ofMillis(500),
+                "join", Duration.ofMillis(300),
+                "confirm", Duration.ofMillis(200),
                 "match_notification", Duration.ofMillis(200),
                 "result_confirm", Duration.ofMillis(200)));
     }
