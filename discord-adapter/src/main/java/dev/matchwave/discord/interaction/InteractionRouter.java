@@ -610,9 +610,7 @@ public final class InteractionRouter extends ListenerAdapter {
      * Acknowledges a match component at once (a deferred update of its own message), runs
      * {@code act} on the executor, then tells the message's writer that it changed, giving it
      * this click's token (an interaction route, exempt from the global limit); what the ladder
-     * said comes as an ephemeral follow-up once that change is booked, so the player (or a test)
-     * never has the answer while his message is not yet known to be changing. The message is
-     * re-rendered by its writer when the
+     * said comes as an ephemeral follow-up. The message is re-rendered by its writer when the
      * request leaves, so a slower edit booked earlier (an opponent's report) can never land
      * after this click's state and undo it.
      */
@@ -637,20 +635,14 @@ public final class InteractionRouter extends ListenerAdapter {
             // The click's token edits its message only once Discord has taken the acknowledgement.
             // A click on an older copy (the player asked /match since) changes the current message.
             long clicked = event.getMessageIdLong();
-            String answer = said;
             acknowledged.whenComplete((ok, failure) -> {
                 if (failure == null) {
                     writers.changeFromClick(key, click, clicked, matchMessage(kind, match, user));
                 } else {
                     writers.change(key, Optional.empty(), matchMessage(kind, match, user), false);
                 }
-                // The answer goes once the change is booked: JDA releases a follow-up the moment
-                // the acknowledgement is answered, before it completes the acknowledgement's
-                // future, so queued earlier the answer could reach the player (and a test) while
-                // his message was not yet known to be changing (OneWriterTest, under load).
-                hook.sendMessage(answer).setEphemeral(true)
-                        .queue(sent -> finish(timer, "ok"), failed -> finish(timer, "failed"));
             });
+            hook.sendMessage(said).setEphemeral(true).queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
         });
     }
 
