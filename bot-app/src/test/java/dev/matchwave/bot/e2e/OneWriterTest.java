@@ -69,6 +69,13 @@ class OneWriterTest extends BotEndToEndTest {
         SeenMessage note = ephemeralAnswer(p.terran().select(terranDetails, "Who won?", List.of("1")));
         assertThat(note.text()).contains("confirm");
 
+        // The answer may come a moment before the pick's edit is booked: JDA releases a click's
+        // follow-up when the acknowledgement is answered, before it completes the acknowledgement's
+        // future, on which the bot books the change (once seen under a CPU burner: the writers
+        // looked idle and the message had no pick yet). So: the pick shows first; then, with
+        // everything settled (the slow report edit included), it must still be there.
+        p.terran().awaitMessage(m -> m.id() == terranDetails.id() && m.select("Confirm the result")
+                .filter(select -> !select.disabled() && select.option("1").isPresent()).isPresent(), WAIT);
         settled();
         SeenMessage seen = p.terran().message(terranDetails.id());
         assertThat(seen.select("Confirm the result"))
