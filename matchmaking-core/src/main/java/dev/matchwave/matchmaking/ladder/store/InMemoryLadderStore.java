@@ -131,10 +131,15 @@ public final class InMemoryLadderStore implements LadderStore {
         changeListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
+    /** Tells the listeners that ratings or profiles changed (after the write, outside the lock). */
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
     /** Tells the listeners when {@code written} holds rating changes; returns it. */
     private <T> List<T> changedIfAny(List<T> written) {
         if (!written.isEmpty()) {
-            changeListeners.forEach(Runnable::run);
+            changed();
         }
         return written;
     }
@@ -283,7 +288,7 @@ public final class InMemoryLadderStore implements LadderStore {
                 players.put(id, updated);
                 saved = updated;
             }
-            changeListeners.forEach(Runnable::run);
+            changed();
             return saved;
         }
 
@@ -659,7 +664,7 @@ public final class InMemoryLadderStore implements LadderStore {
                 writeAudit(audit);
             }
             // A new season always changes what a leaderboard shows, resets or not.
-            changeListeners.forEach(Runnable::run);
+            changed();
             return written;
         }
 
