@@ -12,6 +12,7 @@ import dev.matchwave.discord.connection.DiscordConnection;
 import dev.matchwave.discord.delivery.DiscordNotificationSink;
 import dev.matchwave.discord.delivery.MessageWriters;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import dev.matchwave.discord.delivery.ClickAnswers;
 import dev.matchwave.discord.delivery.JdaMessenger;
 import dev.matchwave.discord.delivery.LateMessenger;
 import dev.matchwave.discord.delivery.PlayerContacts;
@@ -270,13 +271,15 @@ public final class DiscordBot implements AutoCloseable {
             LadderFrontDesk desk = new LadderFrontDesk(ladder);
             frontDesk = desk;
             liveRenderer = LadderMessageRenderer.of(ladder, desk);
+            // A click on a match message is answered by the message's writer with the message itself.
+            ClickAnswers clicks = new ClickAnswers();
             InteractionRouter router = new InteractionRouter(desk, contacts, config.adminIds(), handlers,
                     new FlowRecorder(Ticker.system(), FlowTargets.defaults(), metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)),
-                    writers);
+                    writers, clicks);
             DiscordConnection discord = DiscordConnection.connect(new ConnectionOptions(config.discordToken().orElseThrow(),
                     config.discordApiUrl(), config.discordGatewayUrl(), gate, Ticker.system(), List.of(router)));
             connection = discord;
-            messenger.connect(new JdaMessenger(discord.jda(), LadderMessageRenderer.of(ladder, desk)));
+            messenger.connect(new JdaMessenger(discord.jda(), LadderMessageRenderer.of(ladder, desk), clicks));
             // While players wait in the queue their DM channels are opened, at the 5 a second the
             // dispatcher leaves of the gate's 45: a wave's details then cost one request each.
             DirectChannelWarmer warmer = new DirectChannelWarmer(messenger, contacts,

@@ -225,9 +225,8 @@ public final class LadderFrontDesk implements LadderDesk {
     }
 
     @Override
-    public String confirm(long matchId, long userId) {
-        return answer(app.lifecycle().confirm(MatchId.of(matchId), PlayerId.of(userId)),
-                "Confirmed. The details follow once your opponent confirms too.");
+    public Optional<String> confirm(long matchId, long userId) {
+        return note(app.lifecycle().confirm(MatchId.of(matchId), PlayerId.of(userId)));
     }
 
     @Override
@@ -241,23 +240,24 @@ public final class LadderFrontDesk implements LadderDesk {
     }
 
     @Override
-    public String chooseResult(long matchId, long userId, int resultCode) {
+    public Optional<String> chooseResult(long matchId, long userId, int resultCode) {
         if (verdict(resultCode).isEmpty()) {
-            return "That result cannot be read; pick it again.";
+            return Optional.of("That result cannot be read; pick it again.");
         }
         Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
         if (match.isEmpty() || !match.get().players().contains(PlayerId.of(userId))) {
-            return "There is no match #" + matchId + " of yours.";
+            return Optional.of("There is no match #" + matchId + " of yours.");
         }
         if (match.get().state() != MatchState.IN_PROGRESS) {
-            return "Match #" + matchId + " is over or not started: there is no result to pick now.";
+            return Optional.of("Match #" + matchId + " is over or not started: there is no result to pick now.");
         }
         if (hasReported(match.get(), PlayerId.of(userId))) {
-            return ALREADY_RECORDED;
+            return Optional.of(ALREADY_RECORDED);
         }
         // In the store, not in memory: after a restart his message shows the pick and he can confirm it.
         app.store().resultPicks().pick(MatchId.of(matchId), PlayerId.of(userId), verdict(resultCode).orElseThrow());
-        return "Now confirm the result with the select below it.";
+        // His message, re-rendered, shows the pick and enables the confirm select below it.
+        return Optional.empty();
     }
 
     @Override
@@ -312,23 +312,23 @@ public final class LadderFrontDesk implements LadderDesk {
     }
 
     @Override
-    public String confirmResult(long matchId, long userId) {
+    public Optional<String> confirmResult(long matchId, long userId) {
         Optional<Verdict> pick = app.store().resultPicks().picked(MatchId.of(matchId), PlayerId.of(userId));
         if (pick.isEmpty()) {
             // A press that comes after his report (ten presses at once: the first reported and
             // took the pick) is told the truth, not asked for a pick.
             Optional<Match> match = app.store().matches().find(MatchId.of(matchId));
             if (match.isPresent() && match.get().state() != MatchState.IN_PROGRESS) {
-                return "Match #" + matchId + " is over or not started: there is no result to confirm now.";
+                return Optional.of("Match #" + matchId + " is over or not started: there is no result to confirm now.");
             }
-            return match.filter(m -> hasReported(m, PlayerId.of(userId))).isPresent() ? ALREADY_RECORDED
-                    : "Pick the result first, then confirm it.";
+            return Optional.of(match.filter(m -> hasReported(m, PlayerId.of(userId))).isPresent() ? ALREADY_RECORDED
+                    : "Pick the result first, then confirm it.");
         }
         Outcome outcome = app.lifecycle().report(MatchId.of(matchId), PlayerId.of(userId), pick.get());
         if (!(outcome instanceof Outcome.Rejected)) {
             app.store().resultPicks().clear(MatchId.of(matchId), PlayerId.of(userId));
         }
-        return answer(outcome, "Your result is recorded.");
+        return note(outcome);
     }
 
     static final String ALREADY_RECORDED = "Your result is already recorded.";
@@ -354,6 +354,18 @@ public final class LadderFrontDesk implements LadderDesk {
             case 1 -> Optional.of(Verdict.PLAYER1);
             case 2 -> Optional.of(Verdict.PLAYER2);
             default -> Optional.empty();
+        };
+    }
+
+    /**
+     * What a click on a match message says beyond the message's own change: nothing when the
+     * ladder took it (the re-rendered message shows it), else why not.
+     */
+    private static Optional<String> note(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Accepted ok -> Optional.empty();
+            case Outcome.Unchanged unchanged -> Optional.of(unchanged.note());
+            case Outcome.Rejected rejected -> Optional.of(rejected.message());
         };
     }
 

@@ -36,8 +36,8 @@ class BadInputTest extends BotEndToEndTest {
     }
 
     private void confirmBoth(Pairing p) {
-        ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm"));
-        ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm"));
+        LadderBotHarness.confirmMatch(p.zerg(), p.zergFound());
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
     }
 
     /** {@code mw1:...} to {@code mw0:...}: the id scheme of an older bot. */
@@ -141,8 +141,9 @@ class BadInputTest extends BotEndToEndTest {
         bot.restartBot();
         assertThat(bot.match(p.matchId()).state()).isEqualTo(MatchState.IN_PROGRESS);
 
-        SeenMessage confirmAnswer = ephemeralAnswer(p.zerg().select(picked, "Confirm the result", List.of("1")));
-        assertThat(confirmAnswer.text()).contains("Your result is recorded");
+        SeenMessage reported = LadderBotHarness.taken(p.zerg().select(picked, "Confirm the result", List.of("1")),
+                picked, m -> m.select("Confirm the result").isEmpty());
+        assertThat(reported.text()).contains("You reported");
         Match before = bot.match(p.matchId());
         assertThat(before.participant(playerOf(p.zerg())).orElseThrow().report()).isPresent();
 

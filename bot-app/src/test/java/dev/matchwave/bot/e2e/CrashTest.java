@@ -191,9 +191,8 @@ class CrashTest extends BotEndToEndTest {
         EmulatedUser first = users.get(0);
         long match = matchOf.get(first);
         EmulatedUser second = users.stream().filter(u -> u != first && matchOf.get(u) == match).findFirst().orElseThrow();
-        assertThat(LadderBotHarness.ephemeralAnswer(first.press(found.get(first), "Confirm")).text()).contains("Confirmed");
-        assertThat(LadderBotHarness.ephemeralAnswer(second.press(found.get(second), "Confirm")).text())
-                .contains("Confirmed");
+        LadderBotHarness.confirmMatch(first, found.get(first));
+        LadderBotHarness.confirmMatch(second, found.get(second));
         assertThat(bot.match(match).startedAt()).as("both confirmed: the match started").isPresent();
 
         bot.crashAndRestartBot(true);

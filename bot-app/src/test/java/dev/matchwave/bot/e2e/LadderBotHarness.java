@@ -77,6 +77,8 @@ final class LadderBotHarness implements AutoCloseable {
     private final BotConfig config;
     private final Map<String, Long> rankRoles = new java.util.LinkedHashMap<>();
     private DiscordBot bot;
+    /** Flows the bot has finished, by name (the router's timing: a flow ends when its last request is answered). */
+    private final Map<String, AtomicInteger> finishedFlows = new java.util.concurrent.ConcurrentHashMap<>();
     private final LiveFigures live = new LiveFigures((queue, rules) -> PairingBound.of(queue, rules).maxPairs());
     private @Nullable LadderWebsite website;
 
@@ -221,6 +223,8 @@ final class LadderBotHarness implements AutoCloseable {
                         SERVER_SETTINGS),
                         options.poolSize, options.connectionTimeout))
                 .waveObserver(options.waveObserver.andThen(live))
+                .flowListener(report -> finishedFlows.computeIfAbsent(report.flow(), name -> new AtomicInteger())
+                        .incrementAndGet())
                 .pairer(live.watching(Pairers.optimal()));
         if (options.clock != null) {
             builder.clock(options.clock);
@@ -443,25 +447,65 @@ final class LadderBotHarness implements AutoCloseable {
     }
 
     /**
-     * Picks a result code (1, 2, 0) in the user's match message: the bot's note says to confirm
-     * it, and the message itself now offers the confirm select (enabled, for that result).
+     * Picks a result code (1, 2, 0) in the user's match message: the message itself now offers
+     * the confirm select (enabled, for that result), and nothing else is said.
      *
      * @return the match message as it is after the pick
      */
     SeenMessage pickResult(EmulatedUser user, SeenMessage details, String code) {
-        SeenMessage note = ephemeralAnswer(user.select(details, "Who won?", List.of(code)));
-        assertThat(note.text()).contains("confirm");
-        return user.awaitMessage(m -> m.id() == details.id() && m.select("Confirm the result")
-                .filter(select -> !select.disabled() && select.option(code).isPresent()).isPresent(), WAIT);
+        return taken(user.select(details, "Who won?", List.of(code)), details, m -> m.select("Confirm the result")
+                .filter(select -> !select.disabled() && select.option(code).isPresent()).isPresent());
     }
 
-    /** Picks a result code (1, 2, 0) and confirms it, in the user's match message; returns the bot's answer. */
-    String report(EmulatedUser user, SeenMessage details, String code) {
+    /**
+     * Picks a result code (1, 2, 0) and confirms it, in the user's match message: the message
+     * then shows his report (or the result) without the result controls, and nothing else is said.
+     *
+     * @return the match message as it is after the report
+     */
+    SeenMessage report(EmulatedUser user, SeenMessage details, String code) {
         SeenMessage refreshed = pickResult(user, details, code);
-        String answer = ephemeralAnswer(user.select(refreshed, "Confirm the result", List.of(code))).text();
-        user.await("the match message without result controls after the report",
-                u -> u.message(details.id()).select("Who won?").isEmpty() ? Optional.of(true) : Optional.empty(), WAIT);
-        return answer;
+        return taken(user.select(refreshed, "Confirm the result", List.of(code)), details,
+                m -> m.select("Who won?").isEmpty() && m.select("Confirm the result").isEmpty());
+    }
+
+    /**
+     * Presses Confirm on {@code found}: the bot takes it, and the message shows it ("Confirmed",
+     * or, for the second, the match's details) with no Confirm button left.
+     */
+    static SeenMessage confirmMatch(EmulatedUser user, SeenMessage found) {
+        return taken(user.press(found, "Confirm"), found, m -> m.button("Confirm").isEmpty());
+    }
+
+    /**
+     * Fails unless the bot took the click: it answered by updating the clicked message (callback
+     * 7 carrying the message, or 6, a deferred update, then an edit), the message then showed what
+     * {@code shows} expects, and no note was sent (a taken click says nothing beyond its message;
+     * a refusal comes as an ephemeral note).
+     *
+     * @return the clicked message as it is once it shows the click
+     */
+    static SeenMessage taken(UserInteraction click, SeenMessage clicked, java.util.function.Predicate<SeenMessage> shows) {
+        assertThat(click.awaitCallback(WAIT)).as("the click updates its own message").isIn(6, 7);
+        SeenMessage changed = click.user().awaitMessage(m -> m.id() == clicked.id() && shows.test(m), WAIT);
+        assertThat(click.followups()).as("a taken click is answered by its message alone: %s", changed).isEmpty();
+        return changed;
+    }
+
+    /**
+     * Waits until the bot has finished {@code count} flows named {@code flow} in all (the
+     * router's timing: a click's flow ends when its note, or else its message's change, was
+     * answered by Discord), so that every note those clicks will get has come.
+     */
+    void awaitFlows(String flow, int count) {
+        discord.await("the bot to finish " + count + " '" + flow + "' flows (" + finishedFlows(flow) + " so far)",
+                () -> finishedFlows(flow) >= count, WAIT);
+    }
+
+    /** How many flows named {@code flow} the bot has finished. */
+    int finishedFlows(String flow) {
+        AtomicInteger finished = finishedFlows.get(flow);
+        return finished == null ? 0 : finished.get();
     }
 
     /** Takes every leftover player out of the queue, so the next test's waves see only its own. */

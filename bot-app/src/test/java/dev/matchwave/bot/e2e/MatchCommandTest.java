@@ -70,8 +70,8 @@ class MatchCommandTest extends BotEndToEndTest {
         awaitMessagesWritten();
         int oldRevision = p.zerg().message(p.zergFound().id()).revision();
 
-        assertThat(ephemeralAnswer(p.zerg().press(copy, "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(p.zerg(), copy);
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
         // The second confirm started the match: the copy shows the details and the result controls.
         p.zerg().awaitMessage(m -> m.id() == copy.id() && m.select("Who won?").isPresent(), WAIT);
         awaitMessagesWritten();
@@ -83,8 +83,8 @@ class MatchCommandTest extends BotEndToEndTest {
     @Test
     void theMatchMessageShownAgainGetsTheLaterChangesAndTheLastMatchCanBeShownToo() {
         Pairing p = matched();
-        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(p.zerg(), p.zergFound());
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
         SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
         SeenMessage terranDetails = bot.awaitDetails(p.terran(), p.matchId());
 

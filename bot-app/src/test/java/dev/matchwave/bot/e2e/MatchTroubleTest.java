@@ -63,8 +63,8 @@ class MatchTroubleTest extends BotEndToEndTest {
     }
 
     private void confirmBoth(Pairing pairing) {
-        assertThat(ephemeralAnswer(pairing.zerg().press(pairing.zergFound(), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(pairing.terran().press(pairing.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(pairing.zerg(), pairing.zergFound());
+        LadderBotHarness.confirmMatch(pairing.terran(), pairing.terranFound());
     }
 
     @Test
@@ -147,7 +147,7 @@ class MatchTroubleTest extends BotEndToEndTest {
     @Test
     void aPlayerWhoDoesNotConfirmIsRemindedAndTheMatchTimesOut() {
         Pairing p = matched();
-        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(p.zerg(), p.zergFound());
 
         time.advance(Duration.ofSeconds(20));
         SeenMessage reminder = p.terran().awaitDirectMessage(

@@ -1,7 +1,6 @@
 package dev.matchwave.bot.e2e;
 
 import static dev.matchwave.bot.e2e.LadderBotHarness.WAIT;
-import static dev.matchwave.bot.e2e.LadderBotHarness.ephemeralAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.bot.e2e.LadderBotHarness.Side;
@@ -57,25 +56,18 @@ class OneWriterTest extends BotEndToEndTest {
     @Test
     void aPickMadeWhileTheOpponentsReportIsBeingShownStays() {
         Pairing p = matched();
-        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(p.zerg(), p.zergFound());
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
         SeenMessage zergDetails = bot.awaitDetails(p.zerg(), p.matchId());
         SeenMessage terranDetails = bot.awaitDetails(p.terran(), p.matchId());
 
         // The zerg reports: the terran's match message is to say so, through the slow DM-edit lane
         // (its bucket was just spent showing the details).
         bot.report(p.zerg(), zergDetails, "1");
-        // At once, the terran picks his result on the same message (the interaction lane).
-        SeenMessage note = ephemeralAnswer(p.terran().select(terranDetails, "Who won?", List.of("1")));
-        assertThat(note.text()).contains("confirm");
-
-        // The answer may come a moment before the pick's edit is booked: JDA releases a click's
-        // follow-up when the acknowledgement is answered, before it completes the acknowledgement's
-        // future, on which the bot books the change (once seen under a CPU burner: the writers
-        // looked idle and the message had no pick yet). So: the pick shows first; then, with
-        // everything settled (the slow report edit included), it must still be there.
-        p.terran().awaitMessage(m -> m.id() == terranDetails.id() && m.select("Confirm the result")
-                .filter(select -> !select.disabled() && select.option("1").isPresent()).isPresent(), WAIT);
+        // At once, the terran picks his result on the same message (the interaction lane): the
+        // pick shows, and nothing else is said. With everything settled (the slow report edit
+        // included), it must still be there.
+        bot.pickResult(p.terran(), terranDetails, "1");
         settled();
         SeenMessage seen = p.terran().message(terranDetails.id());
         assertThat(seen.select("Confirm the result"))
@@ -98,10 +90,10 @@ class OneWriterTest extends BotEndToEndTest {
         Pairing p = matched();
         assertThat(p.zergFound().text()).as("match found names the opponent").contains(p.terran().name());
         assertThat(p.terranFound().text()).contains(p.zerg().name());
-        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(p.zerg(), p.zergFound());
         p.terran().awaitMessage(m -> m.id() == p.terranFound().id() && m.text().contains("✅ Confirmed")
                 && m.button("Confirm").isPresent(), WAIT);
-        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
         for (var found : List.of(new Object[] {p.zerg(), p.zergFound()}, new Object[] {p.terran(), p.terranFound()})) {
             EmulatedUser user = (EmulatedUser) found[0];
             SeenMessage message = (SeenMessage) found[1];
@@ -114,11 +106,13 @@ class OneWriterTest extends BotEndToEndTest {
     @Test
     void tenConfirmPressesAtOnceConfirmOnceAndAreAllToldTheTruth() {
         Pairing p = matched();
+        int before = bot.finishedFlows("confirm");
         // Ten clicks on the message as he sees it, sent before the first answer redraws it.
-        List<String> answers = burst(p.zerg().pressAtOnce(p.zergFound(), "Confirm", 10));
-        assertThat(answers).filteredOn(a -> a.startsWith("Confirmed")).hasSize(1);
-        assertThat(answers).filteredOn(a -> !a.startsWith("Confirmed"))
-                .allSatisfy(a -> assertThat(a).contains("already confirmed"));
+        List<UserInteraction> presses = p.zerg().pressAtOnce(p.zergFound(), "Confirm", 10);
+        List<String> notes = notes(presses, 9, "confirm", before);
+        assertThat(notes).as("the one press taken is answered by the message alone").filteredOn(String::isEmpty)
+                .hasSize(1);
+        assertThat(notes).filteredOn(a -> !a.isEmpty()).allSatisfy(a -> assertThat(a).contains("already confirmed"));
         Match match = bot.match(p.matchId());
         assertThat(match.participant(LadderBotHarness.playerOf(p.zerg())).map(Participant::confirmed)).contains(true);
         assertThat(match.state()).isEqualTo(MatchState.FOUND);
@@ -130,19 +124,25 @@ class OneWriterTest extends BotEndToEndTest {
     @Test
     void tenResultPicksAndTenResultConfirmsAtOnceReportOnceAndAreAllToldTheTruth() {
         Pairing p = matched();
-        ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm"));
-        ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm"));
+        LadderBotHarness.confirmMatch(p.zerg(), p.zergFound());
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
         SeenMessage details = bot.awaitDetails(p.zerg(), p.matchId());
 
-        List<String> picks = burst(p.zerg().selectAtOnce(details, "Who won?", List.of("1"), 10));
-        assertThat(picks).allSatisfy(a -> assertThat(a).contains("confirm the result"));
+        int picksBefore = bot.finishedFlows("report");
+        List<String> picks = notes(p.zerg().selectAtOnce(details, "Who won?", List.of("1"), 10), 0, "report",
+                picksBefore);
+        assertThat(picks).as("every pick is taken (the same pick again changes nothing) and shown by the message")
+                .allSatisfy(a -> assertThat(a).isEmpty());
         settled();
         SeenMessage picked = p.zerg().message(details.id());
         assertThat(picked.select("Confirm the result")).hasValueSatisfying(s -> assertThat(s.disabled()).isFalse());
 
-        List<String> confirms = burst(p.zerg().selectAtOnce(picked, "Confirm the result", List.of("1"), 10));
-        assertThat(confirms).filteredOn(a -> a.equals("Your result is recorded.")).hasSize(1);
-        assertThat(confirms).filteredOn(a -> !a.equals("Your result is recorded."))
+        int confirmsBefore = bot.finishedFlows("result_confirm");
+        List<String> confirms = notes(p.zerg().selectAtOnce(picked, "Confirm the result", List.of("1"), 10), 9,
+                "result_confirm", confirmsBefore);
+        assertThat(confirms).as("the one report taken is answered by the message alone").filteredOn(String::isEmpty)
+                .hasSize(1);
+        assertThat(confirms).filteredOn(a -> !a.isEmpty())
                 .allSatisfy(a -> assertThat(a).containsAnyOf("already recorded", "already reported"));
         Match match = bot.match(p.matchId());
         assertThat(match.player1().report()).isPresent();
@@ -151,12 +151,26 @@ class OneWriterTest extends BotEndToEndTest {
         assertThat(p.zerg().message(details.id()).select("Who won?")).as("no controls after the report").isEmpty();
     }
 
-    /** The ephemeral answers of interactions sent at once, in the order they were sent. */
-    private static List<String> burst(List<UserInteraction> interactions) {
-        List<String> answers = new ArrayList<>();
+    /**
+     * What each of the interactions sent at once was told, in the order they were sent: its
+     * ephemeral note, or "" when it got none (taken: its message shows it). Waits for
+     * {@code expectedNotes} notes, then for every one of their flows to end (a flow ends when its
+     * note, or else its message's change, was answered), so no note is still on its way.
+     */
+    private List<String> notes(List<UserInteraction> interactions, int expectedNotes, String flow, int flowsBefore) {
         for (UserInteraction interaction : interactions) {
-            answers.add(ephemeralAnswer(interaction).text());
+            assertThat(interaction.awaitCallback(WAIT)).as("each click updates its own message").isIn(6, 7);
         }
-        return answers;
+        bot.discord().await(expectedNotes + " notes", () -> interactions.stream()
+                .filter(i -> !i.followups().isEmpty()).count() >= expectedNotes, WAIT);
+        bot.awaitFlows(flow, flowsBefore + interactions.size());
+        List<String> notes = new ArrayList<>();
+        for (UserInteraction interaction : interactions) {
+            List<SeenMessage> followups = interaction.followups();
+            assertThat(followups).as("at most one note per click").hasSizeLessThanOrEqualTo(1);
+            followups.forEach(note -> assertThat(note.ephemeral()).isTrue());
+            notes.add(followups.isEmpty() ? "" : followups.get(0).text());
+        }
+        return notes;
     }
 }

@@ -1,7 +1,6 @@
 package dev.matchwave.bot.e2e;
 
 import static dev.matchwave.bot.e2e.LadderBotHarness.WAIT;
-import static dev.matchwave.bot.e2e.LadderBotHarness.ephemeralAnswer;
 import static dev.matchwave.bot.e2e.LadderBotHarness.playerOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,8 +135,8 @@ class RankRolesTest extends BotEndToEndTest {
         EmulatedUser zerg = p.zerg();
         EmulatedUser terran = p.terran();
         long matchId = p.matchId();
-        assertThat(ephemeralAnswer(zerg.press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(terran.press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(zerg, p.zergFound());
+        LadderBotHarness.confirmMatch(terran, p.terranFound());
         SeenMessage zergDetails = bot.awaitDetails(zerg, matchId);
         SeenMessage terranDetails = bot.awaitDetails(terran, matchId);
         bot.report(terran, terranDetails, "1");

@@ -116,8 +116,8 @@ class RestartTest extends BotEndToEndTest {
                 WAIT);
         SeenMessage terranFound = bot.awaitMatchFound(terran);
         long matchId = bot.openMatchOf(zerg).id().value();
-        assertThat(ephemeralAnswer(zerg.press(zergFound, "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(terran.press(terranFound, "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(zerg, zergFound);
+        LadderBotHarness.confirmMatch(terran, terranFound);
         SeenMessage details = bot.awaitDetails(zerg, matchId);
         assertThat(details.id()).as("the match is shown in his \"match found\" DM").isEqualTo(zergFound.id());
         bot.awaitDetails(terran, matchId);
@@ -127,7 +127,7 @@ class RestartTest extends BotEndToEndTest {
                 .filteredOn(m -> m.shows("#" + matchId)).hasSize(1);
 
         // The result controls in that DM work.
-        assertThat(bot.report(zerg, zerg.message(details.id()), "1")).contains("Your result is recorded");
+        assertThat(bot.report(zerg, zerg.message(details.id()), "1").text()).contains("You reported");
     }
 
     @Test
@@ -136,17 +136,17 @@ class RestartTest extends BotEndToEndTest {
         Pairing p = bot.matched(bot::readyQuickly, this::wave);
         EmulatedUser zerg = p.zerg();
         long matchId = p.matchId();
-        assertThat(ephemeralAnswer(zerg.press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(zerg, p.zergFound());
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
         SeenMessage details = bot.awaitDetails(zerg, matchId);
         SeenMessage picked = bot.pickResult(zerg, details, "1");
 
         bot.restartBot();
 
         // The pick was in the database: the new process takes the confirmation.
-        String answer = ephemeralAnswer(zerg.select(zerg.message(picked.id()), "Confirm the result", List.of("1")))
-                .text();
-        assertThat(answer).contains("Your result is recorded");
+        SeenMessage reported = LadderBotHarness.taken(zerg.select(zerg.message(picked.id()), "Confirm the result",
+                List.of("1")), picked, m -> m.select("Confirm the result").isEmpty());
+        assertThat(reported.text()).contains("You reported");
         assertThat(bot.match(matchId).participant(playerOf(zerg)).orElseThrow().report()).isPresent();
     }
 }

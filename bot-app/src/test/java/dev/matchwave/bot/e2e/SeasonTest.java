@@ -52,8 +52,8 @@ class SeasonTest extends BotEndToEndTest {
     /** Two fresh players matched, both confirmed: the match is in progress. */
     private Started started() {
         Pairing p = bot.matched(bot::readyQuickly, () -> time.advanceTo(bot.ladder().queue().status().nextWave()));
-        assertThat(ephemeralAnswer(p.zerg().press(p.zergFound(), "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(p.terran().press(p.terranFound(), "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(p.zerg(), p.zergFound());
+        LadderBotHarness.confirmMatch(p.terran(), p.terranFound());
         return new Started(p.zerg(), p.terran(), p.matchId(), bot.awaitDetails(p.zerg(), p.matchId()),
                 bot.awaitDetails(p.terran(), p.matchId()));
     }

@@ -2,7 +2,6 @@ package dev.matchwave.bot.e2e;
 
 import static dev.matchwave.bot.e2e.LadderBotHarness.WAIT;
 import static dev.matchwave.bot.e2e.LadderBotHarness.playerOf;
-import static dev.matchwave.bot.e2e.LadderBotHarness.ephemeralAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.matchwave.bot.e2e.LadderBotHarness.Side;
@@ -50,11 +49,11 @@ class TwoPlayerMatchTest extends BotEndToEndTest {
         assertThat(zergFound.id()).as("phase 1 edits the searching message").isEqualTo(searching.id());
         assertThat(bot.ladder().queue().stateOf(playerOf(zerg))).isEqualTo(PlayerState.IN_MATCH);
 
-        assertThat(ephemeralAnswer(zerg.press(zergFound, "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(zerg, zergFound);
         // His "match found" now shows him confirmed, the button spent.
         zerg.awaitMessage(m -> m.id() == zergFound.id() && m.button("Confirmed").filter(b -> b.disabled()).isPresent(),
                 WAIT);
-        assertThat(ephemeralAnswer(terran.press(terranFound, "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(terran, terranFound);
         SeenMessage zergDetails = bot.awaitDetails(zerg, match.id().value());
         SeenMessage terranDetails = bot.awaitDetails(terran, match.id().value());
         assertThat(zergDetails.text()).contains(terran.name());
@@ -64,7 +63,7 @@ class TwoPlayerMatchTest extends BotEndToEndTest {
         // Player 1 (the zerg) won, say both.
         // The terran picks first; the zerg reports; the terran is told, and keeps his pick.
         bot.pickResult(terran, terranDetails, "1");
-        assertThat(bot.report(zerg, zergDetails, "1")).contains("recorded");
+        assertThat(bot.report(zerg, zergDetails, "1").text()).contains("You reported");
         // docs/reference-ladder.md: when the first player reports, the opponent is told (his match message says so).
         SeenMessage told = terran.awaitMessage(
                 m -> m.id() == terranDetails.id() && m.shows("Your opponent has reported"), WAIT);
@@ -72,7 +71,8 @@ class TwoPlayerMatchTest extends BotEndToEndTest {
             assertThat(select.disabled()).isFalse();
             assertThat(select.option("1")).isPresent();
         });
-        assertThat(ephemeralAnswer(terran.select(told, "Confirm the result", List.of("1"))).text()).contains("recorded");
+        LadderBotHarness.taken(terran.select(told, "Confirm the result", List.of("1")), told,
+                m -> m.select("Confirm the result").isEmpty() && m.select("Who won?").isEmpty());
         zerg.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
         terran.awaitDirectMessage(m -> m.shows("Match #" + match.id().value() + " is over"), WAIT);
         // Three direct messages each (the match message, its edit with the details, the end), and

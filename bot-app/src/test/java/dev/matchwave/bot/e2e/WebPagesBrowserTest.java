@@ -112,8 +112,8 @@ class WebPagesBrowserTest extends BotEndToEndTest {
         SeenMessage zergFound = bot.awaitMatchFound(winner);
         SeenMessage terranFound = bot.awaitMatchFound(loser);
         matchId = bot.openMatchOf(winner).id().value();
-        assertThat(ephemeralAnswer(winner.press(zergFound, "Confirm")).text()).contains("Confirmed");
-        assertThat(ephemeralAnswer(loser.press(terranFound, "Confirm")).text()).contains("Confirmed");
+        LadderBotHarness.confirmMatch(winner, zergFound);
+        LadderBotHarness.confirmMatch(loser, terranFound);
         bot.report(winner, bot.awaitDetails(winner, matchId), "1");
         bot.report(loser, bot.awaitDetails(loser, matchId), "1");
         bot.discord().await("match #" + matchId + " rated", () -> !bot.match(matchId).isOpen(), WAIT);

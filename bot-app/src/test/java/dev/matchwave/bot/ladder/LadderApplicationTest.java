@@ -284,15 +284,21 @@ class LadderApplicationTest {
         assertThat(desk.searchingView(ALICE)).isEmpty(); // matched: "match found" must not be overwritten
         long match = app.lifecycle().openMatchOf(ALICE).orElseThrow().id().value();
         assertThat(desk.cancel(ALICE.value())).contains("matched");
-        assertThat(desk.confirm(match, ALICE.value())).startsWith("Confirmed");
-        assertThat(desk.confirm(match, BOB.value())).startsWith("Confirmed");
-        assertThat(desk.confirmResult(match, ALICE.value())).contains("Pick the result first");
-        desk.chooseResult(match, ALICE.value(), 2);
-        desk.chooseResult(match, BOB.value(), 2);
-        assertThat(desk.confirmResult(match, ALICE.value())).isEqualTo("Your result is recorded.");
-        assertThat(desk.confirmResult(match, BOB.value())).isEqualTo("Your result is recorded.");
+        // Taken: the re-rendered message shows it, nothing more is said.
+        assertThat(desk.confirm(match, ALICE.value())).isEmpty();
+        assertThat(desk.confirm(match, ALICE.value())).hasValueSatisfying(note -> assertThat(note).isNotBlank());
+        assertThat(desk.confirm(match, BOB.value())).isEmpty();
+        assertThat(desk.confirmResult(match, ALICE.value())).hasValueSatisfying(
+                note -> assertThat(note).contains("Pick the result first"));
+        assertThat(desk.chooseResult(match, ALICE.value(), 7)).hasValueSatisfying(
+                note -> assertThat(note).contains("cannot be read"));
+        assertThat(desk.chooseResult(match, ALICE.value(), 2)).isEmpty();
+        assertThat(desk.chooseResult(match, BOB.value(), 2)).isEmpty();
+        assertThat(desk.confirmResult(match, ALICE.value())).isEmpty();
+        assertThat(desk.confirmResult(match, ALICE.value())).hasValue(LadderFrontDesk.ALREADY_RECORDED);
+        assertThat(desk.confirmResult(match, BOB.value())).isEmpty();
         assertThat(app.store().ratings().find(BOB, "sc2_protoss").orElseThrow().rating().rounded()).isEqualTo(1520);
-        assertThat(desk.confirm(match, ALICE.value())).isNotBlank(); // a closed match: the lifecycle's own words
+        assertThat(desk.confirm(match, ALICE.value())).hasValueSatisfying(note -> assertThat(note).isNotBlank()); // a closed match: the lifecycle's own words
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -212,7 +213,9 @@ final class ScriptedPlayer {
             return;
         }
         try {
-            ask((() -> user.press(found, "Confirm")), "the confirmation");
+            // Taken: his message loses its Confirm button ("Confirmed", or the match's details).
+            ask((() -> user.press(found, "Confirm")), e -> e.message().id() == found.id()
+                    && e.kind() == MessageEvent.Kind.EDITED && e.message().button("Confirm").isEmpty(), "the confirmation");
         } catch (RuntimeException e) {
             if (!confirmedOn(user.message(found.id()))) {
                 throw e;
@@ -250,7 +253,8 @@ final class ScriptedPlayer {
 
     private void report(long matchId, SeenMessage details, int code) throws InterruptedException {
         String picked = Integer.toString(code);
-        ask((() -> user.select(details, "Who won?", List.of(picked))), "the result picked");
+        ask((() -> user.select(details, "Who won?", List.of(picked))), e -> e.message().id() == details.id()
+                && e.message().select("Confirm the result").filter(c -> !c.disabled()).isPresent(), "the result picked");
         // The confirm select is enabled on the match message once a result is picked.
         Optional<MessageEvent> enabled;
         try {
@@ -264,7 +268,10 @@ final class ScriptedPlayer {
             SeenMessage current = enabled.get().message();
             SeenComponent.Select confirm = current.select("Confirm the result").orElseThrow();
             String value = confirm.options().get(0).value();
-            ask((() -> user.select(current, "Confirm the result", List.of(value))), "the result confirmed");
+            // Taken: the match message shows his report (or the result) and no result controls.
+            ask((() -> user.select(current, "Confirm the result", List.of(value))), e -> e.message().id() == details.id()
+                    && e.kind() == MessageEvent.Kind.EDITED && e.message().select("Confirm the result").isEmpty(),
+                    "the result confirmed");
             return;
         }
         table.note("match #" + matchId + ": the 'Confirm the result' select was not enabled after a result was"
@@ -325,15 +332,25 @@ final class ScriptedPlayer {
      * when the bot was killed after he sent it, until {@link #RETRY_FOR} has passed.
      */
     private SeenMessage ask(Action action, String what) throws InterruptedException {
+        return ask(action, e -> false, what);
+    }
+
+    /**
+     * As {@link #ask}, for a click the bot answers by changing its message: returns the first
+     * change that {@code shows} the click took effect, or the bot's reply (a refusal).
+     */
+    private SeenMessage ask(Action action, Predicate<MessageEvent> shows, String what) throws InterruptedException {
         long giveUp = System.nanoTime() + RETRY_FOR.toNanos();
         while (true) {
             int crashes = table.crashes();
+            int mark = inbox.mark();
             UserInteraction interaction = send(action);
             long sent = System.nanoTime();
             long id = interaction.id();
             while (true) {
                 try {
-                    return inbox.await(0, e -> answers(e, id), Duration.ofSeconds(1), what).message();
+                    return inbox.await(mark, e -> answers(e, id) || shows.test(e), Duration.ofSeconds(1), what)
+                            .message();
                 } catch (Inbox.DemoTimeout e) {
                     if (interaction.failed() || table.crashes() != crashes) {
                         break;

@@ -78,9 +78,21 @@ public final class JdaMessenger implements Messenger {
     /** The DM channels being opened, by player: a second caller joins the first opening. */
     private final ConcurrentMap<Long, CompletableFuture<PrivateChannel>> opening = new ConcurrentHashMap<>();
 
+    private final ClickAnswers clicks;
+
+    /** A messenger that answers no click itself (every token's click was acknowledged by whoever received it). */
     public JdaMessenger(JDA jda, NotificationRenderer renderer) {
+        this(jda, renderer, new ClickAnswers());
+    }
+
+    /**
+     * @param clicks the clicks not answered yet, shared with the interaction router: a write with
+     *               the token of one of them answers the click with the message
+     */
+    public JdaMessenger(JDA jda, NotificationRenderer renderer, ClickAnswers clicks) {
         this.jda = Objects.requireNonNull(jda, "jda");
         this.renderer = Objects.requireNonNull(renderer, "renderer");
+        this.clicks = Objects.requireNonNull(clicks, "clicks");
     }
 
     @Override
@@ -145,6 +157,12 @@ public final class JdaMessenger implements Messenger {
      * for a channel message, {@code POST /channels/{id}/messages} for a new one. {@code leaving}
      * is JDA's last-second check ({@code RestAction#setCheck}): asked right before the request is
      * sent, after every rate-limit wait; when it says no, JDA cancels the request unsent.
+     *
+     * <p>An interaction whose click is not answered yet ({@link ClickAnswers}) is answered with
+     * the message itself ({@code UPDATE_MESSAGE}, one request instead of a deferred update and an
+     * edit); {@code leaving} is asked right before, since a click's answer waits in no lane (when
+     * it says no, the click is acknowledged with a deferred update instead). A click acknowledged
+     * with a deferred update is edited once Discord has taken that acknowledgement.
      */
     @Override
     public CompletionStage<MessageWriters.Landing> write(MessageWriters.Key key, MessageWriters.Target target,
@@ -153,10 +171,28 @@ public final class JdaMessenger implements Messenger {
         long player = key.player().value();
         try {
             switch (target) {
-                case MessageWriters.Interaction interaction -> InteractionHook.from(jda, interaction.token())
-                        .editOriginal(MessageEditData.fromCreateData(content)).setCheck(leaving)
-                        .queue(message -> landing.complete(MessageWriters.Landing.landed()),
-                                failure -> landing.complete(failed(failure)));
+                case MessageWriters.Interaction interaction -> {
+                    MessageEditData edit = MessageEditData.fromCreateData(content);
+                    Optional<ClickAnswers.Click> click = clicks.find(interaction.token());
+                    if (click.isPresent() && click.get().claim()) {
+                        if (leaving.getAsBoolean()) {
+                            click.get().answer(edit).whenComplete((ok, failure) -> landing.complete(
+                                    failure == null ? MessageWriters.Landing.landed() : failed(failure)));
+                        } else {
+                            click.get().acknowledge(); // replaced before it left: the newer state goes after it
+                            landing.complete(new MessageWriters.Landing.Failed(
+                                    SendResult.permanentFailure("replaced before it left")));
+                        }
+                    } else {
+                        CompletionStage<Void> ready = click.map(ClickAnswers.Click::acknowledged)
+                                .orElse(CompletableFuture.completedFuture(null));
+                        // A failed acknowledgement fails the edit too (the token is no way to the message).
+                        ready.whenComplete((ok, ignored) -> InteractionHook.from(jda, interaction.token())
+                                .editOriginal(edit).setCheck(leaving)
+                                .queue(message -> landing.complete(MessageWriters.Landing.landed()),
+                                        failure -> landing.complete(failed(failure))));
+                    }
+                }
                 case MessageWriters.ChannelMessage message -> {
                     MessageEditData edit = MessageEditData.fromCreateData(content);
                     inChannel(player, knownChannel(player, OptionalLong.of(message.channelId())), opened -> { },

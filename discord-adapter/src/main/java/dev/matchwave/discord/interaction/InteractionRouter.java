@@ -4,6 +4,7 @@ import dev.matchwave.discord.command.CountryCatalog;
 import dev.matchwave.discord.command.SlashCommands;
 import dev.matchwave.discord.component.ComponentAction;
 import dev.matchwave.discord.component.CustomId;
+import dev.matchwave.discord.delivery.ClickAnswers;
 import dev.matchwave.discord.delivery.MessageWriters;
 import dev.matchwave.discord.delivery.PlayerContacts;
 import dev.matchwave.discord.timing.FlowListener;
@@ -15,12 +16,14 @@ import dev.matchwave.discord.view.LadderMessages;
 import dev.matchwave.discord.view.LeaderboardView;
 import dev.matchwave.discord.view.StandingMessages;
 import dev.matchwave.matchmaking.PlayerId;
+import dev.matchwave.notification.dispatch.SendResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -89,6 +92,7 @@ public final class InteractionRouter extends ListenerAdapter {
             Thread.ofPlatform().name("matchwave-reply-deadline").daemon(true).factory());
     private final FlowRecorder flows;
     private final MessageWriters<MessageCreateData> writers;
+    private final ClickAnswers clicks;
 
     /**
      * @param desk     the ladder
@@ -102,6 +106,18 @@ public final class InteractionRouter extends ListenerAdapter {
      */
     public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor,
                              FlowRecorder flows, MessageWriters<MessageCreateData> writers) {
+        this(desk, contacts, adminIds, executor, flows, writers, new ClickAnswers());
+    }
+
+    /**
+     * As the constructor above, with the clicks on match messages answered by the message itself:
+     * {@code clicks} must be the one given to the writers' transport
+     * ({@link dev.matchwave.discord.delivery.JdaMessenger}), which sends a click's answer
+     * ({@code UPDATE_MESSAGE}) when it writes to the message with the click's token.
+     */
+    public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor,
+                             FlowRecorder flows, MessageWriters<MessageCreateData> writers, ClickAnswers clicks) {
+        this.clicks = Objects.requireNonNull(clicks, "clicks");
         this.flows = Objects.requireNonNull(flows, "flows");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
@@ -418,15 +434,17 @@ public final class InteractionRouter extends ListenerAdapter {
             case ACCEPT_TERMS -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.acceptTerms(user)));
             // Confirm and the two abort clicks re-render the message they were clicked on ("match
             // found", or the match message of the details), so it shows "Confirmed" or the armed
-            // "Click again to abort"; what the ladder said comes as an ephemeral note.
+            // "Click again to abort". A confirm the ladder took says nothing more (the message
+            // shows it); a refusal, and each abort click, come as an ephemeral note.
             case CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirm(match, user), match, user);
-            case ABORT -> deferEditAndTell(flow, event, () -> desk.abort(match, user, false), match, user);
-            case ABORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.abort(match, user, true), match, user);
+            case ABORT -> deferEditAndTell(flow, event, () -> Optional.of(desk.abort(match, user, false)), match, user);
+            case ABORT_CONFIRM -> deferEditAndTell(flow, event, () -> Optional.of(desk.abort(match, user, true)), match,
+                    user);
             // The match message itself changes (the pick preselected, the confirm select enabled;
-            // after the report, no controls), and what the ladder said comes as an ephemeral note.
-            case REPORT -> deferEditAndTell(flow, event, () -> values.isEmpty() ? "Pick a result first."
+            // after the report, "You reported: ..." and no controls); only a refusal is said apart.
+            case REPORT -> deferEditAndTell(flow, event, () -> values.isEmpty() ? Optional.of("Pick a result first.")
                             : resultCode(values.get(0)).map(code -> desk.chooseResult(match, user, code))
-                                    .orElse("That result cannot be read; pick it again."), match, user);
+                                    .orElse(Optional.of("That result cannot be read; pick it again.")), match, user);
             case REPORT_CONFIRM -> deferEditAndTell(flow, event, () -> desk.confirmResult(match, user), match, user);
             case LEADERBOARD_PAGE -> {
                 Optional<LeaderboardView.Paged> paged = LeaderboardView.Filter.decode(id.argument());
@@ -577,7 +595,7 @@ public final class InteractionRouter extends ListenerAdapter {
                         : MessageWriters.Kind.MATCH_FOUND;
                 PlayerId player = PlayerId.of(user);
                 MessageWriters.Key key = new MessageWriters.Key(player, shown.matchId(), kind);
-                dev.matchwave.notification.dispatch.SendResult result;
+                SendResult result;
                 try {
                     result = writers.moveToNewMessage(key, matchMessage(kind, shown.matchId(), user))
                             .toCompletableFuture().get(RECALL_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -590,7 +608,7 @@ public final class InteractionRouter extends ListenerAdapter {
                     yield "Match #" + shown.matchId() + " could not be shown again; please try /match again.";
                 }
                 Optional<MessageWriters.ChannelMessage> message = writers.channelMessage(key);
-                boolean landed = result instanceof dev.matchwave.notification.dispatch.SendResult.Sent;
+                boolean landed = result instanceof SendResult.Sent;
                 if (!landed || message.isEmpty()) {
                     yield "Match #" + shown.matchId() + " could not be shown again"
                             + (landed ? " (it ended meanwhile)" : "") + "; please try /match again.";
@@ -607,42 +625,58 @@ public final class InteractionRouter extends ListenerAdapter {
     }
 
     /**
-     * Acknowledges a match component at once (a deferred update of its own message), runs
-     * {@code act} on the executor, then tells the message's writer that it changed, giving it
-     * this click's token (an interaction route, exempt from the global limit); what the ladder
-     * said comes as an ephemeral follow-up. The message is re-rendered by its writer when the
-     * request leaves, so a slower edit booked earlier (an opponent's report) can never land
-     * after this click's state and undo it.
+     * A click on a match message: runs {@code act} on the executor, then tells the message's
+     * writer that it changed, giving it this click's token (an interaction route, exempt from the
+     * global limit). The writer's first request with that token is the click's own answer
+     * ({@code UPDATE_MESSAGE} carrying the message as it is when the answer leaves,
+     * {@link ClickAnswers}): one request, and the player sees his click's effect at once. A click
+     * not answered so within {@link #REPLY_BUDGET} (the ladder slow, the writer busy with an
+     * earlier edit of the message), or whose change went another way (a click on an older copy,
+     * nothing to change), is acknowledged with a deferred update (Discord allows 3 s).
+     *
+     * <p>What the ladder said, when it said anything (a refusal; {@code act} is empty when the
+     * message's change says it all), comes as an ephemeral follow-up. The message is re-rendered
+     * by its writer when the request leaves, so a slower edit booked earlier (an opponent's
+     * report) can never land after this click's state and undo it. The flow ends when Discord has
+     * answered the follow-up, or, without one, when the message's change has landed (what the
+     * player waits for).
      */
     private void deferEditAndTell(String flow, GenericComponentInteractionCreateEvent event,
-                                  java.util.function.Supplier<String> act, long match, long user) {
+                                  java.util.function.Supplier<Optional<String>> act, long match, long user) {
         FlowTimer timer = flows.start(flow);
-        CompletableFuture<?> acknowledged = event.deferEdit().submit();
-        timer.checkpoint("acknowledge");
+        ClickAnswers.Click answer = clicks.register(event);
+        ScheduledFuture<?> deadline = REPLY_DEADLINES.schedule(answer::acknowledgeIfUnanswered,
+                REPLY_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
+        // Timed as ladder, then discord: the acknowledgement is (as a rule) the answer itself.
         InteractionHook hook = event.getHook();
         MessageWriters.Kind kind = clickedKind(event, match, user);
         MessageWriters.Interaction click = new MessageWriters.Interaction(event.getToken(),
                 event.getTimeCreated().toInstant());
         executor.execute(() -> {
-            String said;
+            Optional<String> said;
             try {
                 said = act.get();
             } catch (RuntimeException e) {
-                said = fault(e);
+                said = Optional.of(fault(e));
             }
             timer.checkpoint("ladder");
             MessageWriters.Key key = new MessageWriters.Key(PlayerId.of(user), match, kind);
-            // The click's token edits its message only once Discord has taken the acknowledgement.
             // A click on an older copy (the player asked /match since) changes the current message.
-            long clicked = event.getMessageIdLong();
-            acknowledged.whenComplete((ok, failure) -> {
-                if (failure == null) {
-                    writers.changeFromClick(key, click, clicked, matchMessage(kind, match, user));
-                } else {
-                    writers.change(key, Optional.empty(), matchMessage(kind, match, user), false);
-                }
+            CompletionStage<SendResult> shown = writers.changeFromClick(key, click, event.getMessageIdLong(),
+                    matchMessage(kind, match, user));
+            shown.whenComplete((result, failure) -> {
+                // Landed or not, by whichever route: a click the change did not answer is acknowledged now.
+                deadline.cancel(false);
+                answer.acknowledgeIfUnanswered();
             });
-            hook.sendMessage(said).setEphemeral(true).queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
+            if (said.isPresent()) {
+                // JDA holds a follow-up until the click is acknowledged.
+                hook.sendMessage(said.get()).setEphemeral(true)
+                        .queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
+            } else {
+                shown.whenComplete((result, failure) -> finish(timer,
+                        failure == null && result instanceof SendResult.Sent ? "ok" : "failed"));
+            }
         });
     }
 

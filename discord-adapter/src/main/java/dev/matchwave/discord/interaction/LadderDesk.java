@@ -53,17 +53,33 @@ public interface LadderDesk {
     /** Checks and saves the profile; the answer names each bad field. */
     String setup(long userId, SetupForm form);
 
-    /** Confirms the match. */
-    String confirm(long matchId, long userId);
+    /**
+     * Confirms the match.
+     *
+     * @return empty when it was done: the clicked message is re-rendered and shows it (his
+     *     "Confirmed"), so nothing more is said; else the sentence for the player (refused, already
+     *     done, the database unavailable), which comes as an ephemeral follow-up
+     */
+    Optional<String> confirm(long matchId, long userId);
 
-    /** The abort button: {@code second} is the second click, which aborts. */
+    /** The abort button: {@code second} is the second click, which aborts. Always said to the player. */
     String abort(long matchId, long userId, boolean second);
 
-    /** The result select: remembers the choice until it is confirmed. */
-    String chooseResult(long matchId, long userId, int resultCode);
+    /**
+     * The result select: remembers the choice until it is confirmed.
+     *
+     * @return empty when it was remembered (the re-rendered message shows the pick and enables
+     *     the confirm select); else the sentence for the player, as for {@link #confirm}
+     */
+    Optional<String> chooseResult(long matchId, long userId, int resultCode);
 
-    /** The confirm select: reports the chosen result. */
-    String confirmResult(long matchId, long userId);
+    /**
+     * The confirm select: reports the chosen result.
+     *
+     * @return empty when it was reported (the re-rendered message says "You reported: ..."); else
+     *     the sentence for the player, as for {@link #confirm}
+     */
+    Optional<String> confirmResult(long matchId, long userId);
 
     /**
      * The match message as the player should see it now: his picked result preselected and the
