@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.matchwave.bot.e2e.LadderBotHarness.Side;
 import dev.matchwave.emulator.EmulatedUser;
 import dev.matchwave.emulator.SeenMessage;
+import dev.matchwave.emulator.UserInteraction;
 import dev.matchwave.matchmaking.ladder.match.Match;
 import dev.matchwave.matchmaking.ladder.match.MatchResult;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
@@ -49,10 +50,13 @@ class TwoPlayerMatchTest extends BotEndToEndTest {
         assertThat(zergFound.id()).as("phase 1 edits the searching message").isEqualTo(searching.id());
         assertThat(bot.ladder().queue().stateOf(playerOf(zerg))).isEqualTo(PlayerState.IN_MATCH);
 
-        LadderBotHarness.confirmMatch(zerg, zergFound);
-        // His "match found" now shows him confirmed, the button spent.
-        zerg.awaitMessage(m -> m.id() == zergFound.id() && m.button("Confirmed").filter(b -> b.disabled()).isPresent(),
-                WAIT);
+        // The ladder takes the confirm well within the reply budget (1.5 s; tens of ms here), so the
+        // click's answer is the message itself (UPDATE_MESSAGE): his "match found" shows him
+        // confirmed, the button spent, the moment the answer is in; no note follows.
+        UserInteraction confirm = zerg.press(zergFound, "Confirm");
+        assertThat(confirm.awaitCallback(WAIT)).as("answered with the message (callback 7)").isEqualTo(7);
+        assertThat(zerg.message(zergFound.id()).button("Confirmed")).hasValueSatisfying(b -> assertThat(b.disabled()).isTrue());
+        LadderBotHarness.taken(confirm, zergFound, m -> m.button("Confirm").isEmpty());
         LadderBotHarness.confirmMatch(terran, terranFound);
         SeenMessage zergDetails = bot.awaitDetails(zerg, match.id().value());
         SeenMessage terranDetails = bot.awaitDetails(terran, match.id().value());
