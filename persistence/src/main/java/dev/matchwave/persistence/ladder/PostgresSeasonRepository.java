@@ -228,7 +228,16 @@ final class PostgresSeasonRepository implements SeasonRepository {
         }
         List<LedgerEntry> entries;
         try {
-            entries = writing(() -> applyDeferredRows(season, player, copy));
+            // Not a write that empties what memory holds (writing()): the seasons do not change, and
+            // of the waiting resets only this one, which is dropped from memory once it is applied.
+            // A read that overlapped it may keep it as waiting: harmless (see the class comment).
+            // So the match ends of a season's first minutes (each applies its players' resets)
+            // do not each read the seasons and the waiting resets again.
+            entries = applyDeferredRows(season, player, copy);
+            pendingRead.computeIfPresent(season, (number, waiting) -> waiting.contains(player.value())
+                    ? waiting.stream().filter(id -> id != player.value())
+                            .collect(java.util.stream.Collectors.toUnmodifiableSet())
+                    : waiting);
         } finally {
             ratingsWritten.accept(copy);
         }

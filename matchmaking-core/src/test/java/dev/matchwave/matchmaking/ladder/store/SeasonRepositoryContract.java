@@ -95,6 +95,31 @@ public abstract class SeasonRepositoryContract {
         assertThat(two.games()).isEqualTo(1);
     }
 
+    /** Each player's reset is applied on its own: the others keep waiting, also in a store's memory. */
+    @Test
+    void applyingOneWaitingResetLeavesTheOthersWaiting() {
+        register(store, 3);
+        Season second = new Season(2, at(100), new SeasonReset.Initial());
+        seasons.start(second, List.of(), Set.of(player(1), player(2), player(3)),
+                ContractFixtures.action(AdminActionKind.NEW_SEASON, "season:2", 100));
+        // Asked before any is applied: a store that keeps the waiting resets in memory has them now.
+        assertThat(seasons.resetPending(2, player(1))).isTrue();
+        assertThat(seasons.seasons()).containsExactly(Season.FIRST, second);
+
+        PlayerRating two = played(2, "sc2_terran", 1470, 200);
+        assertThat(seasons.applyDeferred(2, player(2), Seasons.plan(List.of(two), second.reset(), INITIAL,
+                at(201)))).hasSize(1);
+
+        assertThat(seasons.resetPending(2, player(2))).isFalse();
+        assertThat(seasons.resetPending(2, player(1))).isTrue();
+        assertThat(seasons.resetPending(2, player(3))).isTrue();
+        assertThat(seasons.pendingResets(2)).containsExactlyInAnyOrder(player(1), player(3));
+        assertThat(seasons.seasons()).containsExactly(Season.FIRST, second);
+        assertThat(seasons.applyDeferred(2, player(1), List.of())).as("nothing to change, but applied").isEmpty();
+        assertThat(seasons.resetPending(2, player(1))).isFalse();
+        assertThat(seasons.resetPending(2, player(3))).isTrue();
+    }
+
     @Test
     void aPlannedSeasonIsKeptUntilItStarts() {
         Season second = new Season(2, at(500), new SeasonReset.CarryOver());
