@@ -32,7 +32,8 @@ import org.jooq.DSLContext;
  * (every join reads them to seat the player), with the rule of {@link PostgresPlayerRepository}:
  * every rating write of this process (a recorded change here, a match's result in
  * {@link PostgresMatchRepository}) drops its players' entries once committed, so the process never
- * reads back older ratings than it wrote; changes made elsewhere are seen within
+ * reads back older ratings than it wrote, and reads a few players' again in the background
+ * ({@link #changed}); changes made elsewhere are seen within
  * {@link PostgresPlayerRepository#CACHE_EXPIRY}. The ledger and {@link #all} always ask the database.
  *
  * <p>Thread-safe; every method may block on the database.
@@ -46,9 +47,17 @@ final class PostgresRatingRepository implements RatingRepository {
     private final Cache<PlayerId, Map<String, PlayerRating>> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE)
             .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
 
+    private final java.util.concurrent.Executor readAgain;
+
     PostgresRatingRepository(DSLContext dsl, Runnable ratingsChanged) {
+        this(dsl, ratingsChanged, task -> READ_AGAIN.newThread(task).start());
+    }
+
+    /** @param readAgain runs the background reads of {@link #changed} (a virtual thread each; tests: at once) */
+    PostgresRatingRepository(DSLContext dsl, Runnable ratingsChanged, java.util.concurrent.Executor readAgain) {
         this.dsl = dsl;
         this.ratingsChanged = ratingsChanged;
+        this.readAgain = Objects.requireNonNull(readAgain, "readAgain");
     }
 
     @Override
@@ -72,13 +81,45 @@ final class PostgresRatingRepository implements RatingRepository {
         }));
     }
 
-    /** Drops the cached ratings of the players {@code changes} touch, once this thread's write is committed. */
+    /**
+     * Drops the cached ratings of the players {@code changes} touch, once this thread's write is
+     * committed; a change of at most {@link #READ_AGAIN_AT_MOST} players (a match's result, a
+     * player's season reset) then reads theirs again in the background, so that their next join,
+     * which usually follows within seconds, finds them in memory instead of waiting for the
+     * database in the burst of a wave's match ends. A join that comes first waits for that same
+     * read (the cache loads a player once at a time), never for an older value.
+     */
     void changed(List<RatingChange> changes) {
         Set<PlayerId> players = new HashSet<>();
         changes.forEach(c -> players.add(c.after().player()));
         if (!players.isEmpty()) {
-            Sql.afterCommit(dsl, () -> cache.invalidateAll(players));
+            Sql.afterCommit(dsl, () -> {
+                cache.invalidateAll(players);
+                if (players.size() <= READ_AGAIN_AT_MOST) {
+                    players.forEach(player -> readAgain.execute(() -> readAgain(player)));
+                }
+            });
         }
+    }
+
+    /** A result's or a reset's players at most: a season's start (thousands) is left to the joins. */
+    static final int READ_AGAIN_AT_MOST = 8;
+    private static final java.util.concurrent.ThreadFactory READ_AGAIN =
+            Thread.ofVirtual().name("matchwave-ratings-read-again").factory();
+
+    private void readAgain(PlayerId player) {
+        try {
+            ratingsOf(player);
+        } catch (RuntimeException e) {
+            // The database is down or the store closed: the next join reads them, as before.
+            org.slf4j.LoggerFactory.getLogger(PostgresRatingRepository.class)
+                    .debug("ratings of player {} not read again: {}", player, e.toString());
+        }
+    }
+
+    /** What memory holds for {@code player}, without reading the database (tests). */
+    Optional<Map<String, PlayerRating>> cached(PlayerId player) {
+        return Optional.ofNullable(cache.getIfPresent(player));
     }
 
     @Override
