@@ -93,6 +93,8 @@ public final class InteractionRouter extends ListenerAdapter {
     private final FlowRecorder flows;
     private final MessageWriters<MessageCreateData> writers;
     private final ClickAnswers clicks;
+    /** Whether the writers' transport answers clicks with their message (it shares {@link #clicks}). */
+    private final boolean answerWithMessage;
 
     /**
      * @param desk     the ladder
@@ -106,18 +108,22 @@ public final class InteractionRouter extends ListenerAdapter {
      */
     public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor,
                              FlowRecorder flows, MessageWriters<MessageCreateData> writers) {
-        this(desk, contacts, adminIds, executor, flows, writers, new ClickAnswers());
+        this(desk, contacts, adminIds, executor, flows, writers, null);
     }
 
     /**
      * As the constructor above, with the clicks on match messages answered by the message itself:
      * {@code clicks} must be the one given to the writers' transport
      * ({@link dev.matchwave.discord.delivery.JdaMessenger}), which sends a click's answer
-     * ({@code UPDATE_MESSAGE}) when it writes to the message with the click's token.
+     * ({@code UPDATE_MESSAGE}) when it writes to the message with the click's token. Without it
+     * (null, the constructor above) every click is acknowledged at once with a deferred update,
+     * and its message changes once Discord has taken that.
      */
     public InteractionRouter(LadderDesk desk, PlayerContacts contacts, Set<Long> adminIds, Executor executor,
-                             FlowRecorder flows, MessageWriters<MessageCreateData> writers, ClickAnswers clicks) {
-        this.clicks = Objects.requireNonNull(clicks, "clicks");
+                             FlowRecorder flows, MessageWriters<MessageCreateData> writers,
+                             @org.jspecify.annotations.Nullable ClickAnswers clicks) {
+        this.answerWithMessage = clicks != null;
+        this.clicks = clicks != null ? clicks : new ClickAnswers();
         this.flows = Objects.requireNonNull(flows, "flows");
         this.desk = Objects.requireNonNull(desk, "desk");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
@@ -645,6 +651,9 @@ public final class InteractionRouter extends ListenerAdapter {
                                   java.util.function.Supplier<Optional<String>> act, long match, long user) {
         FlowTimer timer = flows.start(flow);
         ClickAnswers.Click answer = clicks.register(event);
+        if (!answerWithMessage) {
+            answer.acknowledgeIfUnanswered(); // nobody else will: a deferred update now
+        }
         ScheduledFuture<?> deadline = REPLY_DEADLINES.schedule(answer::acknowledgeIfUnanswered,
                 REPLY_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
         // Timed as ladder, then discord: the acknowledgement is (as a rule) the answer itself.
@@ -662,8 +671,15 @@ public final class InteractionRouter extends ListenerAdapter {
             timer.checkpoint("ladder");
             MessageWriters.Key key = new MessageWriters.Key(PlayerId.of(user), match, kind);
             // A click on an older copy (the player asked /match since) changes the current message.
-            CompletionStage<SendResult> shown = writers.changeFromClick(key, click, event.getMessageIdLong(),
-                    matchMessage(kind, match, user));
+            CompletionStage<SendResult> shown;
+            if (answerWithMessage) {
+                shown = writers.changeFromClick(key, click, event.getMessageIdLong(), matchMessage(kind, match, user));
+            } else {
+                // The transport edits with the click's token at once: only after Discord took the deferral.
+                shown = answer.acknowledged().handle((ok, failure) -> failure).thenCompose(failure -> failure == null
+                        ? writers.changeFromClick(key, click, event.getMessageIdLong(), matchMessage(kind, match, user))
+                        : writers.change(key, Optional.empty(), matchMessage(kind, match, user), false));
+            }
             shown.whenComplete((result, failure) -> {
                 // Landed or not, by whichever route: a click the change did not answer is acknowledged now.
                 deadline.cancel(false);
