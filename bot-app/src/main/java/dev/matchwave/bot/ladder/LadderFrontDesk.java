@@ -370,11 +370,7 @@ public final class LadderFrontDesk implements LadderDesk {
     }
 
     private static String answer(Outcome outcome, String accepted) {
-        return switch (outcome) {
-            case Outcome.Accepted ok -> accepted;
-            case Outcome.Unchanged unchanged -> unchanged.note();
-            case Outcome.Rejected rejected -> rejected.message();
-        };
+        return note(outcome).orElse(accepted);
     }
 
     // --- leaderboard, profile, country, admin --------------------------------------------------

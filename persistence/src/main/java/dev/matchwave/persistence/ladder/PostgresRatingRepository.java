@@ -22,7 +22,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link RatingRepository} on PostgreSQL: {@code ratings} (one row per player and race) and the
@@ -41,20 +45,23 @@ import org.jooq.DSLContext;
 final class PostgresRatingRepository implements RatingRepository {
 
     private static final long CACHE_SIZE = 100_000;
+    /** A result's or a reset's players at most: a season's start (thousands) is left to the joins. */
+    static final int READ_AGAIN_AT_MOST = 8;
+    private static final ThreadFactory READ_AGAIN = Thread.ofVirtual().name("matchwave-ratings-read-again").factory();
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresRatingRepository.class);
 
     private final DSLContext dsl;
     private final Runnable ratingsChanged;
     private final Cache<PlayerId, Map<String, PlayerRating>> cache = Caffeine.newBuilder().maximumSize(CACHE_SIZE)
             .expireAfterWrite(PostgresPlayerRepository.CACHE_EXPIRY).build();
-
-    private final java.util.concurrent.Executor readAgain;
+    private final Executor readAgain;
 
     PostgresRatingRepository(DSLContext dsl, Runnable ratingsChanged) {
         this(dsl, ratingsChanged, task -> READ_AGAIN.newThread(task).start());
     }
 
     /** @param readAgain runs the background reads of {@link #changed} (a virtual thread each; tests: at once) */
-    PostgresRatingRepository(DSLContext dsl, Runnable ratingsChanged, java.util.concurrent.Executor readAgain) {
+    PostgresRatingRepository(DSLContext dsl, Runnable ratingsChanged, Executor readAgain) {
         this.dsl = dsl;
         this.ratingsChanged = ratingsChanged;
         this.readAgain = Objects.requireNonNull(readAgain, "readAgain");
@@ -102,18 +109,12 @@ final class PostgresRatingRepository implements RatingRepository {
         }
     }
 
-    /** A result's or a reset's players at most: a season's start (thousands) is left to the joins. */
-    static final int READ_AGAIN_AT_MOST = 8;
-    private static final java.util.concurrent.ThreadFactory READ_AGAIN =
-            Thread.ofVirtual().name("matchwave-ratings-read-again").factory();
-
     private void readAgain(PlayerId player) {
         try {
             ratingsOf(player);
         } catch (RuntimeException e) {
             // The database is down or the store closed: the next join reads them, as before.
-            org.slf4j.LoggerFactory.getLogger(PostgresRatingRepository.class)
-                    .debug("ratings of player {} not read again: {}", player, e.toString());
+            LOG.debug("ratings of player {} not read again: {}", player, e.toString());
         }
     }
 
