@@ -316,7 +316,7 @@ public final class DiscordBot implements AutoCloseable {
             // Half a wave after each wave: the searching messages get the new figures, and no
             // refresh is in flight when the next wave's "match found" edits the same message.
             SearchingRefresher refresher = new SearchingRefresher(discord.jda(), contacts, desk::searchingView,
-                    InstantSource.system());
+                    InstantSource.system(), clicks);
             long interval = config.waveInterval().toMillis();
             long firstDelay = Math.floorMod(interval / 2 - System.currentTimeMillis() % interval, interval);
             refreshTimer.scheduleAtFixedRate(() -> {

@@ -27,16 +27,28 @@ public final class SearchingRefresher {
     private final PlayerContacts contacts;
     private final Function<PlayerId, Optional<SearchingView>> views;
     private final InstantSource clock;
+    private final ClickAnswers replies;
 
     /**
      * @param views the player's searching view while he is queued; empty otherwise
      */
     public SearchingRefresher(JDA jda, PlayerContacts contacts, Function<PlayerId, Optional<SearchingView>> views,
                               InstantSource clock) {
+        this(jda, contacts, views, clock, new ClickAnswers());
+    }
+
+    /**
+     * @param replies the joins whose reply (the searching message) Discord has not taken yet, as
+     *                the interaction router registers them: such a message is not refreshed this
+     *                time (it has no {@code @original} yet; the edit would fail and cost the token)
+     */
+    public SearchingRefresher(JDA jda, PlayerContacts contacts, Function<PlayerId, Optional<SearchingView>> views,
+                              InstantSource clock, ClickAnswers replies) {
         this.jda = Objects.requireNonNull(jda, "jda");
         this.contacts = Objects.requireNonNull(contacts, "contacts");
         this.views = Objects.requireNonNull(views, "views");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.replies = Objects.requireNonNull(replies, "replies");
     }
 
     /** Edits every live searching message of a queued player; returns how many edits were queued. */
@@ -48,6 +60,9 @@ public final class SearchingRefresher {
                 continue;
             }
             String token = search.getValue();
+            if (replies.find(token).isPresent()) {
+                continue; // the reply is on its way and shows the current figures already
+            }
             PlayerId player = search.getKey();
             MessageEditData edit = MessageEditData.fromCreateData(LadderMessages.searching(view.get()));
             boolean queued = contacts.refreshSearching(player, token, () -> InteractionHook.from(jda, token)

@@ -182,7 +182,7 @@ public final class InteractionRouter extends ListenerAdapter {
             case InteractionChecks.Decision.Command command -> {
                 switch (command.name()) {
                     case SlashCommands.QUEUE -> replyWithin(FlowTargets.QUEUE_COMMAND, event,
-                            () -> LadderMessages.queue(desk.queueView(user)));
+                            () -> LadderMessages.queue(desk.queueView(user)), null);
                     case SlashCommands.TERMS_OF_SERVICE -> event.reply(terms(user)).setEphemeral(true).queue();
                     case SlashCommands.SETUP -> event.replyModal(SetupModal.build(user, currentSetup(user),
                             desk.homeRegions())).queue();
@@ -429,13 +429,16 @@ public final class InteractionRouter extends ListenerAdapter {
                 // The new ephemeral reply is the searching message: its token is phase 1's way back.
                 String token = event.getToken();
                 var created = event.getTimeCreated().toInstant();
+                // The token reaches the wave (and the searching refresh) as soon as the ladder
+                // queues him, before Discord has the reply: their edits of it wait for the reply.
+                ClickAnswers.Click reply = clicks.registerReply(token);
                 replyWithin(flow, event, () -> switch (desk.join(user, new MessageWriters.Interaction(token, created))) {
                     case LadderDesk.JoinAnswer.Searching searching -> {
                         contacts.rememberSearch(PlayerId.of(user), token, created);
                         yield LadderMessages.searching(searching.view());
                     }
                     case LadderDesk.JoinAnswer.Refused refused -> text(refused.message());
-                });
+                }, reply);
             }
             case ACCEPT_TERMS -> deferReply(flow, hook, event.deferReply(true)::queue, () -> text(desk.acceptTerms(user)));
             // Confirm and the two abort clicks re-render the message they were clicked on ("match
@@ -489,14 +492,15 @@ public final class InteractionRouter extends ListenerAdapter {
      * (acknowledge, ladder, discord). A burst of 200 joins thus costs 200 requests, not 400 (a
      * deferral, then the edit), and each player sees his answer one round trip sooner.
      */
-    private void replyWithin(String flow, IReplyCallback event, java.util.function.Supplier<MessageCreateData> work) {
+    private void replyWithin(String flow, IReplyCallback event, java.util.function.Supplier<MessageCreateData> work,
+                             ClickAnswers.@org.jspecify.annotations.Nullable Click reply) {
         FlowTimer timer = flows.start(flow);
         timer.checkpoint("acknowledge");
         // Whoever sets it first decides: the answer in the reply itself, or a deferral.
         AtomicBoolean replied = new AtomicBoolean();
         ScheduledFuture<?> deadline = REPLY_DEADLINES.schedule(() -> {
             if (replied.compareAndSet(false, true)) {
-                event.deferReply(true).queue();
+                event.deferReply(true).queue(ok -> settle(reply, null), failure -> settle(reply, failure));
             }
         }, REPLY_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
         executor.execute(() -> {
@@ -504,12 +508,25 @@ public final class InteractionRouter extends ListenerAdapter {
             timer.checkpoint("ladder");
             if (replied.compareAndSet(false, true)) {
                 deadline.cancel(false);
-                event.reply(answer).setEphemeral(true).queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
+                event.reply(answer).setEphemeral(true).queue(ok -> {
+                    settle(reply, null);
+                    finish(timer, "ok");
+                }, failure -> {
+                    settle(reply, failure);
+                    finish(timer, "failed");
+                });
             } else {
                 event.getHook().editOriginal(MessageEditData.fromCreateData(answer))
                         .queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
             }
         });
+    }
+
+    /** Tells the edits waiting for {@code reply} that Discord took it, or refused it. */
+    private static void settle(ClickAnswers.@org.jspecify.annotations.Nullable Click reply, @org.jspecify.annotations.Nullable Throwable failure) {
+        if (reply != null) {
+            reply.replied(failure);
+        }
     }
 
     /**

@@ -175,4 +175,40 @@ class ClickAnswersTest {
         }
         assertThat(clicks.pending()).isZero();
     }
+
+    @Test
+    void aJoinsReplyHoldsItsTokenUntilDiscordTookItAndNobodyElseAnswersIt() {
+        ClickAnswers clicks = new ClickAnswers();
+        ClickAnswers.Click reply = clicks.registerReply("join-1");
+
+        // A writer finds it and cannot claim it: it waits for the reply, then edits.
+        assertThat(clicks.find("join-1")).containsSame(reply);
+        assertThat(reply.claim()).isFalse();
+        reply.acknowledgeIfUnanswered(); // the click deadline's call: nothing to send for a reply
+        assertThatThrownBy(() -> reply.answer(MESSAGE)).isInstanceOf(IllegalStateException.class);
+        assertThat(reply.acknowledged().toCompletableFuture()).isNotDone();
+
+        reply.replied(null);
+        assertThat(reply.acknowledged().toCompletableFuture()).isCompleted();
+        assertThat(clicks.find("join-1")).isEmpty();
+        assertThat(clicks.pending()).isZero();
+    }
+
+    @Test
+    void aRefusedReplyLetsTheWaitingEditsGoAndIsForgotten() {
+        ClickAnswers clicks = new ClickAnswers();
+        ClickAnswers.Click reply = clicks.registerReply("join-2");
+
+        reply.replied(new IllegalStateException("Unknown interaction"));
+        assertThat(reply.acknowledged().toCompletableFuture()).isCompletedExceptionally();
+        assertThat(clicks.find("join-2")).isEmpty();
+    }
+
+    @Test
+    void aClickIsSettledByItsAnswerNotAsAReply() {
+        ClickAnswers clicks = new ClickAnswers();
+        ClickAnswers.Click click = clicks.register(new FakeClick("t9").event);
+        assertThatThrownBy(() -> click.replied(null)).isInstanceOf(IllegalStateException.class);
+        assertThat(clicks.find("t9")).isPresent();
+    }
 }
