@@ -1,5 +1,6 @@
 package dev.matchwave.discord.delivery;
 
+import dev.matchwave.discord.rest.RecordLane;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.SendResult;
@@ -111,7 +112,18 @@ public final class JdaMessenger implements Messenger {
         MessageCreateData message = renderer.render(notification);
         long player = delivery.player().value();
         return inChannel(player, knownChannel(player, delivery.channelId()), channelOpened,
-                channel -> channel.sendMessage(message).setNonce(nonce(notification, message)), MessageSent.IGNORED);
+                channel -> channel.sendMessage(message).setNonce(nonce(notification, message)), MessageSent.IGNORED,
+                false);
+    }
+
+    /**
+     * Whether the message is the player's durable record rather than what he needs now: the
+     * match message in his DM, made beside his "match found" (his live view, an interaction
+     * message). Its requests yield to every other request on the global budget ({@link RecordLane}).
+     * A "match found" that went by DM is his match message itself, and is not.
+     */
+    static boolean isRecord(MessageWriters.Key key) {
+        return key.kind() == MessageWriters.Kind.MATCH_MESSAGE;
     }
 
     /** The nonce of a message of a match's life: its kind, its match and its text. */
@@ -197,7 +209,7 @@ public final class JdaMessenger implements Messenger {
                     MessageEditData edit = MessageEditData.fromCreateData(content);
                     inChannel(player, knownChannel(player, OptionalLong.of(message.channelId())), opened -> { },
                             channel -> channel.editMessageById(message.messageId(), edit).setCheck(leaving),
-                            MessageSent.IGNORED).thenAccept(result -> landing.complete(landing(result, Optional.empty())));
+                            MessageSent.IGNORED, isRecord(key)).thenAccept(result -> landing.complete(landing(result, Optional.empty())));
                 }
                 case MessageWriters.NewMessage ignored -> {
                     java.util.concurrent.atomic.AtomicReference<MessageWriters.ChannelMessage> made =
@@ -214,7 +226,7 @@ public final class JdaMessenger implements Messenger {
                                 return shows(message, content) ? CompletableFuture.completedFuture(null)
                                         : message.editMessage(MessageEditData.fromCreateData(content)).submit()
                                                 .thenApply(edited -> null);
-                            })
+                            }, isRecord(key))
                             .thenAccept(result -> landing.complete(landing(result, Optional.ofNullable(made.get()))));
                 }
             }
@@ -238,17 +250,17 @@ public final class JdaMessenger implements Messenger {
     /** Makes the request in the known channel, or in the one opened for it (told to {@code channelOpened}). */
     private CompletionStage<SendResult> inChannel(long player, @Nullable PrivateChannel known, LongConsumer channelOpened,
                                                   Function<PrivateChannel, RestAction<Message>> request,
-                                                  MessageSent sentTo) {
+                                                  MessageSent sentTo, boolean record) {
         CompletableFuture<SendResult> result = new CompletableFuture<>();
         if (known != null) {
-            queue(() -> request.apply(known), sentTo, result);
+            queue(() -> request.apply(known), sentTo, result, record);
         } else {
             open(player).whenComplete((channel, failure) -> {
                 if (failure != null) {
                     result.complete(DeliveryFailures.of(failure));
                 } else {
                     channelOpened.accept(channel.getIdLong());
-                    queue(() -> request.apply(channel), sentTo, result);
+                    queue(() -> request.apply(channel), sentTo, result, record);
                 }
             });
         }
@@ -272,7 +284,11 @@ public final class JdaMessenger implements Messenger {
 
     /** Makes and queues the request; {@code result} completes in every case, also when either throws (JDA shut down). */
     private static void queue(Supplier<RestAction<Message>> action, MessageSent sentTo,
-                              CompletableFuture<SendResult> result) {
+                              CompletableFuture<SendResult> result, boolean record) {
+        if (record) {
+            RecordLane.queue(() -> queue(action, sentTo, result, false));
+            return;
+        }
         try {
             action.get().queue(message -> {
                 try {

@@ -42,6 +42,14 @@ import org.jspecify.annotations.Nullable;
  * request is not ordered behind it. A stop cancels background requests not yet handed to JDA
  * (a graceful stop paces only the player-facing ones).
  *
+ * <p>Requests of the durable record ({@link RecordLane}: the match message in a player's DM
+ * while his live view is an interaction message) wait in a lane of their own, below every other
+ * request on the global budget and above background work: one is booked with the gate only when
+ * no other request on the global budget waits, and only one at a time is booked ahead of its
+ * time. So a backlog of records (a wave's DMs and their edits) never stands in front of what a
+ * player needs now: a "match found" that must go by DM waits at most for one record. A graceful
+ * stop books the records still waiting like any other request; a hard stop cancels them.
+ *
  * <p>Plug it in with {@code new RestConfig().setRateLimiterFactory(GatedRestRateLimiter.factory(gate, ticker))}.
  *
  * <p>Thread-safe; {@link #enqueue} never blocks.
@@ -54,6 +62,10 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     private final Scheduler scheduler;
     private final @Nullable SendWindow sendWindow;
     private final Set<Work> waiting = new LinkedHashSet<>();
+    /** Requests of the record ({@link RecordLane}) not booked yet, oldest first. */
+    private final ArrayDeque<Work> records = new ArrayDeque<>();
+    /** The request of the record booked and waiting for its time, if any (at most one). */
+    private @Nullable Work recordBooked;
     /** Background requests not booked yet, oldest first. */
     private final ArrayDeque<Work> background = new ArrayDeque<>();
     /** The booked times of requests on the global budget within the last second or ahead, in booking order. */
@@ -137,16 +149,23 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 base.isInteractionBucket());
     }
 
+    /** {@link #enqueue}'s mark of a request that joined the record lane. */
+    private static final long TO_RECORDS = Long.MIN_VALUE + 1;
+
     @Override
     public void enqueue(Work task) {
         RestRequest request = describe(task.getRoute());
         Work observed = new ObservedWork(task, request, gate, request.interaction() ? null : sendWindow);
+        boolean record = !request.interaction() && !request.background() && RecordLane.marked();
         long now = ticker.read();
         long wait;
         synchronized (this) {
             if (stopped && stopWhenDrained == null) {
                 // Stopped for good: JDA's limiter decides what it does with late requests.
                 wait = 0;
+            } else if (record && !stopped) {
+                records.addLast(observed);
+                wait = TO_RECORDS;
             } else if (request.background()) {
                 if (stopped) {
                     wait = -1; // a graceful stop sends no more background work
@@ -174,6 +193,10 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 }
             }
         }
+        if (wait == TO_RECORDS) {
+            pumpRecords();
+            return;
+        }
         if (wait == Long.MIN_VALUE) {
             pumpBackground();
             return;
@@ -190,6 +213,39 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     }
 
     /**
+     * Books the oldest requests of the record while no other request on the global budget
+     * waits: those the gate lets go at once are handed to JDA, and the first that must wait is
+     * kept as the one booked ahead; the next is booked when it is handed over.
+     */
+    private void pumpRecords() {
+        while (true) {
+            Work work;
+            long wait;
+            synchronized (this) {
+                if (records.isEmpty() || recordBooked != null || foregroundWaiting > 0 || stopped) {
+                    break;
+                }
+                work = records.pollFirst();
+                long now = ticker.read();
+                long due = now + Math.max(0, gate.reserve(describe(work.getRoute()), now));
+                forgetBookingsBefore(now);
+                globalBookings.addLast(due);
+                wait = due - now;
+                if (wait > 0) {
+                    waiting.add(work);
+                    recordBooked = work;
+                }
+            }
+            if (wait > 0) {
+                scheduler.schedule(() -> handOver(work), Duration.ofNanos(wait));
+                return;
+            }
+            delegate.enqueue(work);
+        }
+        pumpBackground();
+    }
+
+    /**
      * Books the oldest background request if the global budget has room for it (see the class
      * comment), hands it to JDA when its time comes, and goes on; or comes back when room may be
      * there (a player-facing request handed over, a booking leaving the last second).
@@ -200,7 +256,7 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             long wait;
             synchronized (this) {
                 if (background.isEmpty() || backgroundBooked != null || backgroundInFlight != null
-                        || foregroundWaiting > 0 || stopped) {
+                        || foregroundWaiting > 0 || !records.isEmpty() || recordBooked != null || stopped) {
                     return;
                 }
                 long now = ticker.read();
@@ -334,6 +390,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             if (work == backgroundBooked) {
                 backgroundBooked = null;
                 isBackground = true;
+            } else if (work == recordBooked) {
+                recordBooked = null;
             } else if (!describe(work.getRoute()).interaction()) {
                 foregroundWaiting--;
             }
@@ -346,7 +404,7 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         if (stopNow != null) {
             stopNow.run();
         }
-        pumpBackground();
+        pumpRecords(); // and then the background
     }
 
     /** Bookings on the global budget still remembered for the background share (tests: none older than a second). */
@@ -359,7 +417,12 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
         return background.size() + (backgroundBooked == null ? 0 : 1);
     }
 
-    /** Requests waiting for the gate, not yet handed to JDA's limiter. */
+    /** Requests of the record not handed to JDA yet (booked or not). */
+    public synchronized int recordsWaiting() {
+        return records.size() + (recordBooked == null ? 0 : 1);
+    }
+
+    /** Requests waiting for the gate, not yet handed to JDA's limiter (records and background work not booked yet excluded). */
     public synchronized int waiting() {
         return waiting.size();
     }
@@ -373,6 +436,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     @Override
     public void stop(boolean shutdown, Runnable callback) {
         List<Work> cancelled = new ArrayList<>();
+        List<Work> nowDue = new ArrayList<>();
+        java.util.Map<Work, Long> later = new java.util.LinkedHashMap<>();
         boolean stopNow;
         synchronized (this) {
             stopped = true;
@@ -383,12 +448,29 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             }
             backgroundBooked = null;
             if (shutdown) {
+                cancelled.addAll(records);
+                records.clear();
+                recordBooked = null;
                 cancelled.addAll(waiting);
                 waiting.clear();
                 foregroundWaiting = 0;
                 stopWhenDrained = null;
                 stopNow = true;
             } else {
+                // The record still goes, paced: booked now like any other request on the global budget.
+                long now = ticker.read();
+                for (Work work : records) {
+                    long due = Math.max(now + Math.max(0, gate.reserve(describe(work.getRoute()), now)), globalLaneFree);
+                    globalLaneFree = due;
+                    if (due > now) {
+                        waiting.add(work);
+                        foregroundWaiting++;
+                        later.put(work, due - now);
+                    } else {
+                        nowDue.add(work);
+                    }
+                }
+                records.clear();
                 stopNow = waiting.isEmpty();
                 if (!stopNow) {
                     stopWhenDrained = () -> delegate.stop(false, callback);
@@ -396,6 +478,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             }
         }
         cancelled.forEach(Work::cancel);
+        nowDue.forEach(delegate::enqueue);
+        later.forEach((work, wait) -> scheduler.schedule(() -> handOver(work), Duration.ofNanos(wait)));
         if (stopNow) {
             delegate.stop(shutdown, callback);
         }
@@ -417,6 +501,13 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 cancelled.add(work);
                 return true;
             });
+            records.removeIf(work -> {
+                if (work.isPriority() || work.isCancelled()) {
+                    return false;
+                }
+                cancelled.add(work);
+                return true;
+            });
             waiting.removeIf(work -> {
                 if (work.isPriority() || work.isCancelled()) {
                     return false;
@@ -427,11 +518,15 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
             if (backgroundBooked != null && !waiting.contains(backgroundBooked)) {
                 backgroundBooked = null;
             }
+            if (recordBooked != null && !waiting.contains(recordBooked)) {
+                recordBooked = null;
+            }
             foregroundWaiting = (int) waiting.stream()
-                    .filter(w -> w != backgroundBooked && !describe(w.getRoute()).interaction()).count();
+                    .filter(w -> w != backgroundBooked && w != recordBooked && !describe(w.getRoute()).interaction())
+                    .count();
         }
         cancelled.forEach(Work::cancel);
-        pumpBackground();
+        pumpRecords();
         return cancelled.size() + delegate.cancelRequests();
     }
 

@@ -84,6 +84,101 @@ class GatedRestRateLimiterProperties {
         assertThat(limiter.waiting()).isZero();
     }
 
+    /** A request of the three lanes: an interaction edit, a player-facing DM, a DM of the record. */
+    enum Lane { INTERACTION, NOW, RECORD }
+
+    record LaneStep(Lane lane, int thenAdvanceMillis) {}
+
+    /**
+     * With a budget of 3 a second and the record among the requests: never more than 3 in any
+     * second, each lane keeps its order, nothing is lost, and no request of the record queued
+     * after a player-facing request reaches JDA before it.
+     */
+    @Property(tries = 300)
+    void theRecordYieldsAndTheBudgetHolds(@ForAll("laneSteps") List<LaneStep> steps) {
+        ManualClock clock = ManualClock.atEpochSecond(0);
+        List<String> arrived = new ArrayList<>();
+        List<Long> times = new ArrayList<>();
+        RestRateLimiter jda = new RestRateLimiter() {
+            @Override
+            public void enqueue(Work task) {
+                arrived.add(task.getRoute().getMajorParameters());
+                times.add(clock.instant().toEpochMilli());
+            }
+
+            @Override
+            public void stop(boolean shutdown, Runnable callback) {
+                callback.run();
+            }
+
+            @Override
+            public boolean isStopped() {
+                return false;
+            }
+
+            @Override
+            public int cancelRequests() {
+                return 0;
+            }
+        };
+        GatedRestRateLimiter limiter = new GatedRestRateLimiter(jda, RestRequestGate.of(
+                dev.matchwave.notification.ratelimit.RateLimiter.slidingWindow(3, Duration.ofSeconds(1), clock)),
+                Ticker.of(clock), clock);
+        Map<Lane, List<String>> order = new java.util.EnumMap<>(Lane.class);
+        for (Lane lane : Lane.values()) {
+            order.put(lane, new ArrayList<>());
+        }
+        List<String> queued = new ArrayList<>();
+        Map<String, Long> recordsSentBefore = new HashMap<>();
+        for (int i = 0; i < steps.size(); i++) {
+            LaneStep step = steps.get(i);
+            Route.CompiledRoute route = step.lane() == Lane.INTERACTION
+                    ? Route.Interactions.EDIT_FOLLOWUP.compile("1", "t" + i, "@original")
+                    : Route.Messages.SEND_MESSAGE.compile("c" + i);
+            String id = route.getMajorParameters();
+            order.get(step.lane()).add(id);
+            queued.add(id);
+            if (step.lane() == Lane.NOW) {
+                recordsSentBefore.put(id, arrived.stream().filter(order.get(Lane.RECORD)::contains).count());
+            }
+            if (step.lane() == Lane.RECORD) {
+                RecordLane.queue(() -> limiter.enqueue(work(route)));
+            } else {
+                limiter.enqueue(work(route));
+            }
+            clock.advance(Duration.ofMillis(step.thenAdvanceMillis()));
+        }
+        clock.advance(Duration.ofHours(1));
+
+        assertThat(arrived).hasSize(steps.size()).doesNotHaveDuplicates();
+        for (Lane lane : Lane.values()) {
+            assertThat(arrived.stream().filter(order.get(lane)::contains).toList()).as(lane.name()).isEqualTo(order.get(lane));
+        }
+        for (int i = 0; i < times.size(); i++) {
+            long from = times.get(i);
+            assertThat(times.stream().filter(t -> t >= from && t < from + 1000).count()).as("requests in the second from " + from)
+                    .isLessThanOrEqualTo(3);
+        }
+        for (String now : order.get(Lane.NOW)) {
+            for (String record : order.get(Lane.RECORD)) {
+                if (queued.indexOf(record) > queued.indexOf(now)) {
+                    assertThat(arrived.indexOf(record)).as(record + " queued after " + now).isGreaterThan(arrived.indexOf(now));
+                }
+            }
+        }
+        // A backlog of the record holds a player-facing request up by one record at most.
+        recordsSentBefore.forEach((now, sent) -> assertThat(arrived.subList(0, arrived.indexOf(now)).stream()
+                .filter(order.get(Lane.RECORD)::contains).count()).as("records before " + now).isLessThanOrEqualTo(sent + 1));
+        assertThat(limiter.waiting()).isZero();
+        assertThat(limiter.recordsWaiting()).isZero();
+    }
+
+    @Provide
+    Arbitrary<List<LaneStep>> laneSteps() {
+        return Combinators.combine(Arbitraries.of(Lane.class), Arbitraries.integers().between(0, 300))
+                .as(LaneStep::new).list().ofMaxSize(30);
+    }
+
     @Provide
     Arbitrary<List<Step>> steps() {
         Arbitrary<Step> step = Combinators.combine(

@@ -163,6 +163,113 @@ class GatedRestRateLimiterTest {
         assertThat(jda.stopped).isTrue();
     }
 
+    /** Queues {@code work} as the record ({@link RecordLane}), as the messenger does for a DM record. */
+    private static void asRecord(GatedRestRateLimiter limiter, FakeWork work) {
+        RecordLane.queue(() -> limiter.enqueue(work));
+    }
+
+    /** Two requests a second on the global budget, as a sliding window. */
+    private GatedRestRateLimiter twoASecond() {
+        return new GatedRestRateLimiter(jda, RestRequestGate.of(
+                dev.matchwave.notification.ratelimit.RateLimiter.slidingWindow(2, Duration.ofSeconds(1), clock)),
+                Ticker.of(clock), clock);
+    }
+
+    @Test
+    void aRequestOfTheRecordGoesAtOnceWhenTheBudgetHasRoom() {
+        asRecord(limiter, dm("r"));
+        assertThat(jda.names()).containsExactly("r");
+        assertThat(limiter.recordsWaiting()).isZero();
+    }
+
+    @Test
+    void aBacklogOfTheRecordNeverStandsBeforeWhatAPlayerNeedsNow() {
+        GatedRestRateLimiter paced = twoASecond();
+        for (int i = 0; i < 6; i++) {
+            asRecord(paced, dm("r" + i));
+        }
+        assertThat(jda.names()).containsExactly("r0", "r1");
+        assertThat(paced.recordsWaiting()).as("one booked for the next second, three not booked").isEqualTo(4);
+
+        paced.enqueue(dm("found")); // a "match found" that must go by DM
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jda.names()).as("behind at most the one record booked ahead")
+                .containsExactly("r0", "r1", "r2", "found");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jda.names()).containsExactly("r0", "r1", "r2", "found", "r3", "r4");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jda.names()).endsWith("r5");
+        assertThat(paced.recordsWaiting()).isZero();
+    }
+
+    @Test
+    void withoutTheMarkTheSameBacklogWouldHoldItUp() {
+        GatedRestRateLimiter paced = twoASecond();
+        for (int i = 0; i < 6; i++) {
+            paced.enqueue(dm("r" + i));
+        }
+        paced.enqueue(dm("found"));
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(jda.names()).doesNotContain("found");
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(jda.names()).endsWith("found");
+    }
+
+    @Test
+    void theRecordWaitsWhileAnotherRequestOnTheGlobalBudgetWaitsAndBackgroundWorkWaitsForTheRecord() {
+        gate.waits.put("a", Duration.ofMillis(100));
+        limiter.enqueue(dm("a"));
+        asRecord(limiter, dm("r"));
+        limiter.enqueue(role("g"));
+        asRecord(limiter, edit("e")); // an interaction route is never the record's: it goes at once
+        assertThat(jda.names()).containsExactly("e");
+        assertThat(gate.asked).as("the record and the role change not even booked").hasSize(2);
+
+        clock.advance(Duration.ofMillis(100));
+        assertThat(jda.names()).containsExactly("e", "a", "r", "g");
+    }
+
+    @Test
+    void aGracefulStopStillSendsTheRecordPacedAndAHardStopCancelsIt() {
+        GatedRestRateLimiter paced = twoASecond();
+        for (int i = 0; i < 5; i++) {
+            asRecord(paced, dm("r" + i));
+        }
+        List<String> callbacks = new ArrayList<>();
+        paced.stop(false, () -> callbacks.add("stopped"));
+        assertThat(jda.names()).containsExactly("r0", "r1");
+        assertThat(jda.stopped).isFalse();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(jda.names()).containsExactly("r0", "r1", "r2", "r3", "r4");
+        assertThat(callbacks).containsExactly("stopped");
+
+        RecordingLimiter other = new RecordingLimiter();
+        GatedRestRateLimiter hard = new GatedRestRateLimiter(other, RestRequestGate.of(
+                dev.matchwave.notification.ratelimit.RateLimiter.slidingWindow(1, Duration.ofSeconds(1), clock)),
+                Ticker.of(clock), clock);
+        FakeWork first = dm("h0");
+        FakeWork booked = dm("h1");
+        FakeWork queued = dm("h2");
+        asRecord(hard, first);
+        asRecord(hard, booked);
+        asRecord(hard, queued);
+        hard.stop(true, () -> { });
+        assertThat(booked.cancelled).isTrue();
+        assertThat(queued.cancelled).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(other.names()).containsExactly("h0");
+    }
+
+    @Test
+    void theMarkIsTheQueueingThreadsAndOnlyWhileItQueues() {
+        RecordLane.queue(() -> {
+            assertThat(RecordLane.marked()).isTrue();
+            RecordLane.queue(() -> assertThat(RecordLane.marked()).isTrue());
+            assertThat(RecordLane.marked()).as("a nested mark leaves the outer one").isTrue();
+        });
+        assertThat(RecordLane.marked()).isFalse();
+    }
+
     @Test
     void aRequestTheGateLetsGoJoinsJdaAtOnce() {
         limiter.enqueue(dm("a"));
