@@ -47,8 +47,9 @@ public final class ClickAnswers {
 
     /**
      * Keeps the token of an interaction answered with a reply of its own (a new message, not an
-     * update of the clicked one: the searching message of a join) until Discord has taken that
-     * reply, or its deferral. Before then the interaction has no {@code @original}: an edit of it
+     * update of the clicked one: the searching message of a join) until Discord shows that
+     * reply (when it was deferred: until the deferred reply's edit with the answer landed, so no
+     * other edit goes before it). Before then the interaction has no {@code @original}: an edit of it
      * (the wave's "match found", a refresh of the searching message) would be refused with a 404
      * and the token given up, so a writer that {@linkplain #find finds} it waits for
      * {@link Click#acknowledged()}. It is claimed from the start: a reply is no message's answer.

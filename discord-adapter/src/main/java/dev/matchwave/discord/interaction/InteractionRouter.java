@@ -500,7 +500,7 @@ public final class InteractionRouter extends ListenerAdapter {
         AtomicBoolean replied = new AtomicBoolean();
         ScheduledFuture<?> deadline = REPLY_DEADLINES.schedule(() -> {
             if (replied.compareAndSet(false, true)) {
-                event.deferReply(true).queue(ok -> settle(reply, null), failure -> settle(reply, failure));
+                event.deferReply(true).queue();
             }
         }, REPLY_BUDGET.toMillis(), TimeUnit.MILLISECONDS);
         executor.execute(() -> {
@@ -516,13 +516,20 @@ public final class InteractionRouter extends ListenerAdapter {
                     finish(timer, "failed");
                 });
             } else {
-                event.getHook().editOriginal(MessageEditData.fromCreateData(answer))
-                        .queue(ok -> finish(timer, "ok"), failure -> finish(timer, "failed"));
+                // Deferred: the answer is an edit, and only once it is shown may others edit the
+                // message (else "match found" could land first and be overwritten by it).
+                event.getHook().editOriginal(MessageEditData.fromCreateData(answer)).queue(ok -> {
+                    settle(reply, null);
+                    finish(timer, "ok");
+                }, failure -> {
+                    settle(reply, failure);
+                    finish(timer, "failed");
+                });
             }
         });
     }
 
-    /** Tells the edits waiting for {@code reply} that Discord took it, or refused it. */
+    /** Tells the edits waiting for {@code reply} that Discord shows the answer, or refused it. */
     private static void settle(ClickAnswers.@org.jspecify.annotations.Nullable Click reply, @org.jspecify.annotations.Nullable Throwable failure) {
         if (reply != null) {
             reply.replied(failure);
