@@ -9,6 +9,7 @@ import dev.matchwave.matchmaking.ladder.season.Seasons;
 import dev.matchwave.matchmaking.queue.QueueService;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.notification.dispatch.TwoPhaseDispatcher;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,10 +20,12 @@ import org.slf4j.LoggerFactory;
 /**
  * What the ladder does when a match changes (the match lifecycle's listener), in this order:
  * <ol>
+ *   <li>inside the change's transaction ({@link #owe}): what the players are owed is added to
+ *       the outbox, so the change and what it owes commit together;</li>
  *   <li>the live messages are refreshed (the bot's listener: it books the writers' edits and
  *       does not block);</li>
- *   <li>what the players are owed is added to the outbox, then sent through the dispatcher
- *       (a match message of a wave still being announced waits for its wave's phase 1);</li>
+ *   <li>what the players are owed is sent through the dispatcher (a match message of a wave
+ *       still being announced waits for its wave's phase 1);</li>
  *   <li>a timed-out match bars the players who were told and did not confirm, before they are
  *       released;</li>
  *   <li>a match that ended applies its players' waiting season resets, then releases them to
@@ -62,6 +65,16 @@ final class MatchEventHandling implements MatchListener {
         this.queue = Objects.requireNonNull(queue, "queue");
     }
 
+    /**
+     * Inside the change's transaction: what the players are owed is added to the outbox with it.
+     * The rows hold no names, so none is read here (a read would take a second connection while
+     * the transaction holds one).
+     */
+    @Override
+    public void owe(MatchEvent event) {
+        owed.oweInTransaction(event, LadderNotifications.of(event, player -> "", channels));
+    }
+
     @Override
     public void on(MatchEvent event) {
         try {
@@ -69,7 +82,10 @@ final class MatchEventHandling implements MatchListener {
         } catch (RuntimeException e) {
             LOG.warn("the match event listener failed on {}: {}", event.getClass().getSimpleName(), e.toString());
         }
-        for (Notification notification : owed.oweEvent(event, LadderNotifications.of(event, waves::nameOf, channels))) {
+        // Owed in the change's own transaction; a reminder (no change of its own) is owed now.
+        List<Notification> toSend = owed.owedInTransaction(event,
+                LadderNotifications.of(event, waves::nameOf, channels));
+        for (Notification notification : toSend) {
             waves.send(notification, dispatcher);
         }
         if (event instanceof MatchEvent.MatchTimedOut timedOut) {

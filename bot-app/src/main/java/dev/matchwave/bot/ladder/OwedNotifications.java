@@ -39,10 +39,12 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>A wave's "match found" and match message for each of its players are added inside the
  *       wave's transaction ({@link #oweWave}): the matches and what they owe commit together.</li>
- *   <li>The messages of a match's life (reminder, abort, result, conflict, resolution, and the
- *       match message showing the details once both confirmed) are added when the event happens,
- *       before they are sent ({@link #oweEvent}); one already owed or delivered (a reminder
- *       re-armed after a restart) is not sent again. The edit of the match message when the
+ *   <li>The messages of a match's life (abort, result, conflict, resolution, and the match
+ *       message showing the details once both confirmed) are added inside the transaction of
+ *       the change that causes them ({@link #oweInTransaction}): the change and what it owes
+ *       commit together. A reminder, which changes nothing, is added when it fires
+ *       ({@link #oweEvent}). One already owed or delivered (a reminder re-armed after a
+ *       restart) is not sent again. The edit of the match message when the
  *       opponent reported is a refresh, not owed: a refresh lost in a crash leaves the message
  *       one state behind until the player's next click renders it anew (docs/bot.md says so).</li>
  *   <li>Each message Discord accepted is marked delivered ({@link #delivered}) by one marking
@@ -153,41 +155,94 @@ final class OwedNotifications implements AutoCloseable {
      * is told; only a crash before delivery could lose them) and the failure is logged.
      */
     List<Notification> oweEvent(MatchEvent event, List<Notification> notifications) {
-        if (notifications.isEmpty()) {
-            return notifications;
-        }
-        Map<String, Notification> byKey = new LinkedHashMap<>();
+        return toSend(event, notifications, add(event, notifications));
+    }
+
+    /** Which of an event's owed messages to send: those just added, or all when the outbox failed. */
+    private record Added(Set<String> keys, boolean all) {
+    }
+
+    /** Adds the owed messages of {@code notifications} to the outbox; what was added. */
+    private Added add(MatchEvent event, List<Notification> notifications) {
         List<NotificationOutbox.Entry> entries = new ArrayList<>();
+        for (Notification notification : notifications) {
+            if (owed(event, notification)) {
+                entries.add(new NotificationOutbox.Entry(notification.player(), kind(notification), payload(notification),
+                        eventKey(event, notification)));
+            }
+        }
+        if (entries.isEmpty()) {
+            return new Added(Set.of(), false);
+        }
+        try {
+            return new Added(outbox.addAll(entries, clock.instant()), false);
+        } catch (RuntimeException e) {
+            LOG.warn("the outbox could not keep the {} messages of {} on match {}: {}; sending them anyway",
+                    entries.size(), event.getClass().getSimpleName(), event.match().id(), e.getMessage());
+            return new Added(Set.of(), true);
+        }
+    }
+
+    /**
+     * Whether a message is owed (kept in the outbox until delivered). The match message's details
+     * after the opponent reported are a refresh, not owed: a replay minutes later could not find
+     * the message again and would make a second one.
+     */
+    private static boolean owed(MatchEvent event, Notification notification) {
+        return !(notification instanceof MatchDetails) || event instanceof MatchEvent.MatchStarted;
+    }
+
+    /** Of {@code notifications}, the refreshes and the owed messages {@code added} says to send, remembered for their marks. */
+    private List<Notification> toSend(MatchEvent event, List<Notification> notifications, Added added) {
         List<Notification> send = new ArrayList<>();
         for (Notification notification : notifications) {
-            if (notification instanceof MatchDetails && !(event instanceof MatchEvent.MatchStarted)) {
-                // The opponent has reported: a refresh of the match message, not owed (a replay
-                // minutes later could not find the message again and would make a second one).
+            if (!owed(event, notification)) {
                 send.add(notification);
                 continue;
             }
             String key = eventKey(event, notification);
-            byKey.put(key, notification);
-            entries.add(new NotificationOutbox.Entry(notification.player(), kind(notification), payload(notification), key));
-        }
-        if (entries.isEmpty()) {
-            return send;
-        }
-        Set<String> added;
-        try {
-            added = outbox.addAll(entries, clock.instant());
-        } catch (RuntimeException e) {
-            LOG.warn("the outbox could not keep the {} messages of {} on match {}: {}; sending them anyway",
-                    notifications.size(), event.getClass().getSimpleName(), event.match().id(), e.getMessage());
-            return notifications;
-        }
-        byKey.forEach((key, notification) -> {
-            if (added.contains(key)) {
+            if (added.all()) {
+                send.add(notification);
+            } else if (added.keys().contains(key)) {
                 keyOfEvent.put(notification, key);
                 send.add(notification);
             }
-        });
+        }
         return send;
+    }
+
+    /**
+     * What {@link #oweInTransaction} added, by event, on the thread that changed the match; its
+     * {@link #owedInTransaction} takes it after the commit. An entry whose change then failed
+     * stays until the thread ends or the map is cleared at its next use past {@link #KEPT_AT_MOST}.
+     */
+    private final ThreadLocal<Map<MatchEvent, Added>> addedInTransaction =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    private static final int KEPT_AT_MOST = 64;
+
+    /**
+     * Adds an event's owed messages inside the transaction of the change that causes it (the
+     * lifecycle's {@code owe}): the rows commit with the change, or neither does. Only the
+     * messages' keys and kinds are written, so {@code notifications} may be made without reading
+     * anything (no second connection while the transaction holds one); the ones to send are
+     * chosen after the commit by {@link #owedInTransaction}.
+     */
+    void oweInTransaction(MatchEvent event, List<Notification> notifications) {
+        Map<MatchEvent, Added> byEvent = addedInTransaction.get();
+        if (byEvent.size() >= KEPT_AT_MOST) {
+            byEvent.clear(); // changes that failed after owing: nothing of theirs will be asked for
+        }
+        byEvent.put(event, add(event, notifications));
+    }
+
+    /**
+     * After the commit: of {@code notifications} (the event's messages as they are sent), those to
+     * send, as {@link #oweInTransaction} added them on this thread; when it was not asked (a
+     * reminder has no change of its own), they are owed now, as {@link #oweEvent}.
+     */
+    List<Notification> owedInTransaction(MatchEvent event, List<Notification> notifications) {
+        Added added = addedInTransaction.get().remove(event);
+        return added == null ? oweEvent(event, notifications) : toSend(event, notifications, added);
     }
 
     /** Discord accepted this message: it is marked delivered soon (one marking thread, in batches). */

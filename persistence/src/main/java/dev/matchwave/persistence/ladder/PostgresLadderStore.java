@@ -76,6 +76,24 @@ public final class PostgresLadderStore implements LadderStore {
         return database;
     }
 
+    /**
+     * One transaction that every write on this database made by this thread while {@code work}
+     * runs joins, each in a savepoint (the repositories', and the notification outbox's): they
+     * commit together or not at all, and what they arrange for after their commit (caches) runs
+     * after it. Not retried (a failure is reported, everything rolled back). Inside such a
+     * transaction already (a wave's), {@code work} joins it.
+     */
+    @Override
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        Objects.requireNonNull(work, "work");
+        var dsl = database.dsl();
+        if (dev.matchwave.persistence.internal.Sql.inSharedTransaction(dsl)) {
+            return work.get();
+        }
+        return dev.matchwave.persistence.internal.Sql.writeShared(dsl, "commit a change and what it owes",
+                tx -> work.get());
+    }
+
     @Override
     public PlayerRepository players() {
         return players;

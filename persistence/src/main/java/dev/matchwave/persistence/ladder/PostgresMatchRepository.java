@@ -221,7 +221,9 @@ final class PostgresMatchRepository implements MatchRepository {
         }
         remember(committed.match());
         if (!committed.ledger().isEmpty()) {
-            ratingsChanged.run();
+            // Inside a shared transaction (the lifecycle's change with what it owes), once it commits:
+            // a leaderboard read before that would cache the old standings.
+            Sql.afterCommit(dsl, ratingsChanged);
         }
         return committed;
     }

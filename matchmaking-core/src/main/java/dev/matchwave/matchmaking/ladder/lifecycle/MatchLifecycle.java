@@ -552,19 +552,24 @@ public final class MatchLifecycle {
                         return new Unchanged(match, k.note());
                     }
                     case Apply a -> {
-                        Committed committed;
+                        CommittedEvents done;
                         try {
-                            committed = store.matches().commit(a.transition());
+                            // The change and what its events owe the players commit together.
+                            done = store.atomically(() -> {
+                                Committed committed = store.matches().commit(a.transition());
+                                List<MatchEvent> events = a.events().apply(committed);
+                                owe(events);
+                                return new CommittedEvents(committed, events);
+                            });
                         } catch (StoreException e) {
                             if (e.kind() == StoreException.Kind.STALE) {
                                 continue;
                             }
                             return failed(id, e);
                         }
-                        afterCommit(match, committed.match());
-                        List<MatchEvent> events = a.events().apply(committed);
-                        deliver(events);
-                        return new Accepted(committed.match(), events);
+                        afterCommit(match, done.committed().match());
+                        deliver(done.events());
+                        return new Accepted(done.committed().match(), done.events());
                     }
                 }
             }
@@ -598,6 +603,28 @@ public final class MatchLifecycle {
         List<Scheduler.Cancellable> handles = timers.remove(id);
         if (handles != null) {
             handles.forEach(Scheduler.Cancellable::cancel);
+        }
+    }
+
+    /** A committed change and the events it caused. */
+    private record CommittedEvents(Committed committed, List<MatchEvent> events) {
+    }
+
+    /**
+     * Inside the change's transaction: the listener writes down what the events owe. A failure
+     * other than the store's is logged and costs only that (the events are still delivered);
+     * the store's failure ends the transaction and is the change's.
+     */
+    private void owe(List<MatchEvent> events) {
+        for (MatchEvent event : events) {
+            try {
+                listener.owe(event);
+            } catch (StoreException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "match listener failed to owe " + event.getClass().getSimpleName()
+                        + " of match " + event.match().id(), e);
+            }
         }
     }
 

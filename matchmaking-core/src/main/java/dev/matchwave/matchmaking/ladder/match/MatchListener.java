@@ -14,7 +14,21 @@ import java.util.Objects;
 @FunctionalInterface
 public interface MatchListener {
 
+    /** The event has happened: its change is committed. Called on the thread that made it. */
     void on(MatchEvent event);
+
+    /**
+     * Inside the transaction of the change that causes {@code event}, before it commits (the
+     * store's {@link dev.matchwave.matchmaking.ladder.store.LadderStore#atomically unit}): the
+     * place to write down durably what the event will owe the players (an outbox), so that the
+     * change and what it owes commit together and a process that dies at any instant forgets
+     * neither. Nothing may leave the process here (the change may still roll back); {@link #on}
+     * follows once it is committed. A write that fails here undoes only itself. Not called for
+     * events without a change of their own (a confirmation reminder): {@link #on} alone sees
+     * those. Default: nothing.
+     */
+    default void owe(MatchEvent event) {
+    }
 
     /** Ignores every event. */
     static MatchListener none() {
@@ -22,12 +36,22 @@ public interface MatchListener {
         };
     }
 
-    /** This listener, then {@code next}. */
+    /** This listener, then {@code next} (both for {@link #owe} and for {@link #on}). */
     default MatchListener andThen(MatchListener next) {
         Objects.requireNonNull(next, "next");
-        return event -> {
-            on(event);
-            next.on(event);
+        MatchListener first = this;
+        return new MatchListener() {
+            @Override
+            public void owe(MatchEvent event) {
+                first.owe(event);
+                next.owe(event);
+            }
+
+            @Override
+            public void on(MatchEvent event) {
+                first.on(event);
+                next.on(event);
+            }
         };
     }
 }

@@ -45,4 +45,20 @@ public interface LadderStore {
      * follow the ladder with it. Listeners must be quick and must not throw.
      */
     void onRatingsOrProfilesChanged(Runnable listener);
+
+    /**
+     * Runs {@code work} as one unit of the store: the writes it makes on this thread, through
+     * this store or through anything else on the same database (an outbox), commit together or
+     * not at all, and a write that fails undoes only itself unless it ends the unit. The match
+     * lifecycle commits a match's change and what its listeners owe the players this way
+     * ({@link dev.matchwave.matchmaking.ladder.match.MatchListener#owe}). What a write arranges
+     * for after its commit (a cache) happens after the unit's commit. Inside a unit already
+     * open on this thread, {@code work} simply joins it.
+     *
+     * <p>The default runs {@code work} as it is: right for a store whose writes are each atomic
+     * and whose owed messages live with it (the in-memory store).
+     */
+    default <T> T atomically(java.util.function.Supplier<T> work) {
+        return work.get();
+    }
 }
