@@ -68,12 +68,16 @@ final class MatchEventHandling implements MatchListener {
     /**
      * Inside the change's transaction: what the players are owed is added to the outbox with it.
      * The rows hold no names, so none is read here (a read would take a second connection while
-     * the transaction holds one).
+     * the transaction holds one): the messages are made with {@link #UNREAD_NAME}, and made
+     * again with the names after the commit.
      */
     @Override
     public void owe(MatchEvent event) {
-        owed.oweInTransaction(event, LadderNotifications.of(event, player -> "", channels));
+        owed.oweInTransaction(event, LadderNotifications.of(event, UNREAD_NAME, channels));
     }
+
+    /** A player's name where none is read: his id. */
+    static final java.util.function.Function<PlayerId, String> UNREAD_NAME = player -> "player " + player.value();
 
     @Override
     public void on(MatchEvent event) {

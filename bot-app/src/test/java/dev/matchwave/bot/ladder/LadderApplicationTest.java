@@ -132,6 +132,35 @@ class LadderApplicationTest {
 
     @Test
     void twoPlayersAreMatchedToldConfirmReportAndTheirRatingsChange() {
+        // The lifecycle logs a listener that failed to owe inside the change's transaction (and
+        // the messages are then owed after it, in a transaction of their own): none may fail.
+        java.util.logging.Logger lifecycleLog = java.util.logging.Logger.getLogger(
+                dev.matchwave.matchmaking.ladder.lifecycle.MatchLifecycle.class.getName());
+        List<String> warnings = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                warnings.add(record.getMessage() + (record.getThrown() == null ? "" : ": " + record.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        lifecycleLog.addHandler(capture);
+        try {
+            playAMatch();
+        } finally {
+            lifecycleLog.removeHandler(capture);
+        }
+        assertThat(warnings).noneMatch(w -> w.contains("owe"));
+    }
+
+    private void playAMatch() {
         setUp(ALICE, "alice", "bw_zerg");
         setUp(BOB, "bob", "sc2_terran");
         assertThat(app.join(ALICE)).isInstanceOf(JoinResult.Joined.class);
