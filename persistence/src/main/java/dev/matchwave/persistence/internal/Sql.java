@@ -38,7 +38,7 @@ public final class Sql {
      * The transaction of a {@link #writeShared} running on this thread, the context it was opened
      * on, and what is to run once it has committed.
      */
-    private record Shared(DSLContext opener, DSLContext tx, List<Runnable> afterCommit) {
+    private record Shared(DSLContext opener, DSLContext tx, List<Runnable> afterCommit, boolean savepoints) {
     }
 
     private static final ThreadLocal<Shared> SHARED = new ThreadLocal<>();
@@ -72,6 +72,11 @@ public final class Sql {
         Objects.requireNonNull(work, "work");
         Shared shared = sharedOn(dsl);
         if (shared != null) {
+            if (!shared.savepoints()) {
+                // Inside a writeTogether: simply part of it; a failure fails it all (and is
+                // translated, or retried on a broken connection, there).
+                return work.apply(shared.tx());
+            }
             // Inside a shared transaction: a savepoint, so a refused write undoes only itself.
             try {
                 return shared.tx().transactionResult(nested -> work.apply(nested.dsl()));
@@ -110,7 +115,7 @@ public final class Sql {
         List<Runnable> afterCommit = new ArrayList<>();
         try {
             T result = dsl.transactionResult(tx -> {
-                SHARED.set(new Shared(dsl, tx.dsl(), afterCommit));
+                SHARED.set(new Shared(dsl, tx.dsl(), afterCommit, true));
                 try {
                     return work.apply(tx.dsl());
                 } finally {
@@ -124,6 +129,45 @@ public final class Sql {
         } catch (DataAccessException e) {
             throw SqlFailures.translate(operation, e);
         }
+    }
+
+    /**
+     * Runs {@code work} in one transaction that every {@link #write} on the same database made by
+     * this thread while {@code work} runs is simply part of, without savepoints: all of it
+     * commits, or none of it (a match's change and what it owes). Like {@link #write}, retried
+     * once on a broken connection if the failure came before COMMIT, so {@code work} must do
+     * nothing but write until then (and keep what it decides for after the commit, where what
+     * the writes arranged ({@link #afterCommit}) runs).
+     */
+    public static <T> T writeTogether(DSLContext dsl, String operation, Function<DSLContext, T> work) {
+        Objects.requireNonNull(work, "work");
+        if (SHARED.get() != null) {
+            throw new IllegalStateException(operation + ": a shared transaction is already open on this thread");
+        }
+        List<Runnable> afterCommit = new ArrayList<>();
+        T result = attempt(dsl, operation, () -> {
+            afterCommit.clear();
+            AtomicBoolean reachedCommit = new AtomicBoolean();
+            try {
+                return dsl.transactionResult(tx -> {
+                    SHARED.set(new Shared(dsl, tx.dsl(), afterCommit, false));
+                    try {
+                        T value = work.apply(tx.dsl());
+                        reachedCommit.set(true);
+                        return value;
+                    } finally {
+                        SHARED.remove();
+                    }
+                });
+            } catch (DataAccessException e) {
+                if (reachedCommit.get()) {
+                    throw new CommitUncertain(e);
+                }
+                throw e;
+            }
+        });
+        afterCommit.forEach(Runnable::run);
+        return result;
     }
 
     /** Whether this thread is inside a {@link #writeShared} on {@code dsl}'s database (its writes join it). */

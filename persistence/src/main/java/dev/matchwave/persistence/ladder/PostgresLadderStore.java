@@ -78,10 +78,11 @@ public final class PostgresLadderStore implements LadderStore {
 
     /**
      * One transaction that every write on this database made by this thread while {@code work}
-     * runs joins, each in a savepoint (the repositories', and the notification outbox's): they
-     * commit together or not at all, and what they arrange for after their commit (caches) runs
-     * after it. Not retried (a failure is reported, everything rolled back). Inside such a
-     * transaction already (a wave's), {@code work} joins it.
+     * runs is part of (the repositories', and the notification outbox's), without savepoints:
+     * they commit together or not at all, and a failed write fails the whole unit. What the
+     * writes arrange for after their commit (caches) runs after it. Retried once on a broken
+     * connection before COMMIT, as a single write is. Inside a shared transaction already (a
+     * wave's), {@code work} joins it.
      */
     @Override
     public <T> T atomically(java.util.function.Supplier<T> work) {
@@ -90,7 +91,7 @@ public final class PostgresLadderStore implements LadderStore {
         if (dev.matchwave.persistence.internal.Sql.inSharedTransaction(dsl)) {
             return work.get();
         }
-        return dev.matchwave.persistence.internal.Sql.writeShared(dsl, "commit a change and what it owes",
+        return dev.matchwave.persistence.internal.Sql.writeTogether(dsl, "commit a change and what it owes",
                 tx -> work.get());
     }
 

@@ -23,7 +23,8 @@ public interface MatchListener {
      * place to write down durably what the event will owe the players (an outbox), so that the
      * change and what it owes commit together and a process that dies at any instant forgets
      * neither. Nothing may leave the process here (the change may still roll back); {@link #on}
-     * follows once it is committed. A write that fails here undoes only itself. Not called for
+     * follows once it is committed. A write that fails here fails the change with it (the store's
+     * unit rolls back; the caller hears the store's error). Not called for
      * events without a change of their own (a confirmation reminder): {@link #on} alone sees
      * those. Default: nothing.
      */

@@ -49,7 +49,7 @@ public interface LadderStore {
     /**
      * Runs {@code work} as one unit of the store: the writes it makes on this thread, through
      * this store or through anything else on the same database (an outbox), commit together or
-     * not at all, and a write that fails undoes only itself unless it ends the unit. The match
+     * not at all: a write that fails fails the unit. The match
      * lifecycle commits a match's change and what its listeners owe the players this way
      * ({@link dev.matchwave.matchmaking.ladder.match.MatchListener#owe}). What a write arranges
      * for after its commit (a cache) happens after the unit's commit. Inside a unit already
