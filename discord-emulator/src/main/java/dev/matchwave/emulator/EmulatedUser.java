@@ -137,7 +137,9 @@ public final class EmulatedUser {
                         + labelOrCustomId + "' that sends the bot anything: " + current));
         List<UserInteraction> sent = new java.util.ArrayList<>(times);
         for (int i = 0; i < times; i++) {
-            sent.add(send(state.componentInteraction(id, message.id(), customId, 2, List.of(), true)));
+            // Checked once, against the message as he sees it now: the bot's answer to the first
+            // click may redraw it (disable the button) before the loop sends the next.
+            sent.add(send(state.componentInteraction(id, message.id(), customId, 2, List.of(), i == 0)));
         }
         return sent;
     }
@@ -152,7 +154,8 @@ public final class EmulatedUser {
                 .map(v -> select.option(v).map(SeenComponent.Option::value).orElse(v)).toList();
         List<UserInteraction> sent = new java.util.ArrayList<>(times);
         for (int i = 0; i < times; i++) {
-            sent.add(send(state.componentInteraction(id, message.id(), select.customId(), select.type(), values, true)));
+            sent.add(send(state.componentInteraction(id, message.id(), select.customId(), select.type(), values,
+                    i == 0)));
         }
         return sent;
     }
