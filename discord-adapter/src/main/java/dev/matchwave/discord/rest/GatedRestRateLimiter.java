@@ -213,6 +213,23 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
     }
 
     /**
+     * Under this: books a request of a lower lane (the record, background work) with the gate
+     * from now, not behind the global lane, counts it in the last second's bookings, and keeps
+     * it among the waiting when it must wait.
+     *
+     * @return how long it waits, zero or less to go at once
+     */
+    private long bookNow(Work work, long now) {
+        long due = now + Math.max(0, gate.reserve(describe(work.getRoute()), now));
+        globalBookings.addLast(due);
+        long wait = due - now;
+        if (wait > 0) {
+            waiting.add(work);
+        }
+        return wait;
+    }
+
+    /**
      * Books the oldest requests of the record while no other request on the global budget
      * waits: those the gate lets go at once are handed to JDA, and the first that must wait is
      * kept as the one booked ahead; the next is booked when it is handed over.
@@ -227,12 +244,9 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                 }
                 work = records.pollFirst();
                 long now = ticker.read();
-                long due = now + Math.max(0, gate.reserve(describe(work.getRoute()), now));
                 forgetBookingsBefore(now);
-                globalBookings.addLast(due);
-                wait = due - now;
+                wait = bookNow(work, now);
                 if (wait > 0) {
-                    waiting.add(work);
                     recordBooked = work;
                 }
             }
@@ -276,12 +290,8 @@ public final class GatedRestRateLimiter implements RestRateLimiter {
                     return;
                 }
                 work = background.pollFirst();
-                RestRequest request = describe(work.getRoute());
-                long due = now + Math.max(0, gate.reserve(request, now));
-                globalBookings.addLast(due);
-                wait = due - now;
+                wait = bookNow(work, now);
                 if (wait > 0) {
-                    waiting.add(work);
                     backgroundBooked = work;
                 }
             }

@@ -33,29 +33,10 @@ class GatedRestRateLimiterProperties {
         ManualClock clock = ManualClock.atEpochSecond(0);
         List<String> arrived = new ArrayList<>();
         Map<String, Long> arrivedAt = new HashMap<>();
-        RestRateLimiter jda = new RestRateLimiter() {
-            @Override
-            public void enqueue(Work task) {
-                String id = task.getRoute().getMajorParameters();
-                arrived.add(id);
-                arrivedAt.put(id, clock.instant().toEpochMilli());
-            }
-
-            @Override
-            public void stop(boolean shutdown, Runnable callback) {
-                callback.run();
-            }
-
-            @Override
-            public boolean isStopped() {
-                return false;
-            }
-
-            @Override
-            public int cancelRequests() {
-                return 0;
-            }
-        };
+        RestRateLimiter jda = recording(clock, (id, at) -> {
+            arrived.add(id);
+            arrivedAt.put(id, at);
+        });
         Map<String, Long> reservedFor = new HashMap<>();
         Map<String, Integer> waits = new HashMap<>();
         RestRequestGate gate = (request, now) -> Duration.ofMillis(waits.get(request.majorParameters())).toNanos();
@@ -99,28 +80,10 @@ class GatedRestRateLimiterProperties {
         ManualClock clock = ManualClock.atEpochSecond(0);
         List<String> arrived = new ArrayList<>();
         List<Long> times = new ArrayList<>();
-        RestRateLimiter jda = new RestRateLimiter() {
-            @Override
-            public void enqueue(Work task) {
-                arrived.add(task.getRoute().getMajorParameters());
-                times.add(clock.instant().toEpochMilli());
-            }
-
-            @Override
-            public void stop(boolean shutdown, Runnable callback) {
-                callback.run();
-            }
-
-            @Override
-            public boolean isStopped() {
-                return false;
-            }
-
-            @Override
-            public int cancelRequests() {
-                return 0;
-            }
-        };
+        RestRateLimiter jda = recording(clock, (id, at) -> {
+            arrived.add(id);
+            times.add(at);
+        });
         GatedRestRateLimiter limiter = new GatedRestRateLimiter(jda, RestRequestGate.of(
                 dev.matchwave.notification.ratelimit.RateLimiter.slidingWindow(3, Duration.ofSeconds(1), clock)),
                 Ticker.of(clock), clock);
@@ -186,6 +149,31 @@ class GatedRestRateLimiterProperties {
                 Arbitraries.integers().between(0, 200),
                 Arbitraries.integers().between(0, 50)).as(Step::new);
         return step.list().ofMaxSize(25);
+    }
+
+    /** JDA's side: tells {@code arrived} of each request handed over (its major parameters, the time in ms). */
+    private static RestRateLimiter recording(ManualClock clock, java.util.function.BiConsumer<String, Long> arrived) {
+        return new RestRateLimiter() {
+            @Override
+            public void enqueue(Work task) {
+                arrived.accept(task.getRoute().getMajorParameters(), clock.instant().toEpochMilli());
+            }
+
+            @Override
+            public void stop(boolean shutdown, Runnable callback) {
+                callback.run();
+            }
+
+            @Override
+            public boolean isStopped() {
+                return false;
+            }
+
+            @Override
+            public int cancelRequests() {
+                return 0;
+            }
+        };
     }
 
     private static RestRateLimiter.Work work(Route.CompiledRoute route) {

@@ -10,10 +10,12 @@ import dev.matchwave.matchmaking.ladder.player.QueuePreferenceRepository;
 import dev.matchwave.matchmaking.ladder.rating.RatingRepository;
 import dev.matchwave.matchmaking.ladder.store.LadderStore;
 import dev.matchwave.persistence.Database;
+import dev.matchwave.persistence.internal.Sql;
 import dev.matchwave.persistence.queue.WaveFence;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * The ladder's repositories on one PostgreSQL {@link Database}: writes that span repositories (a
@@ -85,13 +87,13 @@ public final class PostgresLadderStore implements LadderStore {
      * wave's), {@code work} joins it.
      */
     @Override
-    public <T> T atomically(java.util.function.Supplier<T> work) {
+    public <T> T atomically(Supplier<T> work) {
         Objects.requireNonNull(work, "work");
         var dsl = database.dsl();
-        if (dev.matchwave.persistence.internal.Sql.inSharedTransaction(dsl)) {
+        if (Sql.inSharedTransaction(dsl)) {
             return work.get();
         }
-        return dev.matchwave.persistence.internal.Sql.writeTogether(dsl, "commit a change and what it owes",
+        return Sql.writeTogether(dsl, "commit a change and what it owes",
                 tx -> work.get());
     }
 
