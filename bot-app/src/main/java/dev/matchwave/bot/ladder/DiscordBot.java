@@ -246,6 +246,8 @@ public final class DiscordBot implements AutoCloseable {
                     .gateway(this::gatewayState)
                     .waveObserver(waveObserver)
                     .matchEvents(this::refreshLiveMessages)
+                    // The click that ends a match is answered before its resets and release run.
+                    .aftermath(task -> Thread.ofVirtual().name("matchwave-match-end").start(task))
                     .flows(new FlowRecorder(Ticker.system(), LadderApplication.waveTargets(),
                             metrics.andThen(FlowLog.toSlf4j()).andThen(flowListener)));
             if (pairer != null) {

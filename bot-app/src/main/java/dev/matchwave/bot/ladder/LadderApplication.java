@@ -140,6 +140,8 @@ public final class LadderApplication implements AutoCloseable {
     public static final DiscordLimits DISPATCH_LIMITS = DiscordLimits.defaults().withGlobalLimit(40);
     /** How long close() waits for notifications in flight. */
     public static final int DRAIN_SECONDS = 10;
+    /** How long a join waits for the follow-up of the player's last match (resets, release). */
+    static final Duration JOIN_AWAITS_AFTERMATH = Duration.ofSeconds(5);
 
     private final BotConfig config;
     private final InstantSource clock;
@@ -172,12 +174,15 @@ public final class LadderApplication implements AutoCloseable {
     private final WavePath waves;
     private final FlowRecorder flows;
     private final Set<PlayerId> undeliveredTo = ConcurrentHashMap.newKeySet();
+    /** An ended match's season resets and release, after its players were told (see {@link MatchAftermath}). */
+    private final MatchAftermath aftermath;
     private volatile boolean closing;
     private boolean closed;
 
     private LadderApplication(Builder builder) {
         this.config = builder.config;
         this.clock = builder.clock != null ? builder.clock : InstantSource.system();
+        this.aftermath = new MatchAftermath(builder.aftermath);
         if (builder.scheduler != null) {
             this.scheduler = builder.scheduler;
             this.ownedExecutor = null;
@@ -231,7 +236,8 @@ public final class LadderApplication implements AutoCloseable {
                     .clock(clock)
                     .scheduler(scheduler)
                     .listener(new MatchEventHandling(builder.matchEvents, owed, waves, dispatcher, channels, this::noShows,
-                            this::seasons, this::queue))
+                            this::seasons, this::queue, aftermath, this::inOpenMatch,
+                            store.resultPicks()))
                     .build();
             this.players = new PlayerService(store.players(), store.preferences(), SetupRules.REFERENCE,
                     lifecycle.rules().abortBudget(), clock);
@@ -406,6 +412,8 @@ public final class LadderApplication implements AutoCloseable {
      * entry: the bot's searching message) with the new entry in the same write.
      */
     public JoinResult join(PlayerId player, Optional<String> contact) {
+        // His last match's end may still be followed up (resets, release): the join comes after.
+        aftermath.awaitPlayer(player, JOIN_AWAITS_AFTERMATH);
         Optional<SavedPreferences> saved = players.preferences(player);
         if (saved.isEmpty() || saved.get().races().isEmpty()) {
             return new JoinResult.Refused(JoinResult.Reason.GUARD,
@@ -414,6 +422,11 @@ public final class LadderApplication implements AutoCloseable {
         Optional<String> homeRegion = players.find(player).flatMap(Player::profile).map(PlayerProfile::homeRegion);
         Preferences preferences = new Preferences(saved.get().vetoedMaps(), homeRegion);
         return queue.join(player, seats(player, saved.get()), preferences, contact);
+    }
+
+    /** Whether the player is in an open match, as the lifecycle keeps it in memory (no I/O). */
+    private boolean inOpenMatch(PlayerId player) {
+        return lifecycle.inMatch(player);
     }
 
     /** Takes the player out of the queue. Does not block. */
@@ -642,6 +655,10 @@ public final class LadderApplication implements AutoCloseable {
         }
         closed = true;
         closing = true;
+        if (!aftermath.drain(Duration.ofSeconds(DRAIN_SECONDS))) {
+            LOG.warn("closing: {} players' match ends still being followed up after {} s; the next start does it",
+                    aftermath.held(), DRAIN_SECONDS);
+        }
         queue.close();
         waves.underWaveLock(() -> null); // the running wave, if any, finishes first
         if (ownedExecutor != null) {
@@ -728,6 +745,7 @@ public final class LadderApplication implements AutoCloseable {
         private java.util.function.Consumer<MatchEvent> matchEvents = event -> { };
         private @Nullable FlowRecorder flows;
         private WaveFence fence = WaveFence.NONE;
+        private java.util.concurrent.Executor aftermath = Runnable::run;
         private java.util.function.@Nullable Function<LadderStore, LeaderboardSource> leaderboard;
 
         private Builder(BotConfig config) {
@@ -794,6 +812,17 @@ public final class LadderApplication implements AutoCloseable {
          */
         public Builder matchEvents(java.util.function.Consumer<MatchEvent> listener) {
             this.matchEvents = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Where an ended match's season resets and release run, after its players were told
+         * ({@link MatchAftermath}); default on the thread that ended it, before the click that
+         * ended it is answered. The bot passes a virtual thread per match, so the click is
+         * answered first; the players' next joins wait for it.
+         */
+        public Builder aftermath(java.util.concurrent.Executor executor) {
+            this.aftermath = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

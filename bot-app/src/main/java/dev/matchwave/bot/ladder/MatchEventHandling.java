@@ -4,6 +4,7 @@ import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.ladder.match.ChannelNaming;
 import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchListener;
+import dev.matchwave.matchmaking.ladder.match.ResultPickRepository;
 import dev.matchwave.matchmaking.ladder.penalty.NoShowPenalties;
 import dev.matchwave.matchmaking.ladder.season.Seasons;
 import dev.matchwave.matchmaking.queue.QueueService;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * What the ladder does when a match changes (the match lifecycle's listener), in this order:
  * <ol>
  *   <li>inside the change's transaction ({@link #owe}): what the players are owed is added to
- *       the outbox, so the change and what it owes commit together;</li>
+ *       the outbox, so the change and what it owes commit together; a report forgets the result
+ *       pick it used;</li>
  *   <li>the live messages are refreshed (the bot's listener: it books the writers' edits and
  *       does not block);</li>
  *   <li>what the players are owed is sent through the dispatcher (a match message of a wave
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a timed-out match bars the players who were told and did not confirm, before they are
  *       released;</li>
  *   <li>a match that ended applies its players' waiting season resets, then releases them to
- *       the queue.</li>
+ *       the queue: in its {@link MatchAftermath}, so the click that ended it is answered first;
+ *       their next join waits for it.</li>
  * </ol>
  * Runs on the thread that changed the match, under the match's lock; blocks on the database.
  * Logs as the ladder ({@code LadderApplication}'s logger).
@@ -46,15 +50,22 @@ final class MatchEventHandling implements MatchListener {
     private final Supplier<Optional<NoShowPenalties>> noShows;
     private final Supplier<Seasons> seasons;
     private final Supplier<QueueService> queue;
+    private final MatchAftermath aftermath;
+    private final ResultPickRepository picks;
+    private final Predicate<PlayerId> inOpenMatch;
 
     /**
      * @param noShows, {@code seasons} and {@code queue}: read at each event (they are built after
      *                 the lifecycle whose listener this is)
+     * @param aftermath   where an ended match's resets and release run, after its players were told
+     * @param inOpenMatch whether a player is in an open match (read when he is to be released)
+     * @param picks       the players' result picks, forgotten with the report that used them
      */
     MatchEventHandling(Consumer<MatchEvent> liveRefresh, OwedNotifications owed, WavePath waves,
                        TwoPhaseDispatcher dispatcher, ChannelNaming channels,
                        Supplier<Optional<NoShowPenalties>> noShows, Supplier<Seasons> seasons,
-                       Supplier<QueueService> queue) {
+                       Supplier<QueueService> queue, MatchAftermath aftermath, Predicate<PlayerId> inOpenMatch,
+                       ResultPickRepository picks) {
         this.liveRefresh = Objects.requireNonNull(liveRefresh, "liveRefresh");
         this.owed = Objects.requireNonNull(owed, "owed");
         this.waves = Objects.requireNonNull(waves, "waves");
@@ -63,6 +74,9 @@ final class MatchEventHandling implements MatchListener {
         this.noShows = Objects.requireNonNull(noShows, "noShows");
         this.seasons = Objects.requireNonNull(seasons, "seasons");
         this.queue = Objects.requireNonNull(queue, "queue");
+        this.aftermath = Objects.requireNonNull(aftermath, "aftermath");
+        this.inOpenMatch = Objects.requireNonNull(inOpenMatch, "inOpenMatch");
+        this.picks = Objects.requireNonNull(picks, "picks");
     }
 
     /**
@@ -74,6 +88,17 @@ final class MatchEventHandling implements MatchListener {
     @Override
     public void owe(MatchEvent event) {
         owed.oweInTransaction(event, LadderNotifications.of(event, UNREAD_NAME, channels));
+        // A report used the player's pick: it is forgotten with the report, in its transaction.
+        switch (event) {
+            case MatchEvent.ResultReported reported -> picks.clear(event.match().id(), reported.reporter());
+            case MatchEvent.MatchCompleted completed -> forgetPicks(event);
+            case MatchEvent.MatchConflict conflict -> forgetPicks(event);
+            default -> { }
+        }
+    }
+
+    private void forgetPicks(MatchEvent event) {
+        event.match().players().forEach(player -> picks.clear(event.match().id(), player));
     }
 
     /** A player's name where none is read: his id. */
@@ -97,15 +122,27 @@ final class MatchEventHandling implements MatchListener {
             penalise(timedOut);
         }
         if (event.endsMatch()) {
-            // A match that spanned a season's start counted in its own season; now its players'
-            // resets follow, before they may queue again.
-            try {
-                seasons.get().matchEnded(event.match().players());
-            } catch (RuntimeException e) {
-                LOG.warn("the season resets of match {} could not be applied now ({}); they are at the next start",
-                        event.match().id().value(), e.toString());
+            List<PlayerId> players = event.match().players();
+            long match = event.match().id().value();
+            aftermath.follow(match, players, () -> followUp(match, players));
+        }
+    }
+
+    /**
+     * A match that spanned a season's start counted in its own season; now its players' resets
+     * follow, then they are released, each unless he is in an open match again (an admin's).
+     */
+    private void followUp(long match, List<PlayerId> players) {
+        try {
+            seasons.get().matchEnded(players);
+        } catch (RuntimeException e) {
+            LOG.warn("the season resets of match {} could not be applied now ({}); they are at the next start",
+                    match, e.toString());
+        }
+        for (PlayerId player : players) {
+            if (!inOpenMatch.test(player)) {
+                queue.get().release(player);
             }
-            event.match().players().forEach(queue.get()::release);
         }
     }
 

@@ -91,6 +91,9 @@ class LadderApplicationTest {
     private final List<FlowReport> flows = new CopyOnWriteArrayList<>();
     private Path dir;
     private LadderApplication app;
+    /** While true, an ended match's follow-up (resets, release) waits in {@link #deferred} for the test. */
+    private volatile boolean deferAftermath;
+    private final List<Runnable> deferred = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startApplication() throws IOException {
@@ -104,6 +107,13 @@ class LadderApplicationTest {
                 .sink(sink)
                 .flows(new FlowRecorder(nanos::get, LadderApplication.waveTargets(), flows::add))
                 .rateLimiter(RateLimiter.discord(DiscordLimits.defaults(), clock))
+                .aftermath(task -> {
+                    if (deferAftermath) {
+                        deferred.add(task);
+                    } else {
+                        task.run();
+                    }
+                })
                 .databaseConfig(new DatabaseConfig(new DatabaseConfig.Embedded(dir, 0,
                         Map.of("fsync", "off", "synchronous_commit", "off", "full_page_writes", "off")), 4,
                         // Short: the test that stops the server waits this long for a connection.
@@ -210,6 +220,42 @@ class LadderApplicationTest {
         assertThat(app.queue().stateOf(BOB)).isEqualTo(PlayerState.FREE);
         assertThat(app.metrics().scrape()).contains("matchwave_waves_total 1.0").contains("matchwave_matches_total 1.0");
         assertThat(app.health().check().toString()).contains("true");
+    }
+
+    @Test
+    void anEndedMatchIsFollowedUpApartAndTheNextJoinWaitsForIt() throws Exception {
+        deferAftermath = true;
+        setUp(ALICE, "alice", "bw_zerg");
+        setUp(BOB, "bob", "sc2_terran");
+        assertThat(app.join(ALICE)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(app.join(BOB)).isInstanceOf(JoinResult.Joined.class);
+        clock.advance(Duration.ofSeconds(45)); // the wave
+        Match match = app.lifecycle().openMatchOf(ALICE).orElseThrow();
+        app.lifecycle().confirm(match.id(), ALICE);
+        app.lifecycle().confirm(match.id(), BOB);
+        app.store().resultPicks().pick(match.id(), ALICE, Verdict.PLAYER1);
+        app.lifecycle().report(match.id(), ALICE, Verdict.PLAYER1);
+        // The pick the report used is forgotten with it (in its transaction), not by a later write.
+        assertThat(app.store().resultPicks().picked(match.id(), ALICE)).isEmpty();
+        assertThat(app.lifecycle().report(match.id(), BOB, Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
+
+        // The result is stored and told; the release has not run yet.
+        assertThat(app.store().matches().find(match.id()).orElseThrow().state()).isEqualTo(MatchState.COMPLETED);
+        assertThat(deferred).hasSize(1);
+        assertThat(app.queue().stateOf(ALICE)).isEqualTo(PlayerState.IN_MATCH);
+
+        // Alice joins at once: her join waits for the release instead of being refused.
+        CompletableFuture<JoinResult> joined = new CompletableFuture<>();
+        Thread joining = Thread.ofPlatform().start(() -> joined.complete(app.join(ALICE)));
+        while (joining.isAlive() && java.util.Arrays.stream(joining.getStackTrace())
+                .noneMatch(f -> f.getMethodName().equals("awaitPlayer"))) {
+            Thread.onSpinWait();
+        }
+        assertThat(joined).isNotDone();
+        deferred.removeFirst().run();
+
+        assertThat(joined.get(30, java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(JoinResult.Joined.class);
+        assertThat(app.queue().stateOf(BOB)).isEqualTo(PlayerState.FREE);
     }
 
     @Test

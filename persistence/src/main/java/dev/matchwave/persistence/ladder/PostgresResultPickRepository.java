@@ -21,8 +21,9 @@ import org.jspecify.annotations.Nullable;
  * match), so reads never go to the database: the first use loads the whole table (a row per
  * picked, unconfirmed result; the picks of matches that are over are deleted then), and from
  * then on this process is the table's only writer (the leader; a standby builds its ladder, and
- * this repository, only once it holds the lease). Each write goes to the table, then to memory,
- * under the player's stripe lock, so memory follows the commit order. Thread-safe; writes and
+ * this repository, only once it holds the lease). Each write goes to the table, then to memory
+ * (a pick under the player's stripe lock; a forgotten pick once its transaction committed, which
+ * may be a report's). Thread-safe; writes and
  * the first read block on the database.
  */
 final class PostgresResultPickRepository implements ResultPickRepository {
@@ -90,15 +91,17 @@ final class PostgresResultPickRepository implements ResultPickRepository {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(player, "player");
         Map<Key, Verdict> all = picks();
-        if (!all.containsKey(new Key(match, player))) {
+        Key key = new Key(match, player);
+        if (!all.containsKey(key)) {
             return; // nothing picked: nothing to write
         }
-        locks.run(player, () -> {
-            Sql.write(dsl, "forget player " + player + "'s pick in match " + match.value(), tx -> tx
-                    .deleteFrom(RESULT_PICKS)
-                    .where(RESULT_PICKS.MATCH_ID.eq(match.value()), RESULT_PICKS.PLAYER_ID.eq(player.value()))
-                    .execute());
-            all.remove(new Key(match, player));
-        });
+        // Called inside a report's own transaction too (the bot forgets the pick with the report
+        // that used it): memory follows once that commits, and no stripe lock is taken while the
+        // transaction holds a connection (a pick holds its lock while it waits for one).
+        Sql.write(dsl, "forget player " + player + "'s pick in match " + match.value(), tx -> tx
+                .deleteFrom(RESULT_PICKS)
+                .where(RESULT_PICKS.MATCH_ID.eq(match.value()), RESULT_PICKS.PLAYER_ID.eq(player.value()))
+                .execute());
+        Sql.afterCommit(dsl, () -> locks.run(player, () -> all.remove(key)));
     }
 }

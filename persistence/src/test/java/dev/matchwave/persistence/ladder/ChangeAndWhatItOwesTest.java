@@ -11,6 +11,7 @@ import dev.matchwave.matchmaking.ladder.match.MatchEvent;
 import dev.matchwave.matchmaking.ladder.match.MatchListener;
 import dev.matchwave.matchmaking.ladder.match.MatchState;
 import dev.matchwave.matchmaking.ladder.match.Outcome;
+import dev.matchwave.matchmaking.ladder.match.Verdict;
 import dev.matchwave.matchmaking.time.ManualClock;
 import dev.matchwave.persistence.LadderScenario;
 import dev.matchwave.persistence.TestDatabases;
@@ -48,6 +49,13 @@ class ChangeAndWhatItOwesTest {
                 }
                 if (failAfterOwing) {
                     throw StoreException.invalid("the listener failed after owing");
+                }
+            }
+            if (event instanceof MatchEvent.ResultReported reported) {
+                // As the reference bot does: the pick the report used is forgotten with it.
+                store.resultPicks().clear(reported.match().id(), reported.reporter());
+                if (failAfterOwing) {
+                    throw StoreException.invalid("the listener failed after forgetting the pick");
                 }
             }
         }
@@ -106,5 +114,25 @@ class ChangeAndWhatItOwesTest {
         failAfterOwing = false;
         assertThat(lifecycle.confirm(match.id(), PlayerId.of(2))).isInstanceOf(Outcome.Accepted.class);
         assertThat(outbox.pending(10)).hasSize(2);
+    }
+
+    @Test
+    void aPickForgottenInsideAReportThatFailsIsKeptInMemoryAndInTheTable() {
+        assertThat(lifecycle.confirm(match.id(), PlayerId.of(2))).isInstanceOf(Outcome.Accepted.class);
+        store.resultPicks().pick(match.id(), PlayerId.of(1), Verdict.PLAYER1);
+        failAfterOwing = true;
+
+        assertThatThrownBy(() -> lifecycle.report(match.id(), PlayerId.of(1), Verdict.PLAYER1))
+                .isInstanceOf(StoreException.class).hasMessageContaining("forgetting the pick");
+
+        assertThat(store.resultPicks().picked(match.id(), PlayerId.of(1))).contains(Verdict.PLAYER1);
+        assertThat(new PostgresLadderStore(store.database()).resultPicks().picked(match.id(), PlayerId.of(1)))
+                .as("the table, read by a new store").contains(Verdict.PLAYER1);
+
+        failAfterOwing = false;
+        assertThat(lifecycle.report(match.id(), PlayerId.of(1), Verdict.PLAYER1)).isInstanceOf(Outcome.Accepted.class);
+        assertThat(store.resultPicks().picked(match.id(), PlayerId.of(1))).isEmpty();
+        assertThat(new PostgresLadderStore(store.database()).resultPicks().picked(match.id(), PlayerId.of(1)))
+                .isEmpty();
     }
 }
