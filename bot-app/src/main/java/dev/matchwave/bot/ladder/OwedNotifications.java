@@ -14,6 +14,7 @@ import dev.matchwave.notification.MatchInfo;
 import dev.matchwave.notification.Notification;
 import dev.matchwave.persistence.outbox.NotificationOutbox;
 import dev.matchwave.persistence.outbox.OutboxMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *       opponent reported is a refresh, not owed: a refresh lost in a crash leaves the message
  *       one state behind until the player's next click renders it anew (docs/bot.md says so).</li>
  *   <li>Each message Discord accepted is marked delivered ({@link #delivered}) by one marking
- *       thread, in batches.</li>
+ *       thread, in batches of what came within {@link #MARK_GATHERING} of the first.</li>
  *   <li>At start, what is still pending is sent again, oldest first ({@link #owed}): a message
  *       is rebuilt from the stored match (so it shows the current state), or dropped as obsolete
  *       when its match moved on (a "match found" of a match that started or ended).</li>
@@ -67,6 +68,14 @@ final class OwedNotifications implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OwedNotifications.class);
     /** Pending messages read at start, at most. */
     static final int REPLAY_LIMIT = 100_000;
+    /**
+     * How long the marking thread gathers delivery marks after the first of a batch (real time:
+     * it paces writes, nothing a player waits for). A crash loses at most these marks besides
+     * the batch being written; their messages are sent again and their nonces dedupe them.
+     */
+    static final Duration MARK_GATHERING = Duration.ofMillis(100);
+    /** Delivery marks written in one statement, at most. */
+    static final int MARK_BATCH = 1000;
 
     private final NotificationOutbox outbox;
     private final InstantSource clock;
@@ -302,7 +311,18 @@ final class OwedNotifications implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                toMark.drainTo(batch, 999);
+                // A wave's messages are accepted over a second or so: gather them for a moment,
+                // so a burst is written in a few transactions rather than one each.
+                long until = System.nanoTime() + MARK_GATHERING.toNanos();
+                while (batch.size() < MARK_BATCH && !closed) {
+                    long left = until - System.nanoTime();
+                    String next = left > 0 ? toMark.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS) : null;
+                    if (next == null) {
+                        break;
+                    }
+                    batch.add(next);
+                    toMark.drainTo(batch, MARK_BATCH - batch.size());
+                }
                 outbox.markDelivered(new HashSet<>(batch), clock.instant());
             } catch (InterruptedException e) {
                 return;
