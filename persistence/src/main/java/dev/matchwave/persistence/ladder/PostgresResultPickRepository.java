@@ -90,18 +90,30 @@ final class PostgresResultPickRepository implements ResultPickRepository {
     public void clear(MatchId match, PlayerId player) {
         Objects.requireNonNull(match, "match");
         Objects.requireNonNull(player, "player");
-        Map<Key, Verdict> all = picks();
         Key key = new Key(match, player);
-        if (!all.containsKey(key)) {
-            return; // nothing picked: nothing to write
-        }
         // Called inside a report's own transaction too (the bot forgets the pick with the report
-        // that used it): memory follows once that commits, and no stripe lock is taken while the
-        // transaction holds a connection (a pick holds its lock while it waits for one).
+        // that used it). So nothing here waits for a lock while the transaction holds a
+        // connection: the table is not loaded here (a load holds this object's monitor while it
+        // waits for a connection), and memory follows under the locks once the write committed.
+        Map<Key, Verdict> loaded = picks;
+        if (loaded != null && !loaded.containsKey(key)) {
+            return; // memory mirrors the table: nothing picked, nothing to write
+        }
         Sql.write(dsl, "forget player " + player + "'s pick in match " + match.value(), tx -> tx
                 .deleteFrom(RESULT_PICKS)
                 .where(RESULT_PICKS.MATCH_ID.eq(match.value()), RESULT_PICKS.PLAYER_ID.eq(player.value()))
                 .execute());
-        Sql.afterCommit(dsl, () -> locks.run(player, () -> all.remove(key)));
+        Sql.afterCommit(dsl, () -> forget(key));
+    }
+
+    /** After the commit: memory forgets the pick; a load under way finishes first. */
+    private void forget(Key key) {
+        Map<Key, Verdict> loaded;
+        synchronized (this) {
+            loaded = picks;
+        }
+        if (loaded != null) {
+            locks.run(key.player(), () -> loaded.remove(key));
+        }
     }
 }
