@@ -325,7 +325,9 @@ public final class LadderFrontDesk implements LadderDesk {
                     : "Pick the result first, then confirm it.");
         }
         Outcome outcome = app.lifecycle().report(MatchId.of(matchId), PlayerId.of(userId), pick.get());
-        if (!(outcome instanceof Outcome.Rejected)) {
+        if (outcome instanceof Outcome.Unchanged) {
+            // The same report again: no change, so nothing forgot the pick. An accepted report
+            // forgot it in its own transaction (MatchEventHandling.owe).
             app.store().resultPicks().clear(MatchId.of(matchId), PlayerId.of(userId));
         }
         return note(outcome);
