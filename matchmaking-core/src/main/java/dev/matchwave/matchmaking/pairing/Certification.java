@@ -51,8 +51,11 @@ final class Certification {
                             long[] blossomDual, int[] partner) {
     }
 
-    /** The proven closeness, and the certificates of the blocks solved exactly. */
-    record Result(Optimality optimality, List<BlockCertificate> certificates) {
+    /**
+     * The proven closeness, the certificates of the blocks solved exactly, and the units of work
+     * their searches took (deterministic: the same queue always takes the same).
+     */
+    record Result(Optimality optimality, List<BlockCertificate> certificates, long searchSteps) {
     }
 
     /**
@@ -61,6 +64,14 @@ final class Certification {
      * @param mate the fast pairing, exact on the number of pairs and on matched wait
      */
     static Result run(PairingGraph g, int[] mate, PairingBudget budget) {
+        return run(g, mate, budget, LineDuals.MIN_PLAYERS);
+    }
+
+    /**
+     * @param lineStartFrom blocks of the two-sided kind with at least this many players start from
+     *     {@link LineDuals}' estimate, the others from the greedy start (the tests compare the two)
+     */
+    static Result run(PairingGraph g, int[] mate, PairingBudget budget, int lineStartFrom) {
         int[] blockStart = new int[g.blockCount + 1];
         for (int p = 0; p < g.n; p++) {
             blockStart[g.block[p] + 1]++;
@@ -82,7 +93,7 @@ final class Certification {
             if (members.length < 2) {
                 continue;
             }
-            BlockCertificate certificate = solveBlock(g, members, mate, budget, scratch);
+            BlockCertificate certificate = solveBlock(g, members, mate, budget, lineStartFrom, scratch);
             if (certificate != null) {
                 certificates.add(certificate);
                 for (int i = 0; i < members.length; i++) {
@@ -99,7 +110,7 @@ final class Certification {
                 bound += nearestBound(g, members, mate);
             }
         }
-        return new Result(new Optimality(exact, bound), certificates);
+        return new Result(new Optimality(exact, bound), certificates, scratch.steps);
     }
 
     /** Arrays shared by the blocks of one run. */
@@ -115,6 +126,8 @@ final class Certification {
         final long[] topDual;
         final long[] laneMin;
         CertifiedMatching.Nesting nesting;
+        /** Units of work of the searches so far. */
+        long steps;
 
         Scratch(PairingGraph g) {
             localOf = new int[g.n];
@@ -167,7 +180,7 @@ final class Certification {
     }
 
     private static BlockCertificate solveBlock(PairingGraph g, int[] members, int[] mate, PairingBudget budget,
-                                               Scratch scratch) {
+                                               int lineStartFrom, Scratch scratch) {
         int k = members.length;
         if (k > budget.maxExactPlayers()) {
             return null;
@@ -223,7 +236,12 @@ final class Certification {
             }
             if (matching == null) {
                 matching = new CertifiedMatching(k, from, to, weights, m);
-                greedyStart(matching, from, to, weights, g, members, scale, pairBonus);
+                double[] estimate = k >= lineStartFrom ? LineDuals.estimate(g, members, mate) : null;
+                if (estimate != null) {
+                    lineStart(matching, from, to, weights, g, members, scale, pairBonus, estimate);
+                } else {
+                    greedyStart(matching, from, to, weights, g, members, scale, pairBonus);
+                }
             } else {
                 // The priced pairs join the graph, and the search goes on from where it ended.
                 matching = matching.extend(from, to, weights, m);
@@ -232,6 +250,7 @@ final class Certification {
                 return null;
             }
             stepsLeft -= matching.steps;
+            scratch.steps += matching.steps;
             int before = edges.size;
             price(g, members, localOf, matching, scale, pairBonus, scratch, edges);
             if (edges.size == before) {
@@ -260,6 +279,32 @@ final class Certification {
         long[] y = new long[k];
         for (int i = 0; i < k; i++) {
             y[i] = nearest[i] == Long.MAX_VALUE ? 0 : scale * (pairBonus + 2L * g.wait[members[i]]) - nearest[i];
+        }
+        matching.greedy(y, new boolean[k]);
+    }
+
+    /**
+     * The start from {@link LineDuals}' estimate: {@code y_v = M (A + 2 wait_v) - 2 phi_v}
+     * (never below zero), each candidate pair the estimate violates repaired by raising the
+     * lower of its two ends' duals, then the greedy step.
+     */
+    private static void lineStart(CertifiedMatching matching, int[] from, int[] to, long[] weights, PairingGraph g,
+                                  int[] members, long scale, long pairBonus, double[] phi) {
+        int k = matching.vertexCount;
+        long[] y = new long[k];
+        for (int i = 0; i < k; i++) {
+            long ceiling = scale * (pairBonus + 2L * g.wait[members[i]]);
+            y[i] = Math.max(0, ceiling - 2 * (long) Math.floor(Math.min(phi[i], ceiling / 2.0)));
+        }
+        for (int e = 0; e < from.length; e++) {
+            long deficit = 2 * weights[e] - y[from[e]] - y[to[e]];
+            if (deficit > 0) {
+                if (y[from[e]] <= y[to[e]]) {
+                    y[from[e]] += deficit;
+                } else {
+                    y[to[e]] += deficit;
+                }
+            }
         }
         matching.greedy(y, new boolean[k]);
     }

@@ -29,6 +29,7 @@ final class OptimalPairer implements Pairer {
     private final int exactLimit;
     private final boolean depthFirst;
     private final PairingBudget budget;
+    private final int lineStartFrom;
 
     /** The fast path alone, without certification (tests of that path). */
     OptimalPairer(int exactLimit) {
@@ -45,9 +46,19 @@ final class OptimalPairer implements Pairer {
     }
 
     OptimalPairer(int exactLimit, boolean depthFirst, PairingBudget budget) {
+        this(exactLimit, depthFirst, budget, LineDuals.MIN_PLAYERS);
+    }
+
+    /**
+     * @param lineStartFrom the certified search of a two-sided block of at least this many
+     *     players starts from {@link LineDuals}' estimate, of a smaller one from the greedy start
+     *     ({@code Integer.MAX_VALUE}: always greedy)
+     */
+    OptimalPairer(int exactLimit, boolean depthFirst, PairingBudget budget, int lineStartFrom) {
         this.exactLimit = exactLimit;
         this.depthFirst = depthFirst;
         this.budget = budget;
+        this.lineStartFrom = lineStartFrom;
     }
 
     @Override
@@ -58,7 +69,7 @@ final class OptimalPairer implements Pairer {
         QueueCheck.validate(queue, rules);
         PairingGraph g = new PairingGraph(queue, rules, true);
         int[] mate = fastPairing(g);
-        Certification.Result result = Certification.run(g, mate, budget);
+        Certification.Result result = Certification.run(g, mate, budget, lineStartFrom);
         return Pairings.of(g, mate, result.optimality());
     }
 
@@ -67,7 +78,7 @@ final class OptimalPairer implements Pairer {
         QueueCheck.validate(queue, rules);
         PairingGraph g = new PairingGraph(queue, rules, true);
         int[] mate = fastPairing(g);
-        Certification.Result result = Certification.run(g, mate, budget);
+        Certification.Result result = Certification.run(g, mate, budget, lineStartFrom);
         // Certificates speak of internal numbers; hand back join-order numbers.
         int[] byJoin = new int[g.n];
         for (int p = 0; p < g.n; p++) {
@@ -83,7 +94,7 @@ final class OptimalPairer implements Pairer {
             inJoinOrder.add(new Certification.BlockCertificate(players, c.scale(), c.pairBonus(), c.doubledDual(),
                     c.blossoms(), c.blossomDual(), c.partner()));
         }
-        return new Certification.Result(result.optimality(), inJoinOrder);
+        return new Certification.Result(result.optimality(), inJoinOrder, result.searchSteps());
     }
 
     /** Exact on the number of pairs and on matched wait; closest ratings only in small blocks. */

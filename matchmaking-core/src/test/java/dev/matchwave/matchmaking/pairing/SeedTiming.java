@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Development harness (not run by the build): CPU time of one thread for the certified pairer
  * without a work limit, on RealisticQueues seeds 1 to 6 (-Dseeds=N), best of -Drounds=2 after
- * one warm-up pass. Arguments: queue sizes. Prints one line per size and seed, and the sum.
+ * one warm-up pass; -Dstart=greedy starts the search greedily instead of from LineDuals (-DlineFrom=N: from N players on). Arguments: queue sizes. Prints one line per size and seed, and the sum.
  */
 final class SeedTiming {
 
@@ -19,8 +19,10 @@ final class SeedTiming {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         int seeds = Integer.getInteger("seeds", 6);
         int rounds = Integer.getInteger("rounds", 2);
+        int lineStartFrom = "greedy".equals(System.getProperty("start")) ? Integer.MAX_VALUE
+                : Integer.getInteger("lineFrom", LineDuals.MIN_PLAYERS);
         OptimalPairer certified = new OptimalPairer(OptimalPairer.DEFAULT_EXACT_LIMIT, true,
-                new PairingBudget(1_000_000, Long.MAX_VALUE));
+                new PairingBudget(1_000_000, Long.MAX_VALUE), lineStartFrom);
         // Warm-up: the JIT compiles the search on a mid-size queue.
         for (int i = 0; i < 3; i++) {
             certified.pair(RealisticQueues.evoLadder(2000, 100 + i), rules);
