@@ -18,7 +18,8 @@ import java.util.Arrays;
  * chosen to minimise {@code sum_r S(r)^2 / rho(r)}, relaxed to fractions (a convex quadratic
  * over the two-seat players' shares, with their number on the first side fixed by the
  * balance), by accelerated projected gradient (FISTA) until its Frank-Wolfe gap, an upper
- * bound on the distance to the relaxed optimum, is under a tenth of the value.
+ * bound on the distance to the relaxed optimum, is under 2% of the value (or 20,000 iterations
+ * have run).
  *
  * <p>Pure function of its input; the same block always gives the same duals.
  */
@@ -26,15 +27,19 @@ final class LineDuals {
 
     /** By default smaller blocks keep the greedy start: the search is short there anyway. */
     static final int MIN_PLAYERS = 1000;
-    /** The widest rating range (highest minus lowest seat) the estimate takes on. */
+    /**
+     * The widest rating range (highest minus lowest seat) the estimate takes on; it also takes
+     * on no range wider than {@code max(4,096, 4 n)} for a block of n players, so that an
+     * iteration costs O(n) and the estimate at most 20,000 of them.
+     */
     static final int MAX_RANGE = 1 << 16;
     /** Radius, in rating points, of the window the density is averaged over. */
-    private static final int DENSITY_RADIUS = 5;
+    private static final int DENSITY_RADIUS = 2;
     /** The largest shift of the pairs the model assumes, in rating points. */
     private static final double MAX_SHIFT = 400;
-    private static final int MAX_ITERATIONS = 5000;
+    private static final int MAX_ITERATIONS = 20_000;
     private static final int GAP_EVERY = 50;
-    private static final double GAP_TOLERANCE = 0.1;
+    private static final double GAP_TOLERANCE = 0.02;
 
     private LineDuals() {
     }
@@ -42,7 +47,7 @@ final class LineDuals {
     /**
      * Estimated duals in gap space, one per member: for an allowed pair, {@code phi_u + phi_v}
      * should not exceed its squared gap (the caller repairs where it does). Null when the block
-     * is not of the two-sided kind or spans more than {@link #MAX_RANGE} rating points.
+     * is not of the two-sided kind or spans too wide a range (see {@link #MAX_RANGE}).
      *
      * @param mate the fast pairing (internal numbers), whose sides start the estimate
      */
@@ -68,7 +73,8 @@ final class LineDuals {
         }
         int sides = g.sideCount;
         if (second < 0 || g.faces[first * sides + first] || g.faces[second * sides + second]
-                || !g.faces[first * sides + second] || (long) high - low >= MAX_RANGE) {
+                || !g.faces[first * sides + second]
+                || (long) high - low >= Math.min(MAX_RANGE, Math.max(4096L, 4L * k))) {
             return null;
         }
         int range = high - low + 1;
