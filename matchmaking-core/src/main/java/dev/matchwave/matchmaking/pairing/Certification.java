@@ -167,12 +167,31 @@ final class Certification {
             size = out;
         }
 
-        void normalise() {
-            Arrays.sort(keys, 0, size);
-            int out = 0;
+        /**
+         * Sorts and deduplicates all keys, for vertices 0 .. vertexCount-1: by a counting sort
+         * on the first end, then each (short) run of second ends sorted apart; the same order as
+         * sorting the keys, in O(size) plus the short sorts.
+         */
+        void normalise(int vertexCount) {
+            int[] start = new int[vertexCount + 1];
             for (int i = 0; i < size; i++) {
-                if (out == 0 || keys[out - 1] != keys[i]) {
-                    keys[out++] = keys[i];
+                start[(int) (keys[i] >>> 32) + 1]++;
+            }
+            for (int u = 0; u < vertexCount; u++) {
+                start[u + 1] += start[u];
+            }
+            int[] fill = Arrays.copyOf(start, vertexCount);
+            int[] second = new int[size];
+            for (int i = 0; i < size; i++) {
+                second[fill[(int) (keys[i] >>> 32)]++] = (int) keys[i];
+            }
+            int out = 0;
+            for (int u = 0; u < vertexCount; u++) {
+                Arrays.sort(second, start[u], start[u + 1]);
+                for (int j = start[u]; j < start[u + 1]; j++) {
+                    if (j == start[u] || second[j] != second[j - 1]) {
+                        keys[out++] = (long) u << 32 | second[j];
+                    }
                 }
             }
             size = out;
@@ -221,7 +240,7 @@ final class Certification {
                 edges.add(i, localOf[q]);
             }
         }
-        edges.normalise();
+        edges.normalise(k);
         long stepsLeft = budget.maxSearchSteps();
         CertifiedMatching matching = null;
         while (true) {
