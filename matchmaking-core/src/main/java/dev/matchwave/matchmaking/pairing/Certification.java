@@ -333,7 +333,11 @@ final class Certification {
         return scale * (pairBonus + g.wait[p] + g.wait[q]) - cost;
     }
 
-    /** For each seat, its nearest allowed, compatible seats in every lane it faces, both ways. */
+    /**
+     * For each seat, its nearest allowed, compatible seats in every lane it faces, both ways. A
+     * lane holds one side's seats of one window, so a seat in a facing lane within the larger of
+     * the two windows is allowed: only the rules' own condition is asked.
+     */
     private static void candidates(PairingGraph g, int[] members, int[] localOf, Edges edges) {
         for (int i = 0; i < members.length; i++) {
             int p = members[i];
@@ -348,7 +352,7 @@ final class Certification {
                             break;
                         }
                         int q = g.posPlayer[pos];
-                        if (q != p && g.adjacent(p, q)) {
+                        if (q != p && g.compatible(p, q)) {
                             edges.add(i, localOf[q]);
                             found++;
                         }
@@ -359,7 +363,7 @@ final class Certification {
                             break;
                         }
                         int q = g.posPlayer[pos];
-                        if (q != p && g.adjacent(p, q)) {
+                        if (q != p && g.compatible(p, q)) {
                             edges.add(i, localOf[q]);
                             found++;
                         }
