@@ -96,21 +96,27 @@ final class LineDuals {
         }
 
         // Density: players per rating point around r, a two-seat player counting half at each seat.
+        // Base: S with every two-seat player on the second side.
         double[] used = new double[range];
+        double[] base = new double[range];
+        int[] twoSeat = new int[k];
         int onlyFirst = 0;
         int onlySecond = 0;
         int both = 0;
         for (int i = 0; i < k; i++) {
             if (firstPos[i] >= 0 && secondPos[i] >= 0) {
-                both++;
+                twoSeat[both++] = i;
                 used[firstPos[i]] += 0.5;
                 used[secondPos[i]] += 0.5;
+                base[secondPos[i]] -= 1;
             } else if (firstPos[i] >= 0) {
                 onlyFirst++;
                 used[firstPos[i]] += 1;
+                base[firstPos[i]] += 1;
             } else {
                 onlySecond++;
                 used[secondPos[i]] += 1;
+                base[secondPos[i]] -= 1;
             }
         }
         double width = 2 * DENSITY_RADIUS + 1;
@@ -130,14 +136,7 @@ final class LineDuals {
             weight[r] = 2 / rho;
         }
 
-        // The two-seat players, and how many of them the balance puts on the first side.
-        int[] twoSeat = new int[both];
-        int count = 0;
-        for (int i = 0; i < k; i++) {
-            if (firstPos[i] >= 0 && secondPos[i] >= 0) {
-                twoSeat[count++] = i;
-            }
-        }
+        // How many two-seat players the balance puts on the first side.
         int onFirst = Math.max(0, Math.min(both, (onlySecond - onlyFirst + both) / 2));
         double[] share = new double[both];
         for (int j = 0; j < both; j++) {
@@ -146,15 +145,6 @@ final class LineDuals {
                 long seating = g.seating(members[twoSeat[j]], q);
                 int seat = g.seatStart[members[twoSeat[j]]] + PairingGraph.firstOffset(seating);
                 share[j] = g.seatSide[seat] == first ? 1 : 0;
-            }
-        }
-        // S at share zero: every two-seat player on the second side.
-        double[] base = new double[range];
-        for (int i = 0; i < k; i++) {
-            if (firstPos[i] >= 0 && secondPos[i] < 0) {
-                base[firstPos[i]] += 1;
-            } else {
-                base[secondPos[i]] -= 1;
             }
         }
         int[] at1 = new int[both];
@@ -167,19 +157,14 @@ final class LineDuals {
             share = relax(range, weight, base, at1, at2, share, onFirst);
         }
 
-        // The potentials of the relaxed sides.
-        double[] s = new double[range];
-        for (int j = 0; j < both; j++) {
-            s[at1[j]] += share[j];
-            s[at2[j]] += share[j];
-        }
+        // The potentials of the relaxed sides, from their S.
+        double[] cumulative = new double[range];
+        gradient(range, weight, base, at1, at2, share, cumulative, new double[range], new double[both]);
         double[] f = new double[range];
         double[] shift = new double[range];
-        double running = 0;
         double potential = 0;
         for (int r = 0; r < range; r++) {
-            running += base[r] + s[r];
-            double d = Math.max(-MAX_SHIFT, Math.min(MAX_SHIFT, running * weight[r] / 2));
+            double d = Math.max(-MAX_SHIFT, Math.min(MAX_SHIFT, cumulative[r] * weight[r] / 2));
             shift[r] = d;
             f[r] = potential;
             potential -= 2 * d;
