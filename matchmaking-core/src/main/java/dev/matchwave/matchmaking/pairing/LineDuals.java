@@ -37,7 +37,7 @@ final class LineDuals {
     private static final int DENSITY_RADIUS = 2;
     /** The largest shift of the pairs the model assumes, in rating points. */
     private static final double MAX_SHIFT = 400;
-    private static final int MAX_ITERATIONS = 20_000;
+    static final int MAX_ITERATIONS = 20_000;
     private static final int GAP_EVERY = 50;
     /** How many times longer than FISTA's safe step the steps start. */
     private static final double LONG_STEP = 50;
@@ -54,6 +54,14 @@ final class LineDuals {
      * @param mate the fast pairing (internal numbers), whose sides start the estimate
      */
     static double[] estimate(PairingGraph g, int[] members, int[] mate) {
+        return estimate(g, members, mate, MAX_ITERATIONS);
+    }
+
+    /**
+     * @param maxIterations the most iterations the relaxation may take (a lower bound, {@link
+     *     Certification#dualBound}, takes fewer than the search's start)
+     */
+    static double[] estimate(PairingGraph g, int[] members, int[] mate, int maxIterations) {
         int k = members.length;
         int first = -1;
         int second = -1;
@@ -154,7 +162,7 @@ final class LineDuals {
             at2[j] = secondPos[twoSeat[j]];
         }
         if (both > 0) {
-            share = relax(range, weight, base, at1, at2, share, onFirst);
+            share = relax(range, weight, base, at1, at2, share, onFirst, maxIterations);
         }
 
         // The potentials of the relaxed sides, from their S.
@@ -198,7 +206,7 @@ final class LineDuals {
      * {@code 2 / rho}.
      */
     private static double[] relax(int range, double[] weight, double[] base, int[] at1, int[] at2, double[] start,
-                                  int onFirst) {
+                                  int onFirst, int maxIterations) {
         int m = at1.length;
         double[] cumulative = new double[range];
         double[] tail = new double[range];
@@ -239,7 +247,7 @@ final class LineDuals {
         double[] step = new double[m];
         double momentum = 1;
         double tau = 0;
-        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+        for (int iteration = 1; iteration <= maxIterations; iteration++) {
             gradient(range, weight, base, at1, at2, ahead, cumulative, tail, gradient);
             for (int j = 0; j < m; j++) {
                 step[j] = ahead[j] - gradient[j] / lipschitz;

@@ -5,7 +5,10 @@ package dev.matchwave.matchmaking.pairing;
  * Both limits count work, not time, so that the same queue always gives the same pairing. A
  * block of the queue (players that can reach each other through the rating windows) beyond
  * either limit keeps the fast pairing (exact on the number of pairs and on the matched wait)
- * and reports a proven lower bound instead of exactness. Immutable.
+ * and reports a proven lower bound instead of exactness: the nearest-distance bound, or, when
+ * {@code maxSearchSteps} is above 0 and the block has at most 50,000 players, the bound of the
+ * search's starting duals if it is larger (0.65 to 0.88 of the optimum on the realistic queues
+ * of 10,000 players; about 0.1 s of work there, 1 s at 50,000). Immutable.
  *
  * @param maxExactPlayers the largest block the exact search is tried on, in players; at least 0
  * @param maxSearchSteps  the work the exact search may do per block, in units of 10 to 20 ns
@@ -24,7 +27,7 @@ public record PairingBudget(int maxExactPlayers, long maxSearchSteps) {
      */
     public static final PairingBudget DEFAULT = new PairingBudget(10_000, 200_000_000L);
 
-    /** No exact search at all: the fast pairing with a lower bound. */
+    /** No exact search at all: the fast pairing with the nearest-distance lower bound. */
     public static final PairingBudget NONE = new PairingBudget(0, 0);
 
     public PairingBudget {

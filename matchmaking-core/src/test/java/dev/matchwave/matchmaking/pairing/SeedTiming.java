@@ -44,6 +44,9 @@ final class SeedTiming {
                 total += best;
                 line.append(String.format(" s%d=%.1f%s", seed, best, pairing.optimality().exact() ? "" : "(inexact)"));
                 line.append("[" + pairing.sumSquaredGaps() + "]");
+                if (Boolean.getBoolean("steps")) {
+                    line.append("{" + certified.certify(queue, rules, new int[1][]).searchSteps() / 1000 + "k}");
+                }
             }
             System.out.printf("%d players: total %.1f ms cpu;%s%n", size, total, line);
         }
