@@ -23,9 +23,10 @@ import java.util.List;
  * the matching's weight: the certificate.
  *
  * <p>A block beyond the {@link PairingBudget}, or whose weights would overflow a long, keeps
- * the fast pairing and contributes a lower bound: every matched player's gap is at least his
- * distance to his nearest allowed opponent, so the sum of squared gaps is at least half the sum
- * of the smallest squared nearest distances, over as many players as are matched.
+ * the fast pairing and contributes a lower bound, the larger of two: every matched player's gap
+ * is at least his distance to his nearest allowed opponent, so the sum of squared gaps is at
+ * least half the sum of the smallest squared nearest distances, over as many players as are
+ * matched; and the bound of the search's starting duals made feasible ({@link #dualBound}).
  */
 final class Certification {
 
