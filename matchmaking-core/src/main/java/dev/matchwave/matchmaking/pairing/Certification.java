@@ -325,9 +325,10 @@ final class Certification {
      * A lower bound on the block's sum of squared gaps from the starting duals alone, for a block
      * the exact search does not finish: the duals are made feasible on every allowed pair
      * (pricing finds the pairs they violate, and each is repaired by raising the lower of its
-     * two ends), so by weak duality half their sum bounds the best weight, {@code M (A P + W) -
-     * G}, from above; P and W, the number of pairs and the matched wait, are the fast pairing's,
-     * which are exact. On the realistic queues of 10,000 players this bound is 0.65 to 0.88 of
+     * two ends), so by weak duality half their sum over the players a pairing matches bounds its
+     * weight; the best pairing, of weight {@code M (A P + W) - G}, leaves k - 2P players out, so
+     * half the sum of all but the k - 2P smallest duals bounds it from above. P and W, the number
+     * of pairs and the matched wait, are the fast pairing's, which are exact. On the realistic queues of 10,000 players this bound is 0.65 to 0.88 of
      * the optimum, where the nearest-distance bound gives 0.17 to 0.37. Zero when the weights
      * could overflow. Only computed when the budget allows search work at all, and for blocks of
      * up to {@link #BOUND_MAX_PLAYERS}.
@@ -358,10 +359,6 @@ final class Certification {
                 }
             }
         }
-        BigInteger dualSum = BigInteger.ZERO;
-        for (long value : y) {
-            dualSum = dualSum.add(BigInteger.valueOf(value));
-        }
         long pairs = 0;
         long matchedWait = 0;
         for (int p : members) {
@@ -371,6 +368,16 @@ final class Certification {
                     pairs++;
                 }
             }
+        }
+        // The best pairing leaves k - 2P players out, whose duals its weight does not use: at
+        // least the k - 2P smallest duals.
+        int left = (int) (k - 2 * pairs);
+        if (left > 0) {
+            Arrays.sort(y);
+        }
+        BigInteger dualSum = BigInteger.ZERO;
+        for (int i = left; i < k; i++) {
+            dualSum = dualSum.add(BigInteger.valueOf(y[i]));
         }
         BigInteger best = BigInteger.valueOf(setup.scale)
                 .multiply(BigInteger.valueOf(setup.pairBonus).multiply(BigInteger.valueOf(pairs))

@@ -8,6 +8,7 @@ import dev.matchwave.matchmaking.Pairing;
 import dev.matchwave.matchmaking.PlayerId;
 import dev.matchwave.matchmaking.Preferences;
 import dev.matchwave.matchmaking.QueuedPlayer;
+import dev.matchwave.matchmaking.Seat;
 import dev.matchwave.matchmaking.rules.EvoLadderRules;
 import dev.matchwave.matchmaking.rules.RuleSets;
 import dev.matchwave.matchmaking.rules.Venue;
@@ -18,7 +19,10 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The example of docs/matchmaking.md ("Pairing a queue"), compiled and run; keep the two in step. */
+/**
+ * The examples of docs/matchmaking.md ("Pairing a queue" and "A budget, and what is proven
+ * past it"), compiled and run; keep them in step with the page.
+ */
 class MatchmakingDocExampleTest {
 
     @Test
@@ -59,5 +63,48 @@ class MatchmakingDocExampleTest {
         assertThat(pairing.optimality().exact()).isTrue();
         assertThat(pairing.optimality().lowerBoundSumSqGap()).isEqualTo(pairing.sumSquaredGaps());
         lines.forEach(System.out::println);
+    }
+
+    @Test
+    void aBudgetAndWhatIsProvenPastIt() {
+        // --- docs/matchmaking.md, budget: begin
+        MatchRules rules = RuleSets.byName("evoladder");
+        Instant now = Instant.parse("2026-12-07T20:00:00Z");
+        SplittableRandom random = new SplittableRandom(7);
+        List<QueuedPlayer> queue = new ArrayList<>();
+        for (int id = 1; id <= 3000; id++) {
+            double games = random.nextDouble(); // 40% Brood War only, 40% StarCraft II only, 20% both
+            List<Seat> seats = new ArrayList<>();
+            if (games < 0.6) {
+                seats.add(EvoLadderRules.seat("bw_zerg", (int) Math.round(1500 + 300 * random.nextGaussian())));
+            }
+            if (games >= 0.4) {
+                seats.add(EvoLadderRules.seat("sc2_terran", (int) Math.round(1500 + 300 * random.nextGaussian())));
+            }
+            queue.add(new QueuedPlayer(PlayerId.of(id), seats, Preferences.NONE, now, random.nextInt(6)));
+        }
+
+        Pairing exact = Pairers.optimal().pair(queue, rules);
+        // Blocks of over 1,000 players keep the fast pairing and get a proven lower bound instead.
+        Pairing quick = Pairers.optimal(new PairingBudget(1_000, 200_000_000L)).pair(queue, rules);
+
+        for (Pairing pairing : List.of(exact, quick)) {
+            System.out.printf("%d pairs, matched wait %d, sum of squared gaps %d, exact %b, at least %d%n",
+                    pairing.pairs().size(), pairing.matchedWait(), pairing.sumSquaredGaps(),
+                    pairing.optimality().exact(), pairing.optimality().lowerBoundSumSqGap());
+        }
+        // --- docs/matchmaking.md, budget: end
+
+        // The first two parts of the objective are exact either way; the third is proven only
+        // by the exact search, and the bound is below it, and not far.
+        assertThat(quick.pairs()).hasSameSizeAs(exact.pairs());
+        assertThat(quick.matchedWait()).isEqualTo(exact.matchedWait());
+        assertThat(exact.optimality().exact()).isTrue();
+        assertThat(exact.optimality().lowerBoundSumSqGap()).isEqualTo(exact.sumSquaredGaps());
+        assertThat(quick.optimality().exact()).isFalse();
+        assertThat(quick.sumSquaredGaps()).isGreaterThan(exact.sumSquaredGaps());
+        assertThat(quick.optimality().lowerBoundSumSqGap())
+                .isLessThanOrEqualTo(exact.sumSquaredGaps())
+                .isGreaterThan(exact.sumSquaredGaps() / 2);
     }
 }
