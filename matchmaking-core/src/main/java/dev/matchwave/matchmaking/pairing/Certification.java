@@ -23,7 +23,8 @@ import java.util.List;
  * the matching's weight: the certificate.
  *
  * <p>A block beyond the {@link PairingBudget}, or whose weights would overflow a long, keeps
- * the fast pairing and contributes a lower bound, the larger of two: every matched player's gap
+ * the fast pairing (a block over the budget's size is first paired exactly segment by segment,
+ * {@link #solveSegments}) and contributes a lower bound, the larger of two: every matched player's gap
  * is at least his distance to his nearest allowed opponent, so the sum of squared gaps is at
  * least half the sum of the smallest squared nearest distances, over as many players as are
  * matched; and the bound of the search's starting duals made feasible ({@link #dualBound}).
@@ -109,6 +110,10 @@ final class Certification {
                 }
             } else {
                 exact = false;
+                if (members.length > budget.maxExactPlayers() && members.length <= SEGMENTS_MAX_PLAYERS
+                        && budget.maxSearchSteps() > 0) {
+                    solveSegments(g, members, mate, budget, lineStartFrom, scratch);
+                }
                 long dual = budget.maxSearchSteps() > 0 && members.length <= BOUND_MAX_PLAYERS
                         ? dualBound(g, members, mate, lineStartFrom, scratch) : 0;
                 bound += Math.max(nearestBound(g, members, mate), dual);
@@ -129,6 +134,12 @@ final class Certification {
         /** The dual of each player's outermost blossom, 0 for a player in none. */
         final long[] topDual;
         final long[] laneMin;
+        /**
+         * Each player's group: his block, or the segment of it being solved on its own (see
+         * {@link #solveSegments}); candidates and pricing stay within a group.
+         */
+        final int[] group;
+        int nextGroup;
         CertifiedMatching.Nesting nesting;
         /** Units of work of the searches so far. */
         long steps;
@@ -144,6 +155,8 @@ final class Certification {
             topDual = new long[g.n];
             laneMin = new long[g.laneCount];
             Arrays.fill(laneMin, Long.MAX_VALUE);
+            group = g.block.clone();
+            nextGroup = g.blockCount;
         }
     }
 
@@ -277,10 +290,10 @@ final class Certification {
         }
 
         Edges edges = new Edges();
-        candidates(g, members, localOf, edges);
+        candidates(g, members, localOf, scratch.group, edges);
         for (int i = 0; i < k; i++) {
             int q = mate[members[i]];
-            if (q >= 0 && localOf[q] > i && g.block[q] == g.block[members[i]]) {
+            if (q >= 0 && scratch.group[q] == scratch.group[members[i]] && localOf[q] > i) {
                 edges.add(i, localOf[q]);
             }
         }
@@ -307,6 +320,112 @@ final class Certification {
             to[e] = (int) edges.keys[e];
             weights[e] = weight(g, members[from[e]], members[to[e]], scale, pairBonus);
         }
+    }
+
+    /** The most players in a segment of {@link #solveSegments}. */
+    static final int SEGMENT_PLAYERS = 5_000;
+    /**
+     * The largest block {@link #solveSegments} is tried on: about a second of work at 20,000
+     * players (with the bound after it), but 4 to 5 s at 50,000 and 100,000, where the segments
+     * are dense and their starting duals slow to estimate.
+     */
+    static final int SEGMENTS_MAX_PLAYERS = 20_000;
+
+    /**
+     * Closer games for a block too large for the exact search: its fast pairing is cut into
+     * segments along the rating line (its pairs ordered by the middle of their seating, the
+     * players it leaves out by their lowest seat), each of at most {@code min(maxExactPlayers,
+     * SEGMENT_PLAYERS)} players and holding whole pairs, and each segment's pairing is replaced
+     * by the segment's exact one. A segment's exact pairing has at least its pairs and matched
+     * wait, and the fast pairing's are the block's best, so (1) and (2) stay exact and only the
+     * squared gaps fall. The segments share the block's work budget; when it is spent (or a
+     * segment's weights would overflow), the remaining segments keep the fast pairing. Not a proof: the block's bound is computed
+     * afterwards, as for any block past the budget.
+     */
+    static void solveSegments(PairingGraph g, int[] members, int[] mate, PairingBudget budget, int lineStartFrom,
+                              Scratch scratch) {
+        int size = Math.min(budget.maxExactPlayers(), SEGMENT_PLAYERS);
+        int k = members.length;
+        if (size < 2) {
+            return;
+        }
+        long[] key = new long[k];
+        long least = Long.MAX_VALUE;
+        long most = Long.MIN_VALUE;
+        for (int i = 0; i < k; i++) {
+            int p = members[i];
+            int q = mate[p];
+            long value;
+            if (q >= 0) {
+                // From the pair's lower player, so that both partners get the same key (a tie
+                // between two seatings may be broken differently from the other side).
+                int low = Math.min(p, q);
+                int high = Math.max(p, q);
+                long seating = g.seating(low, high);
+                value = (long) g.seatRating[g.seatStart[low] + PairingGraph.firstOffset(seating)]
+                        + g.seatRating[g.seatStart[high] + PairingGraph.secondOffset(seating)];
+            } else {
+                value = Long.MAX_VALUE;
+                for (int a = g.seatStart[p]; a < g.seatStart[p + 1]; a++) {
+                    value = Math.min(value, 2L * g.seatRating[a]);
+                }
+            }
+            key[i] = value;
+            least = Math.min(least, value);
+            most = Math.max(most, value);
+        }
+        if (most - least >= 1L << 31) {
+            return;
+        }
+        // Key, then the pair (its lower player), then which of the two: partners are adjacent.
+        long[] order = new long[k];
+        for (int i = 0; i < k; i++) {
+            int p = members[i];
+            int q = mate[p];
+            long unit = q >= 0 ? Math.min(p, q) : p;
+            order[i] = (key[i] - least) << 32 | unit << 1 | (q >= 0 && p > q ? 1 : 0);
+        }
+        Arrays.sort(order);
+        long stepsLeft = budget.maxSearchSteps();
+        int blockGroup = scratch.group[members[0]];
+        int start = 0;
+        while (start < k && stepsLeft > 0) {
+            int end = Math.min(k, start + size);
+            if (end < k && unitOf(order[end]) == unitOf(order[end - 1])) {
+                end--; // keep the pair together: the segment ends before it
+            }
+            int[] segment = new int[end - start];
+            for (int i = start; i < end; i++) {
+                long unit = unitOf(order[i]);
+                segment[i - start] = (order[i] & 1) == 0 ? (int) unit : mate[(int) unit];
+            }
+            start = end;
+            if (segment.length < 2) {
+                continue;
+            }
+            int id = scratch.nextGroup++;
+            for (int p : segment) {
+                scratch.group[p] = id;
+            }
+            long before = scratch.steps;
+            BlockCertificate solved = solveBlock(g, segment, mate,
+                    new PairingBudget(Integer.MAX_VALUE, stepsLeft), lineStartFrom, scratch);
+            stepsLeft -= scratch.steps - before;
+            for (int p : segment) {
+                scratch.group[p] = blockGroup;
+            }
+            if (solved == null) {
+                return; // the budget is spent (or the weights would overflow): the rest stays as it is
+            }
+            for (int i = 0; i < segment.length; i++) {
+                int q = solved.partner()[i];
+                mate[segment[i]] = q < 0 ? -1 : segment[q];
+            }
+        }
+    }
+
+    private static long unitOf(long ordered) {
+        return ordered >>> 1 & 0x7FFF_FFFFL;
     }
 
     /**
@@ -445,9 +564,10 @@ final class Certification {
      * lane holds one side's seats of one window, so a seat in a facing lane within the larger of
      * the two windows is allowed: only the rules' own condition is asked.
      */
-    private static void candidates(PairingGraph g, int[] members, int[] localOf, Edges edges) {
+    private static void candidates(PairingGraph g, int[] members, int[] localOf, int[] group, Edges edges) {
         for (int i = 0; i < members.length; i++) {
             int p = members[i];
+            int own = group[p];
             for (int a = g.seatStart[p]; a < g.seatStart[p + 1]; a++) {
                 long r = g.seatRating[a];
                 for (int lane : g.lanesFacing[g.seatSide[a]]) {
@@ -459,7 +579,7 @@ final class Certification {
                             break;
                         }
                         int q = g.posPlayer[pos];
-                        if (q != p && g.compatible(p, q)) {
+                        if (q != p && group[q] == own && g.compatible(p, q)) {
                             edges.add(i, localOf[q]);
                             found++;
                         }
@@ -470,7 +590,7 @@ final class Certification {
                             break;
                         }
                         int q = g.posPlayer[pos];
-                        if (q != p && g.compatible(p, q)) {
+                        if (q != p && group[q] == own && g.compatible(p, q)) {
                             edges.add(i, localOf[q]);
                             found++;
                         }
@@ -532,7 +652,7 @@ final class Certification {
                 laneMin[g.seatLane[a]] = Math.min(laneMin[g.seatLane[a]], value);
             }
         }
-        int blockId = g.block[members[0]];
+        int blockId = scratch.group[members[0]];
         for (int i = 0; i < k; i++) {
             int p = members[i];
             long psiP = psi[p];
@@ -607,7 +727,7 @@ final class Certification {
     private static void check(PairingGraph g, int p, int q, long gap, int blockId, int[] localOf,
                               CertifiedMatching matching, long scale, long pairBonus, Scratch scratch, Edges edges,
                               long giantBonus) {
-        if (q == p || g.block[q] != blockId
+        if (q == p || scratch.group[q] != blockId
                 || scratch.psi[p] + scratch.psi[q] + 2 * gap * gap + (scratch.inGiant[q] ? giantBonus : 0) >= 0) {
             return;
         }

@@ -109,6 +109,33 @@ class CertifiedPairingProperties {
         }
     }
 
+    /**
+     * A block over the budget's size is paired exactly segment by segment: the first two parts
+     * of the objective stay exact, the squared gaps never exceed the fast pairing's, and the
+     * bound stays below the optimum.
+     */
+    @Property(tries = 15)
+    void segmentsKeepTheFirstTwoExactAndNeverWorsenTheGaps(@ForAll Queues.Kind kind,
+                                                           @ForAll @IntRange(min = 150, max = 400) int size,
+                                                           @ForAll @IntRange(min = 2, max = 120) int segment,
+                                                           @ForAll long seed) {
+        if (kind == Queues.Kind.FIFO) {
+            return;
+        }
+        List<QueuedPlayer> queue = seed % 3 == 0 ? RealisticQueues.evoLadder(size, seed)
+                : Queues.random(kind, size, seed, 1200, seed % 2 == 0);
+        MatchRules rules = seed % 3 == 0 ? EvoLadderRules.defaults() : kind.rules;
+        Pairing segmented = new OptimalPairer(OptimalPairer.DEFAULT_EXACT_LIMIT, true,
+                new PairingBudget(segment, Long.MAX_VALUE)).pair(queue, rules);
+        Objective best = oracle(queue, rules);
+        Objective got = Objective.of(segmented, rules);
+        assertThat(got.pairs()).isEqualTo(best.pairs());
+        assertThat(got.waitSum()).isEqualTo(best.waitSum());
+        assertThat(got.gapSum()).isGreaterThanOrEqualTo(best.gapSum())
+                .isLessThanOrEqualTo(NO_SEARCH.pair(queue, rules).sumSquaredGaps());
+        assertThat(segmented.optimality().lowerBoundSumSqGap()).isLessThanOrEqualTo(best.gapSum());
+    }
+
     /** Every block beyond the exact search, but search work allowed: the duals' bound is computed. */
     private static final OptimalPairer BOUND_ONLY = new OptimalPairer(OptimalPairer.DEFAULT_EXACT_LIMIT, true,
             new PairingBudget(0, 1));
