@@ -23,11 +23,12 @@ import java.util.List;
  * the matching's weight: the certificate.
  *
  * <p>A block beyond the {@link PairingBudget}, or whose weights would overflow a long, keeps
- * the fast pairing (a block over the budget's size is first paired exactly segment by segment,
- * {@link #solveSegments}) and contributes a lower bound, the larger of two: every matched player's gap
- * is at least his distance to his nearest allowed opponent, so the sum of squared gaps is at
- * least half the sum of the smallest squared nearest distances, over as many players as are
- * matched; and the bound of the search's starting duals made feasible ({@link #dualBound}).
+ * the fast pairing (a block over the budget's size is first paired exactly segment by
+ * segment, {@link #solveSegments}) and contributes a lower bound, the larger of two: every
+ * matched player's gap is at least his distance to his nearest allowed opponent, so the sum of
+ * squared gaps is at least half the sum of the smallest squared nearest distances, over as many
+ * players as are matched; and the bound of the search's starting duals made feasible ({@link
+ * #dualBound}).
  */
 final class Certification {
 
@@ -339,8 +340,8 @@ final class Certification {
      * by the segment's exact one. A segment's exact pairing has at least its pairs and matched
      * wait, and the fast pairing's are the block's best, so (1) and (2) stay exact and only the
      * squared gaps fall. The segments share the block's work budget; when it is spent (or a
-     * segment's weights would overflow), the remaining segments keep the fast pairing. Not a proof: the block's bound is computed
-     * afterwards, as for any block past the budget.
+     * segment's weights would overflow), the remaining segments keep the fast pairing. Not a
+     * proof: the block's bound is computed afterwards, as for any block past the budget.
      */
     static void solveSegments(PairingGraph g, int[] members, int[] mate, PairingBudget budget, int lineStartFrom,
                               Scratch scratch) {
@@ -447,10 +448,11 @@ final class Certification {
      * two ends), so by weak duality half their sum over the players a pairing matches bounds its
      * weight; the best pairing, of weight {@code M (A P + W) - G}, leaves k - 2P players out, so
      * half the sum of all but the k - 2P smallest duals bounds it from above. P and W, the number
-     * of pairs and the matched wait, are the fast pairing's, which are exact. On the realistic queues of 10,000 players this bound is 0.65 to 0.88 of
-     * the optimum, where the nearest-distance bound gives 0.17 to 0.37. Zero when the weights
-     * could overflow. Only computed when the budget allows search work at all, and for blocks of
-     * up to {@link #BOUND_MAX_PLAYERS}.
+     * of pairs and the matched wait, are the fast pairing's, which are exact. On the realistic
+     * queues of 10,000 players this bound is 0.65 to 0.88 of the optimum, where the
+     * nearest-distance bound gives 0.17 to 0.37. Zero when the weights could overflow. Only
+     * computed when the budget allows search work at all, and for blocks of up to {@link
+     * #BOUND_MAX_PLAYERS}.
      */
     static long dualBound(PairingGraph g, int[] members, int[] mate, int lineStartFrom, Scratch scratch) {
         Setup setup = setUp(g, members, mate, lineStartFrom, BOUND_ITERATIONS, scratch);
@@ -469,14 +471,7 @@ final class Certification {
         for (int e = before; e < edges.size; e++) {
             int u = (int) (edges.keys[e] >>> 32);
             int v = (int) edges.keys[e];
-            long deficit = 2 * weight(g, members[u], members[v], setup.scale, setup.pairBonus) - y[u] - y[v];
-            if (deficit > 0) {
-                if (y[u] <= y[v]) {
-                    y[u] += deficit;
-                } else {
-                    y[v] += deficit;
-                }
-            }
+            repair(y, u, v, weight(g, members[u], members[v], setup.scale, setup.pairBonus));
         }
         long pairs = 0;
         long matchedWait = 0;
@@ -542,16 +537,21 @@ final class Certification {
             y[i] = Math.max(0, ceiling - 2 * (long) Math.floor(Math.min(phi[i], ceiling / 2.0)));
         }
         for (int e = 0; e < from.length; e++) {
-            long deficit = 2 * weights[e] - y[from[e]] - y[to[e]];
-            if (deficit > 0) {
-                if (y[from[e]] <= y[to[e]]) {
-                    y[from[e]] += deficit;
-                } else {
-                    y[to[e]] += deficit;
-                }
-            }
+            repair(y, from[e], to[e], weights[e]);
         }
         matching.greedy(y, new boolean[k]);
+    }
+
+    /** Makes pair {u, v} feasible under doubled duals y by raising the lower of its two ends. */
+    private static void repair(long[] y, int u, int v, long weight) {
+        long deficit = 2 * weight - y[u] - y[v];
+        if (deficit > 0) {
+            if (y[u] <= y[v]) {
+                y[u] += deficit;
+            } else {
+                y[v] += deficit;
+            }
+        }
     }
 
     static long weight(PairingGraph g, int p, int q, long scale, long pairBonus) {
