@@ -28,10 +28,20 @@ import java.util.Set;
  * @param requests     the requests made to Discord
  * @param notes        free text the driver wants shown (e.g. players who never got "match found")
  * @param crash        what the players saw of the crash ({@code --crash-at-wave}); empty without one
+ * @param cpu          where the CPU time went, wave by wave; empty where it could not be read
  */
 public record DemoFigures(long seed, int players, int plannedWaves, Instant startedAt, Duration runDuration,
                           List<WaveResult> waves, MatchOutcomes outcomes, List<FlowFigures> flows,
-                          RequestFigures requests, List<String> notes, java.util.Optional<CrashFigures> crash) {
+                          RequestFigures requests, List<String> notes, java.util.Optional<CrashFigures> crash,
+                          java.util.Optional<CpuFigures> cpu) {
+
+    /** Without CPU figures. */
+    public DemoFigures(long seed, int players, int plannedWaves, Instant startedAt, Duration runDuration,
+                       List<WaveResult> waves, MatchOutcomes outcomes, List<FlowFigures> flows,
+                       RequestFigures requests, List<String> notes, java.util.Optional<CrashFigures> crash) {
+        this(seed, players, plannedWaves, startedAt, runDuration, waves, outcomes, flows, requests, notes, crash,
+                java.util.Optional.empty());
+    }
 
     /** Without a crash. */
     public DemoFigures(long seed, int players, int plannedWaves, Instant startedAt, Duration runDuration,
@@ -77,6 +87,7 @@ public record DemoFigures(long seed, int players, int plannedWaves, Instant star
         Objects.requireNonNull(requests, "requests");
         notes = List.copyOf(Objects.requireNonNull(notes, "notes"));
         Objects.requireNonNull(crash, "crash");
+        Objects.requireNonNull(cpu, "cpu");
     }
 
     /**

@@ -39,6 +39,7 @@ public final class DemoRecorder {
     private final Map<String, Long> perRouteClass = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
     private java.util.Optional<CrashFigures> crash = java.util.Optional.empty();
+    private java.util.Optional<CpuFigures> cpu = java.util.Optional.empty();
     private int confirmed;
     private int aborted;
     private int timedOut;
@@ -262,6 +263,14 @@ public final class DemoRecorder {
         }
     }
 
+    /** Where the CPU time went ({@link CpuSampler}); replaces what an earlier call gave. */
+    public void cpu(CpuFigures figures) {
+        Objects.requireNonNull(figures, "figures");
+        synchronized (lock) {
+            cpu = java.util.Optional.of(figures);
+        }
+    }
+
     /** The figures so far; the run duration is up to now. */
     public DemoFigures figures() {
         synchronized (lock) {
@@ -276,7 +285,7 @@ public final class DemoRecorder {
             return new DemoFigures(seed, players, plannedWaves, startedAt, run.isNegative() ? Duration.ZERO : run,
                     results, new MatchOutcomes(confirmed, aborted, timedOut, completed, conflicts), flowFigures,
                     new RequestFigures(requests, perRouteClass, globalRateLimited, routeRateLimited, invalid), notes,
-                    crash);
+                    crash, cpu);
         }
     }
 

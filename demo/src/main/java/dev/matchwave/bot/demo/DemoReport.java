@@ -168,6 +168,15 @@ public final class DemoReport {
             ArrayNode crashNotes = crash.putArray("notes");
             c.notes().forEach(crashNotes::add);
         });
+        if (figures.cpu().isPresent()) {
+            CpuFigures cpu = figures.cpu().get();
+            ObjectNode node = root.putObject("cpu");
+            window(node.putObject("run"), cpu.run());
+            ArrayNode cpuWaves = node.putArray("waves");
+            cpu.waves().forEach((wave, window) -> window(cpuWaves.addObject().put("wave", wave), window));
+        } else {
+            root.putNull("cpu");
+        }
         ArrayNode notes = root.putArray("notes");
         figures.notes().forEach(notes::add);
         try {
@@ -252,6 +261,7 @@ public final class DemoReport {
         List<Table> tables = new ArrayList<>(List.of(waveTable(), distributionTable(), outcomeTable(), flowTable(),
                 requestTable()));
         figures.crash().ifPresent(crash -> tables.add(crashTable(crash)));
+        figures.cpu().ifPresent(cpu -> tables.add(cpuTable(cpu)));
         return tables;
     }
 
@@ -336,6 +346,38 @@ public final class DemoReport {
         }
         return new Table("Command flows, server side", List.of("flow", "count", "p50 ms", "p95 ms", "max ms",
                 "target ms", "over target"), rows);
+    }
+
+    private static void window(ObjectNode n, CpuFigures.Window w) {
+        n.put("lengthMs", ms(w.length()));
+        n.put("applicationMs", ms(w.application()));
+        n.put("jitMs", ms(w.jit()));
+        n.put("gcMs", ms(w.gc()));
+        n.put("otherProcessesMs", ms(w.otherProcesses()));
+        n.put("jitSharePct", Math.round(1000 * w.jitShare()) / 10.0);
+        n.put("machineBusyPct", Math.round(1000 * w.machineBusy()) / 10.0);
+    }
+
+    private Table cpuTable(CpuFigures cpu) {
+        List<Table.Row> rows = new ArrayList<>();
+        cpu.waves().forEach((wave, w) -> rows.add(cpuRow("wave " + wave, w)));
+        rows.add(cpuRow("whole run", cpu.run()));
+        return new Table("CPU time, in seconds of one core (this JVM: the bot, the local Discord and the players;"
+                + " other processes: PostgreSQL mostly)", List.of("window", "length s", "application s", "JIT s",
+                "collector s", "JIT share", "other processes s", "machine busy"), rows);
+    }
+
+    private static Table.Row cpuRow(String label, CpuFigures.Window w) {
+        return Table.Row.of(label, seconds(w.length()), cpuSeconds(w.application()), cpuSeconds(w.jit()),
+                cpuSeconds(w.gc()), percent(w.jitShare()), cpuSeconds(w.otherProcesses()), percent(w.machineBusy()));
+    }
+
+    private static String cpuSeconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f", d.toNanos() / 1_000_000_000.0);
+    }
+
+    private static String percent(double share) {
+        return Math.round(100 * share) + " %";
     }
 
     private Table requestTable() {

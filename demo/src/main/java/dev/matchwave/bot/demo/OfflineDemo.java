@@ -61,6 +61,8 @@ import java.util.stream.Stream;
  */
 public final class OfflineDemo {
 
+    /** How often the demo reads the CPU counters ({@link CpuSampler}). */
+    static final Duration CPU_PERIOD = Duration.ofMillis(200);
     /** Players acting at once while they set up: enough to keep the bot busy, not so many that the 3 s deadline slips. */
     private static final int SETUP_CONCURRENCY = 24;
     private static final Duration READY = Duration.ofSeconds(30);
@@ -168,6 +170,8 @@ public final class OfflineDemo {
         ExecutorService players = Executors.newVirtualThreadPerTaskExecutor();
         ExecutorService background = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().name("matchwave-demo-bound").daemon(true).factory());
+        java.util.concurrent.ScheduledExecutorService cpuTimer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("matchwave-demo-cpu").daemon(true).factory());
         try (DiscordEmulator discord = DiscordEmulator.start(emulatorConfig())) {
             EmulatedUser admin = discord.addUser("ladder-admin");
             BotConfig config = new BotConfig(Optional.of(discord.botToken()), Optional.of(discord.apiUrl()),
@@ -176,6 +180,10 @@ public final class OfflineDemo {
                     OptionalInt.empty());
             DemoRecorder recorder = DemoFigures.recorder(options.seed(), options.players(), options.waves(),
                     FlowTargets.defaults(), InstantSource.system());
+            CpuSampler cpu = new CpuSampler(CpuSampler.Source.proc(Path.of("/proc")), InstantSource.system());
+            cpu.sample();
+            cpuTimer.scheduleAtFixedRate(cpu::sample, CPU_PERIOD.toMillis(), CPU_PERIOD.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             WaveLedger ledger = new WaveLedger(options.waves(), options.seed(), background, recorder::flow,
                     wave -> background.execute(() -> printInOrder(wave.index, progressLine(wave, discord))));
             say("offline demo: %d players, %d waves, seed %d, a wave every %d s; JDK %s, %s", options.players(),
@@ -301,6 +309,10 @@ public final class OfflineDemo {
                                 + " waiting for " + what));
                 crash.figures(watch, options.standby(), problems).ifPresent(recorder::crash);
                 record(recorder, ledger, discord, problems, ready.size());
+                cpuTimer.shutdownNow();
+                cpu.sample();
+                cpuFigures(cpu, recorder.figures().waves(), options.waveInterval()).ifPresentOrElse(recorder::cpu,
+                        () -> recorder.note(cpu.failure().orElse("the CPU time was not measured")));
                 if (options.record().isPresent()) {
                     writeRecord(options.record().get(), startedAt, discord.recording().requests(), problems);
                 }
@@ -322,9 +334,32 @@ public final class OfflineDemo {
         } finally {
             players.shutdownNow();
             background.shutdownNow();
+            cpuTimer.shutdownNow();
             ownServer.ifPresent(EmbeddedPostgresServer::close);
             temporary.ifPresent(OfflineDemo::deleteTree);
         }
+    }
+
+    /**
+     * Each wave's CPU figures, from the wave to the next one or one wave interval, whichever
+     * comes first, and the whole run's; empty when the sampler has none.
+     */
+    static Optional<CpuFigures> cpuFigures(CpuSampler sampler, List<WaveResult> waves, Duration interval) {
+        Optional<CpuFigures.Window> run = sampler.run();
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<Integer, CpuFigures.Window> windows = new java.util.TreeMap<>();
+        for (int i = 0; i < waves.size(); i++) {
+            Instant from = waves.get(i).at();
+            Instant to = from.plus(interval);
+            if (i + 1 < waves.size() && waves.get(i + 1).at().isBefore(to)) {
+                to = waves.get(i + 1).at();
+            }
+            int wave = waves.get(i).wave();
+            sampler.window(from, to).ifPresent(window -> windows.put(wave, window));
+        }
+        return Optional.of(new CpuFigures(windows, run.get()));
     }
 
     /** The web pages on the running bot; null (and a problem noted) when they cannot start. */

@@ -164,6 +164,33 @@ class DemoReportTest {
         assertThat(json.at("/requests/rateLimitedGlobal").asLong()).isZero();
         assertThat(json.at("/requests/invalid").asLong()).isZero();
         assertThat(json.get("notes").get(0).asText()).isEqualTo("player " + EVIL + " never confirmed");
+        assertThat(json.get("cpu").isNull()).isTrue();
+    }
+
+    @Test
+    void theCpuFiguresShowInTheJsonAndTheText() throws Exception {
+        DemoFigures plain = sample(false);
+        CpuFigures.Window wave1 = new CpuFigures.Window(ms(4_000), ms(2_500), ms(1_500), ms(100), ms(900), 0.625);
+        CpuFigures.Window run = new CpuFigures.Window(ms(12_000), ms(6_000), ms(2_000), ms(200), ms(1_800), 0.4);
+        DemoFigures figures = new DemoFigures(plain.seed(), plain.players(), plain.plannedWaves(), plain.startedAt(),
+                plain.runDuration(), plain.waves(), plain.outcomes(), plain.flows(), plain.requests(), plain.notes(),
+                plain.crash(), java.util.Optional.of(new CpuFigures(java.util.Map.of(1, wave1), run)));
+        DemoReport report = new DemoReport(figures);
+
+        JsonNode cpu = new ObjectMapper().readTree(report.toJson()).get("cpu");
+        assertThat(cpu.at("/run/jitMs").asDouble()).isEqualTo(2_000.0);
+        assertThat(cpu.at("/run/jitSharePct").asDouble()).isEqualTo(24.4);
+        assertThat(cpu.get("waves")).hasSize(1);
+        JsonNode w = cpu.get("waves").get(0);
+        assertThat(w.get("wave").asInt()).isEqualTo(1);
+        assertThat(w.get("lengthMs").asDouble()).isEqualTo(4_000.0);
+        assertThat(w.get("applicationMs").asDouble()).isEqualTo(2_500.0);
+        assertThat(w.get("gcMs").asDouble()).isEqualTo(100.0);
+        assertThat(w.get("otherProcessesMs").asDouble()).isEqualTo(900.0);
+        assertThat(w.get("jitSharePct").asDouble()).isEqualTo(36.6);
+        assertThat(w.get("machineBusyPct").asDouble()).isEqualTo(62.5);
+        assertThat(line(report.text(), "wave 1")).contains("2.50", "1.50", "37 %", "0.90", "63 %");
+        assertThat(report.html()).contains("JIT share");
     }
 
     @Test
