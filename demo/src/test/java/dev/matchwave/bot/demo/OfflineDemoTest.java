@@ -85,6 +85,18 @@ class OfflineDemoTest {
         assertThat(requests.get("rateLimitedGlobal").asLong() + requests.get("rateLimitedRoute").asLong()).isZero();
         assertThat(requests.get("total").asLong()).isPositive();
 
+        // Where the CPU went: read from /proc on Linux, null (with a note saying why) elsewhere.
+        JsonNode cpu = json.get("cpu");
+        if (Files.isRegularFile(Path.of("/proc/self/stat"))) {
+            assertThat(cpu.get("waves")).hasSize(2);
+            assertThat(cpu.at("/run/applicationMs").asDouble()).isPositive();
+            assertThat(cpu.at("/run/lengthMs").asDouble()).isPositive();
+            assertThat(cpu.at("/run/machineBusyPct").asDouble()).isBetween(0.0, 100.0);
+        } else {
+            assertThat(cpu.isNull()).isTrue();
+            assertThat(notes).anySatisfy(note -> assertThat(note).contains("CPU"));
+        }
+
         Path html = reports.resolve(DemoOutput.HTML);
         assertThat(html).exists();
         assertThat(Files.readString(html)).contains("<svg");
