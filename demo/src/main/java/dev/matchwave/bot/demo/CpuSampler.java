@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,11 +233,13 @@ final class CpuSampler {
                     } catch (NumberFormatException e) {
                         continue;
                     }
+                    String line;
                     try {
-                        tasks.put(tid, stat(Files.readString(dir.resolve("stat"), StandardCharsets.UTF_8)));
-                    } catch (NoSuchFileException e) {
-                        // The thread ended after the listing.
+                        line = Files.readString(dir.resolve("stat"), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        continue; // the thread ended after the listing (no such file, or no such process)
                     }
+                    tasks.put(tid, stat(line));
                 }
             }
             long busy = 0;
